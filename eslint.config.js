@@ -1,0 +1,61 @@
+// Lint holds the architecture: geo/ depends on nothing of ours and does no I/O;
+// server/ may import geo/; web/ may import geo/ and only types from server/.
+import js from '@eslint/js';
+import tseslint from 'typescript-eslint';
+
+const nodeBuiltins = ['node:*', 'fs', 'path', 'crypto', 'child_process', 'http', 'os', 'zlib'];
+
+export default tseslint.config(
+  { ignores: ['dist/**', 'node_modules/**', 'test-results/**', '.bench/**'] },
+  js.configs.recommended,
+  ...tseslint.configs.recommended,
+  {
+    rules: {
+      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
+      '@typescript-eslint/no-explicit-any': 'error',
+      '@typescript-eslint/consistent-type-imports': 'error',
+    },
+  },
+  {
+    files: ['geo/**/*.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            { group: ['**/server/**', '**/web/**', '**/scripts/**', '**/tests/**'], message: 'geo/ imports nothing of ours (README: architecture).' },
+            { group: [...nodeBuiltins, 'better-sqlite3', 'hono', 'hono/*'], message: 'geo/ is pure: no I/O, no database, no server.' },
+          ],
+        },
+      ],
+      'no-restricted-properties': [
+        'error',
+        { object: 'Date', property: 'now', message: 'geo/ is pure: pass `now` in.' },
+        { object: 'Math', property: 'random', message: 'geo/ is pure: pass a seeded random source in.' },
+      ],
+    },
+  },
+  {
+    files: ['server/**/*.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        { patterns: [{ group: ['**/web/**', '**/scripts/**'], message: 'server/ may import geo/ only.' }] },
+      ],
+    },
+  },
+  {
+    files: ['web/**/*.ts', 'web/**/*.tsx'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            { group: ['**/server/**'], allowTypeImports: true, message: 'web/ takes only types from server/ (Hono RPC AppType).' },
+            { group: [...nodeBuiltins, 'better-sqlite3'], message: 'web/ runs in the browser.' },
+          ],
+        },
+      ],
+    },
+  },
+);

@@ -1,0 +1,65 @@
+// The only module that calls h3-js. h3-js speaks [lat, lng]; everything else in
+// Tasking Map speaks GeoJSON [lng, lat], so the conversion happens here and nowhere else.
+import {
+  cellToBoundary,
+  cellToLatLng,
+  cellToParent,
+  getResolution,
+  gridDisk,
+  isValidCell,
+  latLngToCell,
+  polygonToCells,
+} from 'h3-js';
+import type { LngLat } from './types';
+
+/** Resolution at which every incident's cell is stored; coarser cells are its parents. */
+export const STORED_H3_RESOLUTION = 11;
+/** Resolutions the aggregation API serves. police.uk snap points make res 10 the finest honest grid. */
+export const MIN_QUERY_RESOLUTION = 7;
+export const MAX_QUERY_RESOLUTION = 10;
+
+export function cellAt(lng: number, lat: number, h3Resolution: number): string {
+  return latLngToCell(lat, lng, h3Resolution);
+}
+
+export function parentCell(cell: string, h3Resolution: number): string {
+  return cellToParent(cell, h3Resolution);
+}
+
+export function cellResolution(cell: string): number {
+  return getResolution(cell);
+}
+
+export function isCell(value: string): boolean {
+  return isValidCell(value);
+}
+
+export function cellCentre(cell: string): LngLat {
+  const [lat, lng] = cellToLatLng(cell);
+  return [lng, lat];
+}
+
+/** Closed ring of [lng, lat] positions, as GeoJSON wants it. */
+export function cellRing(cell: string): LngLat[] {
+  return cellToBoundary(cell, true).map(([lng, lat]) => [lng, lat] as LngLat);
+}
+
+export function cellsWithinDistance(cell: string, k: number): string[] {
+  return gridDisk(cell, k);
+}
+
+/**
+ * Cells whose centres fall inside a GeoJSON polygon or multipolygon
+ * (rings in [lng, lat], as GeoJSON has them).
+ */
+export function cellsCoveringPolygon(
+  polygon: GeoJSON.Polygon | GeoJSON.MultiPolygon,
+  h3Resolution: number,
+): string[] {
+  const polygons = polygon.type === 'Polygon' ? [polygon.coordinates] : polygon.coordinates;
+  const cells = new Set<string>();
+  for (const rings of polygons) {
+    for (const cell of polygonToCells(rings, h3Resolution, true)) cells.add(cell);
+  }
+  return [...cells];
+}

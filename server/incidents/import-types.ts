@@ -1,0 +1,43 @@
+import type { IncidentDraft } from '../../geo/types';
+
+export type ImportKind = 'police-uk' | 'partner';
+
+/** A row the importer could not use, with its 1-based line number in the file. */
+export interface RejectedRow {
+  line: number;
+  message: string;
+}
+
+/** A parsed draft remembers the file line it came from, for reports. */
+export interface LocatedDraft extends IncidentDraft {
+  line: number;
+}
+
+/** What a parser hands to commitImport: every row is either a draft or a rejection. */
+export interface ParsedFile {
+  rowsRead: number;
+  drafts: LocatedDraft[];
+  rejected: RejectedRow[];
+  /** Things the user should know that are not errors (ignored extra columns, ...). */
+  notes: string[];
+}
+
+export interface ImportSummary {
+  batchId: number | null;
+  kind: ImportKind;
+  source: string;
+  fileName: string;
+  rowsRead: number;
+  imported: number;
+  /** Rows already stored from an earlier import (same source and identity). */
+  duplicates: number;
+  rejected: number;
+  outsideArea: number;
+  /** First rejections, with line numbers; `rejected` has the full count. */
+  rejections: RejectedRow[];
+  /** First rows outside the study area, with line numbers. */
+  outsideAreaRows: RejectedRow[];
+  notes: string[];
+  /** Months (YYYY-MM) the imported rows cover, with counts. */
+  months: Record<string, number>;
+}

@@ -1,0 +1,124 @@
+// A columnar, time-sorted copy of the incidents table held in memory. SQLite is the store
+// of record; this index exists because a borough-wide 365-day window at resolution 10 over
+// millions of rows cannot be grouped by SQLite inside the 50 ms the map needs, while a scan
+// of typed arrays can (docs/decisions/002-in-memory-window-index.md).
+import { parentCell } from '../../geo/h3';
+import type { Db } from '../db/open-database';
+
+/** Longest span of a stored incident (a month), in days: bounds the backwards scan. */
+export const MAX_SPAN_DAYS = 31;
+const PRECISION_CODES = { month: 0, day: 1, minute: 2 } as const;
+export type PrecisionCode = (typeof PRECISION_CODES)[keyof typeof PRECISION_CODES];
+
+export interface IncidentIndex {
+  /** Identity of the data the index was built from; changes whenever a batch lands. */
+  readonly version: string;
+  readonly size: number;
+  readonly startDay: Int32Array;
+  readonly endDay: Int32Array;
+  /** -1 where the time of day is unknown. */
+  readonly minuteOfDay: Int16Array;
+  readonly precision: Uint8Array;
+  readonly categoryIndex: Uint8Array;
+  readonly cellIndex: Uint32Array;
+  readonly categories: readonly string[];
+  /** Distinct stored (resolution 11) cells, indexed by cellIndex. */
+  readonly cells: readonly string[];
+  /** Index of the first incident whose startDay >= day. */
+  firstAtOrAfter(day: number): number;
+  /** Parent of each stored cell at a resolution, memoised per resolution. */
+  parentsAt(h3Resolution: number): readonly string[];
+}
+
+export function dataVersion(db: Db): string {
+  const row = db.prepare('SELECT max(id) AS maxBatch, count(*) AS batches FROM import_batches').get() as {
+    maxBatch: number | null;
+    batches: number;
+  };
+  const incidents = db.prepare('SELECT max(id) AS maxId FROM incidents').get() as { maxId: number | null };
+  return `${row.batches}:${row.maxBatch ?? 0}:${incidents.maxId ?? 0}`;
+}
+
+export function buildIncidentIndex(db: Db): IncidentIndex {
+  const version = dataVersion(db);
+  const size = Number(db.prepare('SELECT count(*) FROM incidents').pluck().get());
+  const startDay = new Int32Array(size);
+  const endDay = new Int32Array(size);
+  const minuteOfDay = new Int16Array(size);
+  const precision = new Uint8Array(size);
+  const categoryIndex = new Uint8Array(size);
+  const cellIndex = new Uint32Array(size);
+  const categories: string[] = [];
+  const categoryLookup = new Map<string, number>();
+  const cells: string[] = [];
+  const cellLookup = new Map<string, number>();
+  const rows = db
+    .prepare(
+      'SELECT start_day, end_day, minute_of_day, precision, category, h3_r11 FROM incidents ORDER BY start_day',
+    )
+    .raw()
+    .iterate() as IterableIterator<[number, number, number | null, keyof typeof PRECISION_CODES, string, string]>;
+  let i = 0;
+  for (const [start, end, minute, prec, category, cell] of rows) {
+    startDay[i] = start;
+    endDay[i] = end;
+    minuteOfDay[i] = minute ?? -1;
+    precision[i] = PRECISION_CODES[prec];
+    let c = categoryLookup.get(category);
+    if (c === undefined) {
+      c = categories.length;
+      categories.push(category);
+      categoryLookup.set(category, c);
+    }
+    categoryIndex[i] = c;
+    let k = cellLookup.get(cell);
+    if (k === undefined) {
+      k = cells.length;
+      cells.push(cell);
+      cellLookup.set(cell, k);
+    }
+    cellIndex[i] = k;
+    i += 1;
+  }
+  const parents = new Map<number, string[]>();
+  return {
+    version,
+    size: i,
+    startDay,
+    endDay,
+    minuteOfDay,
+    precision,
+    categoryIndex,
+    cellIndex,
+    categories,
+    cells,
+    firstAtOrAfter(day) {
+      let lo = 0;
+      let hi = i;
+      while (lo < hi) {
+        const mid = (lo + hi) >>> 1;
+        if (startDay[mid]! < day) lo = mid + 1;
+        else hi = mid;
+      }
+      return lo;
+    },
+    parentsAt(h3Resolution) {
+      let list = parents.get(h3Resolution);
+      if (!list) {
+        list = cells.map((cell) => parentCell(cell, h3Resolution));
+        parents.set(h3Resolution, list);
+      }
+      return list;
+    },
+  };
+}
+
+/** Keeps one index per data version, rebuilding when a batch has landed since. */
+export function createIndexCache(db: Db): () => IncidentIndex {
+  let index: IncidentIndex | null = null;
+  return () => {
+    const version = dataVersion(db);
+    if (!index || index.version !== version) index = buildIncidentIndex(db);
+    return index;
+  };
+}

@@ -1,0 +1,60 @@
+import type { Db } from '../db/open-database';
+import { isoDateOfDay } from '../../geo/time';
+
+export interface SourceCoverage {
+  source: string;
+  incidents: number;
+  /** First and last local day covered, 'YYYY-MM-DD' (last is inclusive). */
+  firstDay: string;
+  lastDay: string;
+  precisions: string[];
+  demo: boolean;
+}
+
+export interface ImportBatchInfo {
+  id: number;
+  kind: string;
+  source: string;
+  fileName: string;
+  importedAt: string;
+  importedBy: string;
+  rowsImported: number;
+}
+
+export function listSourceCoverage(db: Db): SourceCoverage[] {
+  const rows = db
+    .prepare(
+      `SELECT source, count(*) AS n, min(start_day) AS first, max(end_day) AS last, group_concat(DISTINCT precision) AS precisions
+       FROM incidents GROUP BY source ORDER BY source`,
+    )
+    .all() as { source: string; n: number; first: number; last: number; precisions: string }[];
+  return rows.map((r) => ({
+    source: r.source,
+    incidents: r.n,
+    firstDay: isoDateOfDay(r.first),
+    lastDay: isoDateOfDay(r.last - 1),
+    precisions: r.precisions.split(','),
+    demo: r.source === 'demo',
+  }));
+}
+
+export function latestImport(db: Db): ImportBatchInfo | null {
+  const row = db
+    .prepare(
+      `SELECT id, kind, source, file_name, imported_at, imported_by, rows_imported FROM import_batches ORDER BY id DESC LIMIT 1`,
+    )
+    .get() as
+    | { id: number; kind: string; source: string; file_name: string; imported_at: string; imported_by: string; rows_imported: number }
+    | undefined;
+  return row
+    ? {
+        id: row.id,
+        kind: row.kind,
+        source: row.source,
+        fileName: row.file_name,
+        importedAt: row.imported_at,
+        importedBy: row.imported_by,
+        rowsImported: row.rows_imported,
+      }
+    : null;
+}

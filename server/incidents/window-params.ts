@@ -1,0 +1,70 @@
+// Query parameters shared by every windowed endpoint: categories, window and resolution.
+import { z } from 'zod';
+import { CATEGORIES, CATEGORY_GROUPS, categoriesOfGroup } from '../../geo/categories';
+import { MAX_QUERY_RESOLUTION, MIN_QUERY_RESOLUTION } from '../../geo/h3';
+import { parseIsoDate } from '../../geo/time';
+
+const MAX_WINDOW_DAYS = 3660;
+
+const isoDay = (name: string) =>
+  z.string({ error: `${name} is required; expected YYYY-MM-DD` }).transform((text, ctx) => {
+    const day = parseIsoDate(text);
+    if (!day.ok) {
+      ctx.addIssue({ code: 'custom', message: day.reason });
+      return z.NEVER;
+    }
+    return day.value;
+  });
+
+const categoryList = z
+  .string()
+  .optional()
+  .transform((text, ctx) => {
+    if (text === undefined || text.trim() === '') return undefined;
+    const slugs = text.split(',').map((s) => s.trim());
+    const unknown = slugs.filter((s) => !CATEGORIES.some((c) => c.slug === s));
+    if (unknown.length > 0) {
+      ctx.addIssue({
+        code: 'custom',
+        message: `unknown category ${unknown.map((u) => `"${u}"`).join(', ')}; use slugs from GET /api/categories, e.g. robbery,violent-crime`,
+      });
+      return z.NEVER;
+    }
+    return slugs;
+  });
+
+const groupId = z
+  .string()
+  .optional()
+  .refine((g) => g === undefined || categoriesOfGroup(g) !== undefined, {
+    message: `unknown group; expected one of ${CATEGORY_GROUPS.map((g) => g.id).join(', ')}`,
+  });
+
+export const resolutionParam = z.coerce
+  .number({ error: `expected a whole number ${MIN_QUERY_RESOLUTION}..${MAX_QUERY_RESOLUTION}` })
+  .int(`expected a whole number ${MIN_QUERY_RESOLUTION}..${MAX_QUERY_RESOLUTION}`)
+  .min(MIN_QUERY_RESOLUTION, `expected ${MIN_QUERY_RESOLUTION}..${MAX_QUERY_RESOLUTION}; H3 cells coarser than 7 hide the borough's hotspots`)
+  .max(MAX_QUERY_RESOLUTION, `expected ${MIN_QUERY_RESOLUTION}..${MAX_QUERY_RESOLUTION}; police.uk locations are snapped to street points, so cells finer than 10 are false precision`);
+
+export const windowQuerySchema = z
+  .object({
+    categories: categoryList,
+    group: groupId,
+    from: isoDay('from'),
+    to: isoDay('to'),
+    resolution: resolutionParam.default(9),
+  })
+  .superRefine((q, ctx) => {
+    if (q.to <= q.from) ctx.addIssue({ code: 'custom', path: ['to'], message: 'must be after from (the window is [from, to))' });
+    if (q.to - q.from > MAX_WINDOW_DAYS) ctx.addIssue({ code: 'custom', path: ['to'], message: `the window may span at most ${MAX_WINDOW_DAYS} days` });
+    if (q.categories && q.group) ctx.addIssue({ code: 'custom', path: ['group'], message: 'give categories or group, not both' });
+  })
+  .transform((q) => ({
+    fromDay: q.from,
+    toDay: q.to,
+    h3Resolution: q.resolution,
+    categories: q.categories ?? [...(categoriesOfGroup(q.group ?? 'all') ?? [])],
+    group: q.group ?? null,
+  }));
+
+export type WindowParams = z.output<typeof windowQuerySchema>;

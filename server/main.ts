@@ -1,0 +1,50 @@
+// The thin main: read the environment, open SQLite, migrate, seed, serve.
+import { serve } from '@hono/node-server';
+import { serveStatic } from '@hono/node-server/serve-static';
+import { existsSync } from 'node:fs';
+import { mkdirSync } from 'node:fs';
+import { dirname } from 'node:path';
+import { z } from 'zod';
+import { createApp } from './app';
+import { seedDemoAccounts } from './auth/auth-queries';
+import { openDatabase } from './db/open-database';
+import { loadDemoDataIfEmpty } from './demo/load-demo-data';
+
+const envSchema = z.object({
+  PORT: z.coerce.number().int().min(1).max(65535).default(3000),
+  HOST: z.string().default('127.0.0.1'),
+  DB_PATH: z.string().min(1).default('data/tasking-map.db'),
+  MAP_STYLE_URL: z.string().optional(),
+  COOKIE_SECURE: z.enum(['true', 'false']).default('true'),
+  DEMO_DATA: z.enum(['auto', 'off']).default('auto'),
+  WEB_DIST: z.string().default('dist/web'),
+});
+
+const parsed = envSchema.safeParse(process.env);
+if (!parsed.success) {
+  for (const issue of parsed.error.issues) console.error(`Environment ${issue.path.join('.')}: ${issue.message}`);
+  process.exit(1);
+}
+const env = parsed.data;
+
+if (env.DB_PATH !== ':memory:') mkdirSync(dirname(env.DB_PATH), { recursive: true });
+const db = openDatabase(env.DB_PATH);
+const now = new Date();
+if (seedDemoAccounts(db, now) > 0) console.log('Seeded the demo accounts (README: Demo accounts).');
+if (env.DEMO_DATA === 'auto') {
+  const loaded = loadDemoDataIfEmpty(db, now);
+  if (loaded) console.log(`Database was empty: loaded ${loaded.incidents} demo incidents (labelled demo everywhere).`);
+}
+
+const app = createApp({ db, secureCookies: env.COOKIE_SECURE === 'true' });
+app.get('/config.json', (c) => c.json({ mapStyleUrl: env.MAP_STYLE_URL ?? null }));
+if (existsSync(env.WEB_DIST)) {
+  app.use('/*', serveStatic({ root: env.WEB_DIST }));
+  app.get('/*', serveStatic({ root: env.WEB_DIST, path: 'index.html' }));
+} else {
+  console.warn(`No web build at ${env.WEB_DIST}; run npm run build (npm start does). Serving the API only.`);
+}
+
+serve({ fetch: app.fetch, port: env.PORT, hostname: env.HOST }, (info) => {
+  console.log(`Tasking Map on http://${env.HOST === '0.0.0.0' ? 'localhost' : env.HOST}:${info.port} (database ${env.DB_PATH})`);
+});

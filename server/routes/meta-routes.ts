@@ -1,0 +1,54 @@
+import { Hono } from 'hono';
+import { z } from 'zod';
+import { CATEGORIES, CATEGORY_GROUPS, categoriesOfGroup } from '../../geo/categories';
+import type { AppEnv } from '../app-env';
+import type { AppDeps } from '../app-deps';
+import { getStudyArea, listAreaKinds, listAreas } from '../areas/area-queries';
+import { allow, ANYONE, EVERY_ROLE, STAFF } from '../auth/roles';
+import { latestImport, listSourceCoverage } from '../incidents/meta-queries';
+import { validate } from '../validation';
+
+const areasQuery = z.object({ kind: z.string().regex(/^[a-z0-9-]+$/, 'expected an area kind such as ward or study-area') });
+
+export function metaRoutes(deps: AppDeps) {
+  return new Hono<AppEnv>()
+    .get('/health', allow(ANYONE), (c) => {
+      deps.db.prepare('SELECT 1').get();
+      return c.json({ status: 'ok', time: deps.clock().toISOString() });
+    })
+    .get('/categories', allow(...EVERY_ROLE), (c) =>
+      c.json({
+        categories: CATEGORIES,
+        groups: CATEGORY_GROUPS.map((g) => ({ ...g, categories: categoriesOfGroup(g.id) ?? [] })),
+      }),
+    )
+    .get('/meta', allow(...STAFF), (c) => {
+      const sources = listSourceCoverage(deps.db);
+      const studyArea = getStudyArea(deps.db);
+      return c.json({
+        demo: sources.some((s) => s.demo),
+        sources,
+        coverage: sources.length
+          ? {
+              firstDay: sources.map((s) => s.firstDay).sort()[0]!,
+              lastDay: sources.map((s) => s.lastDay).sort().at(-1)!,
+            }
+          : null,
+        lastImport: latestImport(deps.db),
+        studyArea: studyArea ? { code: studyArea.code, name: studyArea.name } : null,
+        areaKinds: listAreaKinds(deps.db),
+        now: deps.clock().toISOString(),
+      });
+    })
+    .get('/areas', allow(...EVERY_ROLE), validate('query', areasQuery), (c) => {
+      const { kind } = c.req.valid('query');
+      return c.json({
+        type: 'FeatureCollection' as const,
+        features: listAreas(deps.db, kind).map((a) => ({
+          type: 'Feature' as const,
+          properties: { kind: a.kind, code: a.code, name: a.name },
+          geometry: a.geometry,
+        })),
+      });
+    });
+}
