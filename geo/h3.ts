@@ -8,7 +8,9 @@ import {
   gridDisk,
   isValidCell,
   latLngToCell,
+  POLYGON_TO_CELLS_FLAGS,
   polygonToCells,
+  polygonToCellsExperimental,
 } from 'h3-js';
 import type { LngLat } from './types';
 
@@ -60,6 +62,23 @@ export function cellsCoveringPolygon(
   const cells = new Set<string>();
   for (const rings of polygons) {
     for (const cell of polygonToCells(rings, h3Resolution, true)) cells.add(cell);
+  }
+  return [...cells];
+}
+
+/**
+ * Cells that overlap a GeoJSON polygon or multipolygon at all. Unlike centre containment,
+ * no point inside the polygon can fall in a cell left out (docs/decisions/007-gistar.md).
+ */
+export function cellsOverlappingPolygon(
+  polygon: GeoJSON.Polygon | GeoJSON.MultiPolygon,
+  h3Resolution: number,
+): string[] {
+  const polygons = polygon.type === 'Polygon' ? [polygon.coordinates] : polygon.coordinates;
+  const cells = new Set<string>();
+  for (const rings of polygons) {
+    const found = polygonToCellsExperimental(rings, h3Resolution, POLYGON_TO_CELLS_FLAGS.containmentOverlapping, true);
+    for (const cell of found) cells.add(cell);
   }
   return [...cells];
 }

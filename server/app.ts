@@ -8,9 +8,11 @@ import type { AppDeps } from './app-deps';
 import { principalOfApiToken, principalOfSession } from './auth/auth-queries';
 import { isAllowMiddleware } from './auth/roles';
 import type { Db } from './db/open-database';
+import { createStudyGridCache } from './hotspots/study-grid';
 import { createIndexCache } from './incidents/incident-index';
 import { authRoutes, SESSION_COOKIE } from './routes/auth-routes';
 import { cellsRoutes } from './routes/cells-routes';
+import { hotspotRoutes } from './routes/hotspot-routes';
 import { importRoutes } from './routes/import-routes';
 import { metaRoutes } from './routes/meta-routes';
 
@@ -25,6 +27,7 @@ export function createApp(options: CreateAppOptions) {
     db: options.db,
     clock: options.clock ?? (() => new Date()),
     incidentIndex: createIndexCache(options.db),
+    studyGrid: createStudyGridCache(options.db),
     secureCookies: options.secureCookies ?? true,
   };
 
@@ -46,6 +49,7 @@ export function createApp(options: CreateAppOptions) {
     .route('/', metaRoutes(deps))
     .route('/', authRoutes(deps))
     .route('/', cellsRoutes(deps))
+    .route('/', hotspotRoutes(deps))
     .route('/', importRoutes(deps));
 
   const app = new Hono<AppEnv>()
@@ -67,7 +71,7 @@ export function createApp(options: CreateAppOptions) {
 export type AppType = ReturnType<typeof createApp>;
 
 /** Default deny: refuse to build an app in which some /api route says nothing of who may call it. */
-function assertEveryRouteDeclaresRoles(app: Hono<AppEnv>): void {
+export function assertEveryRouteDeclaresRoles(app: Hono<AppEnv>): void {
   const byRoute = new Map<string, unknown[]>();
   for (const route of app.routes) {
     if (!route.path.startsWith('/api/') || route.path === '/api/*' || route.method === 'ALL') continue;

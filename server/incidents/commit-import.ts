@@ -101,7 +101,7 @@ export function commitImport(db: Db, input: CommitImportInput): CommitImportResu
   );
   const finishBatch = db.prepare(
     `UPDATE import_batches SET rows_imported = ?, rows_duplicate = ?, rows_rejected = ?,
-       rows_outside_area = ?, summary_json = ? WHERE id = ?`,
+       rows_outside_area = ?, first_day = ?, last_day = ?, precisions = ?, summary_json = ? WHERE id = ?`,
   );
   const insertIncident = db.prepare(
     `INSERT INTO incidents (source, source_record_id, dedupe_key, category, occurred_at, precision,
@@ -122,6 +122,9 @@ export function commitImport(db: Db, input: CommitImportInput): CommitImportResu
     // Lookups are skipped entirely when the source has nothing stored in the file's days.
     const range = sourceDayRange.get(source) as { first: number | null; last: number | null };
     const remaining = new Map<string, number>();
+    let firstDay = Number.POSITIVE_INFINITY;
+    let lastDay = Number.NEGATIVE_INFINITY;
+    const precisions = new Set<string>();
     for (const { draft, cell, key } of located) {
       const span = spanOfOccurredAt(draft.occurredAt, draft.precision);
       const mayOverlap = range.first !== null && range.last !== null && span.startDay < range.last && span.endDay > range.first;
@@ -151,11 +154,24 @@ export function commitImport(db: Db, input: CommitImportInput): CommitImportResu
         batchId,
       );
       summary.imported += 1;
+      if (span.startDay < firstDay) firstDay = span.startDay;
+      if (span.endDay > lastDay) lastDay = span.endDay;
+      precisions.add(draft.precision);
       const month = draft.occurredAt.slice(0, 7);
       summary.months[month] = (summary.months[month] ?? 0) + 1;
     }
     summary.batchId = batchId;
-    finishBatch.run(summary.imported, summary.duplicates, summary.rejected, summary.outsideArea, JSON.stringify(summary), batchId);
+    finishBatch.run(
+      summary.imported,
+      summary.duplicates,
+      summary.rejected,
+      summary.outsideArea,
+      summary.imported > 0 ? firstDay : null,
+      summary.imported > 0 ? lastDay : null,
+      [...precisions].sort().join(','),
+      JSON.stringify(summary),
+      batchId,
+    );
   });
   run();
   return { ok: true, summary };

@@ -21,11 +21,15 @@ export interface ImportBatchInfo {
   rowsImported: number;
 }
 
+export const DEMO_SOURCE = 'demo';
+
+/** Coverage per source, from the batch records (never a scan of incidents). */
 export function listSourceCoverage(db: Db): SourceCoverage[] {
   const rows = db
     .prepare(
-      `SELECT source, count(*) AS n, min(start_day) AS first, max(end_day) AS last, group_concat(DISTINCT precision) AS precisions
-       FROM incidents GROUP BY source ORDER BY source`,
+      `SELECT source, sum(rows_imported) AS n, min(first_day) AS first, max(last_day) AS last,
+         group_concat(precisions) AS precisions
+       FROM import_batches WHERE rows_imported > 0 GROUP BY source ORDER BY source`,
     )
     .all() as { source: string; n: number; first: number; last: number; precisions: string }[];
   return rows.map((r) => ({
@@ -33,9 +37,13 @@ export function listSourceCoverage(db: Db): SourceCoverage[] {
     incidents: r.n,
     firstDay: isoDateOfDay(r.first),
     lastDay: isoDateOfDay(r.last - 1),
-    precisions: r.precisions.split(','),
-    demo: r.source === 'demo',
+    precisions: [...new Set(r.precisions.split(',').filter(Boolean))].sort(),
+    demo: r.source === DEMO_SOURCE,
   }));
+}
+
+export function hasDemoData(db: Db): boolean {
+  return db.prepare('SELECT EXISTS (SELECT 1 FROM import_batches WHERE source = ? AND rows_imported > 0)').pluck().get(DEMO_SOURCE) === 1;
 }
 
 export function latestImport(db: Db): ImportBatchInfo | null {

@@ -23,13 +23,18 @@ export interface CellWindowCount {
   partialCount: number;
 }
 
-/** Calls visit(i, whole) for each incident of the wanted categories overlapping the window. */
-function scanWindow(index: IncidentIndex, query: WindowQuery, visit: (i: number, whole: boolean) => void): void {
+function categoryMask(index: IncidentIndex, categories: readonly string[]): Uint8Array {
   const wanted = new Uint8Array(Math.max(1, index.categories.length));
-  const slugs = new Set(query.categories);
+  const slugs = new Set(categories);
   index.categories.forEach((slug, k) => {
     if (slugs.has(slug)) wanted[k] = 1;
   });
+  return wanted;
+}
+
+/** Calls visit(i, whole) for each incident of the wanted categories overlapping the window. */
+export function scanWindow(index: IncidentIndex, query: Omit<WindowQuery, 'h3Resolution'>, visit: (i: number, whole: boolean) => void): void {
+  const wanted = categoryMask(index, query.categories);
   const { startDay, endDay, categoryIndex } = index;
   const { fromDay, toDay } = query;
   const stop = index.firstAtOrAfter(toDay);
@@ -41,28 +46,68 @@ function scanWindow(index: IncidentIndex, query: WindowQuery, visit: (i: number,
   }
 }
 
-export function countCellsInWindow(index: IncidentIndex, query: WindowQuery): CellWindowCount[] {
+export interface CellWindowValue extends CellWindowCount {
+  /** Sum of category weights over the incidents in count (harm, when weighted by severity). */
+  value: number;
+}
+
+/**
+ * Counts (and weighted sums) per cell at the query's resolution. The hot path of
+ * /api/cells and the hotspot engine: one inlined pass over the window, no per-row calls.
+ */
+export function aggregateCellsInWindow(
+  index: IncidentIndex,
+  query: WindowQuery,
+  weightOfCategory: (slug: string) => number = () => 1,
+): CellWindowValue[] {
   const whole = new Int32Array(index.cells.length);
   const partial = new Int32Array(index.cells.length);
-  const { cellIndex } = index;
-  scanWindow(index, query, (i, isWhole) => {
-    if (isWhole) whole[cellIndex[i]!]! += 1;
-    else partial[cellIndex[i]!]! += 1;
-  });
+  const value = new Float64Array(index.cells.length);
+  const wanted = categoryMask(index, query.categories);
+  const weights = Float64Array.from(index.categories, (slug) => weightOfCategory(slug));
+  const { startDay, endDay, categoryIndex, cellIndex } = index;
+  const { fromDay, toDay } = query;
+  const stop = index.firstAtOrAfter(toDay);
+  for (let i = index.firstAtOrAfter(fromDay - MAX_SPAN_DAYS); i < stop; i++) {
+    const category = categoryIndex[i]!;
+    if (wanted[category] === 0) continue;
+    const end = endDay[i]!;
+    if (end <= fromDay) continue;
+    const cell = cellIndex[i]!;
+    if (startDay[i]! >= fromDay && end <= toDay) {
+      whole[cell]! += 1;
+      value[cell]! += weights[category]!;
+    } else partial[cell]! += 1;
+  }
   const parents = index.parentsAt(query.h3Resolution);
-  const byCell = new Map<string, CellWindowCount>();
+  const byCell = new Map<string, CellWindowValue>();
   for (let k = 0; k < whole.length; k++) {
     if (whole[k] === 0 && partial[k] === 0) continue;
     const cell = parents[k]!;
     let entry = byCell.get(cell);
     if (!entry) {
-      entry = { cell, count: 0, partialCount: 0 };
+      entry = { cell, count: 0, partialCount: 0, value: 0 };
       byCell.set(cell, entry);
     }
     entry.count += whole[k]!;
     entry.partialCount += partial[k]!;
+    entry.value += value[k]!;
   }
   return [...byCell.values()].sort((a, b) => b.count - a.count || (a.cell < b.cell ? -1 : 1));
+}
+
+export function countCellsInWindow(index: IncidentIndex, query: WindowQuery): CellWindowCount[] {
+  return aggregateCellsInWindow(index, query).map(({ cell, count, partialCount }) => ({ cell, count, partialCount }));
+}
+
+/** Which time precisions the wanted categories have among incidents overlapping the window. */
+export function precisionsInWindow(index: IncidentIndex, query: Omit<WindowQuery, 'h3Resolution'>): Set<'month' | 'day' | 'minute'> {
+  const names = ['month', 'day', 'minute'] as const;
+  const seen = new Set<'month' | 'day' | 'minute'>();
+  scanWindow(index, query, (i) => {
+    seen.add(names[index.precision[i]!]!);
+  });
+  return seen;
 }
 
 export interface CategoryCount {
@@ -80,7 +125,7 @@ export function countCategoriesInCell(index: IncidentIndex, query: Omit<WindowQu
   });
   const whole = new Int32Array(index.categories.length);
   const partial = new Int32Array(index.categories.length);
-  scanWindow(index, { ...query, h3Resolution: cellResolution(cell) }, (i, isWhole) => {
+  scanWindow(index, query, (i, isWhole) => {
     if (inCell[index.cellIndex[i]!] === 0) return;
     const c = index.categoryIndex[i]!;
     if (isWhole) whole[c]! += 1;

@@ -6,7 +6,7 @@ import { parseIsoDate } from '../../geo/time';
 
 const MAX_WINDOW_DAYS = 3660;
 
-const isoDay = (name: string) =>
+export const isoDay = (name: string) =>
   z.string({ error: `${name} is required; expected YYYY-MM-DD` }).transform((text, ctx) => {
     const day = parseIsoDate(text);
     if (!day.ok) {
@@ -16,7 +16,7 @@ const isoDay = (name: string) =>
     return day.value;
   });
 
-const categoryList = z
+export const categoryList = z
   .string()
   .optional()
   .transform((text, ctx) => {
@@ -33,7 +33,7 @@ const categoryList = z
     return slugs;
   });
 
-const groupId = z
+export const groupId = z
   .string()
   .optional()
   .refine((g) => g === undefined || categoriesOfGroup(g) !== undefined, {
@@ -63,8 +63,13 @@ export const windowQuerySchema = z
     fromDay: q.from,
     toDay: q.to,
     h3Resolution: q.resolution,
-    categories: q.categories ?? [...(categoriesOfGroup(q.group ?? 'all') ?? [])],
+    categories: resolveCategories(q.categories, q.group),
     group: q.group ?? null,
   }));
+
+/** The category slugs a request means: its categories, else its group, else all. */
+export function resolveCategories(categories: string[] | undefined, group: string | undefined): string[] {
+  return categories ?? [...(categoriesOfGroup(group ?? 'all') ?? [])];
+}
 
 export type WindowParams = z.output<typeof windowQuerySchema>;

@@ -6,7 +6,7 @@ import { isoDateOfDay } from '../../geo/time';
 import type { AppEnv } from '../app-env';
 import type { AppDeps } from '../app-deps';
 import { allow, STAFF } from '../auth/roles';
-import { listSourceCoverage } from '../incidents/meta-queries';
+import { hasDemoData } from '../incidents/meta-queries';
 import { windowQuerySchema } from '../incidents/window-params';
 import { COUNT_RULE, countCategoriesInCell, countCellsInWindow } from '../incidents/window-counts';
 import { validate } from '../validation';
@@ -22,7 +22,6 @@ export function cellsRoutes(deps: AppDeps) {
     .get('/cells', allow(...STAFF), validate('query', windowQuerySchema), (c) => {
       const params = c.req.valid('query');
       const cells = countCellsInWindow(deps.incidentIndex(), params);
-      const demo = listSourceCoverage(deps.db).some((s) => s.demo);
       return c.json({
         meta: {
           from: isoDateOfDay(params.fromDay),
@@ -33,7 +32,7 @@ export function cellsRoutes(deps: AppDeps) {
           countRule: COUNT_RULE,
           totalCount: cells.reduce((sum, cell) => sum + cell.count, 0),
           totalPartialCount: cells.reduce((sum, cell) => sum + cell.partialCount, 0),
-          demo,
+          demo: hasDemoData(deps.db),
         },
         cells,
       });

@@ -12,6 +12,10 @@ CREATE TABLE import_batches (
   rows_duplicate INTEGER NOT NULL,
   rows_rejected INTEGER NOT NULL,
   rows_outside_area INTEGER NOT NULL,
+  -- Coverage of the rows this batch imported, so metadata never scans incidents.
+  first_day INTEGER,               -- day number of the earliest start_day imported
+  last_day INTEGER,                -- exclusive end_day of the latest incident imported
+  precisions TEXT NOT NULL DEFAULT '', -- comma-separated precisions imported
   summary_json TEXT NOT NULL       -- full ImportSummary, including notes and first rejections
 );
 

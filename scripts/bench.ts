@@ -1,0 +1,18 @@
+// npm run bench [-- cells|import|hotspots]: prints figures and ratios against the targets
+// in the issues. Targets are reported, never asserted: benchmarks do not fail on a slow machine.
+import { benchCells } from './bench/cells-bench';
+import { benchHotspots } from './bench/hotspots-bench';
+
+const SUITES: Record<string, () => Promise<void>> = {
+  cells: benchCells,
+  hotspots: benchHotspots,
+};
+
+const wanted = process.argv.slice(2);
+const unknown = wanted.filter((name) => !(name in SUITES));
+if (unknown.length > 0) {
+  console.error(`Unknown benchmark ${unknown.join(', ')}; choose from ${Object.keys(SUITES).join(', ')}.`);
+  process.exit(2);
+}
+console.log(`Tasking Map benchmarks on ${process.platform} ${process.arch}, Node ${process.version}`);
+for (const name of wanted.length > 0 ? wanted : Object.keys(SUITES)) await SUITES[name]!();

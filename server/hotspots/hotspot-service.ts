@@ -1,0 +1,242 @@
+// The hotspot engine's query layer: window values from the incident index, statistics from
+// geo/. Expected failures (no study area, month-only data in a day window, no variation)
+// come back as values with the HTTP status the route should use.
+import { classifyEmerging, EMERGING_PATTERNS, type EmergingPattern } from '../../geo/emerging';
+import { compareWithBaseline, type CellChange } from '../../geo/change';
+import { computeGiStar, type GiStarCell, type GiStarSummary } from '../../geo/gistar';
+import { HARM_INDEX, harmWeightOf } from '../../geo/harm-weights';
+import type { Correction } from '../../geo/multiple-testing';
+import { alignCellValues, type Neighbourhood } from '../../geo/study-cells';
+import { fail, ok, type Result } from '../../geo/types';
+import type { IncidentIndex } from '../incidents/incident-index';
+import { aggregateCellsInWindow, precisionsInWindow, type WindowQuery } from '../incidents/window-counts';
+import type { StudyGrid } from './study-grid';
+import { describeWindow, wholeMonthsBetween, windowsEndingAt, type DayWindow, type WindowLength } from './windows';
+
+export interface EngineFailure {
+  status: 400 | 409 | 422;
+  code: string;
+  message: string;
+}
+
+const failWith = (status: EngineFailure['status'], code: string, message: string) => fail<EngineFailure>({ status, code, message });
+
+export type HotspotMethod = 'gistar' | 'harm' | 'count';
+
+export interface HotspotQuery extends WindowQuery {
+  method: HotspotMethod;
+  k: number;
+  correction: Correction;
+  includeProactive: boolean;
+}
+
+export interface WindowValues {
+  neighbourhood: Neighbourhood;
+  counts: Float64Array;
+  values: Float64Array;
+  /** Incidents in the window whose cell lies outside the study area: left out, reported. */
+  outsideStudyArea: number;
+  /** Month-only incidents straddling the window edges: never counted, reported. */
+  partialCount: number;
+}
+
+function windowValues(index: IncidentIndex, neighbourhood: Neighbourhood, query: WindowQuery, weight: (slug: string) => number): WindowValues {
+  const cells = aggregateCellsInWindow(index, query, weight);
+  const counts = alignCellValues(neighbourhood, cells.map((c) => [c.cell, c.count] as const), { outside: 'drop' });
+  const values = alignCellValues(neighbourhood, cells.map((c) => [c.cell, c.value] as const), { outside: 'drop' });
+  if (!counts.ok || !values.ok) throw new Error(`internal: ${!counts.ok ? counts.reason : !values.ok ? values.reason : ''}`);
+  return {
+    neighbourhood,
+    counts: counts.value.values,
+    values: values.value.values,
+    outsideStudyArea: counts.value.dropped.total,
+    partialCount: cells.reduce((sum, c) => sum + c.partialCount, 0),
+  };
+}
+
+function harmWeight(includeProactive: boolean) {
+  return (slug: string) => {
+    const use = harmWeightOf(slug, { includeProactive });
+    return use.ok ? use.value.weight : 0;
+  };
+}
+
+/** A day-based window cannot honestly hold month-only incidents: say so instead of undercounting. */
+function checkPrecision(index: IncidentIndex, query: Omit<WindowQuery, 'h3Resolution'>, monthAligned: boolean): Result<null, EngineFailure> {
+  if (monthAligned) return ok(null);
+  if (!precisionsInWindow(index, query).has('month')) return ok(null);
+  return failWith(
+    400,
+    'window_finer_than_data',
+    'These categories include police.uk incidents known only to the month, so a window that does not run ' +
+      'from the first of a month to the first of a month would leave them out. Use whole months ' +
+      '(e.g. from=2019-06-01&to=2019-07-01, or window=month).',
+  );
+}
+
+export interface HotspotResult {
+  cells: (GiStarCell & { count: number; rank: number })[];
+  summary: GiStarSummary | null;
+  outsideStudyArea: number;
+  partialCount: number;
+  harmIndex: typeof HARM_INDEX | null;
+}
+
+export function findHotspots(index: IncidentIndex, grid: StudyGrid, query: HotspotQuery): Result<HotspotResult, EngineFailure> {
+  const neighbourhood = grid(query.h3Resolution, query.k);
+  if (!neighbourhood.ok) return failWith(409, 'no_study_area', neighbourhood.reason);
+  const precision = checkPrecision(index, query, wholeMonthsBetween(query.fromDay, query.toDay) !== null);
+  if (!precision.ok) return precision;
+  const weight = query.method === 'harm' ? harmWeight(query.includeProactive) : () => 1;
+  const window = windowValues(index, neighbourhood.value, query, weight);
+  const base = { outsideStudyArea: window.outsideStudyArea, partialCount: window.partialCount, harmIndex: query.method === 'harm' ? HARM_INDEX : null };
+  if (query.method === 'count') {
+    const cells = neighbourhood.value.cells.map((cell, i) => ({
+      cell,
+      value: window.counts[i]!,
+      count: window.counts[i]!,
+      z: Number.NaN,
+      p: Number.NaN,
+      pAdjusted: Number.NaN,
+      bin: 0 as const,
+      rank: 0,
+    }));
+    return ok({ ...base, cells: rankBy(cells, (c) => c.count), summary: null });
+  }
+  const gi = computeGiStar(neighbourhood.value, window.values, { correction: query.correction });
+  if (!gi.ok) return failWith(422, gi.reason.code, `${gi.reason.message} (no hot spots can be found in this window)`);
+  const cells = gi.value.cells.map((c, i) => ({ ...c, count: window.counts[i]!, rank: 0 }));
+  return ok({ ...base, cells: rankBy(cells, (c) => c.z), summary: gi.value.summary });
+}
+
+function rankBy<T extends { rank: number; cell: string }>(cells: T[], score: (c: T) => number): T[] {
+  const sorted = [...cells].sort((a, b) => score(b) - score(a) || (a.cell < b.cell ? -1 : 1));
+  return sorted.map((c, i) => ({ ...c, rank: i + 1 }));
+}
+
+export interface EmergingQuery extends Omit<WindowQuery, 'fromDay'> {
+  windows: number;
+  windowLength: WindowLength;
+  k: number;
+  correction: Correction;
+  /** Bin magnitude that counts as significant: 1 = 90%, 2 = 95%, 3 = 99% confidence. */
+  minBin: 1 | 2 | 3;
+}
+
+export interface EmergingCell {
+  cell: string;
+  side: 'hot' | 'cold';
+  pattern: EmergingPattern;
+  hotWindows: number;
+  coldWindows: number;
+  trendZ: number;
+  trendP: number;
+  /** Per window, oldest first: +1 significant hot, -1 significant cold, 0 neither. */
+  states: number[];
+  z: number[];
+  counts: number[];
+}
+
+export interface EmergingResult {
+  windows: { from: string; to: string; hotCells: number; coldCells: number; incidents: number; note: string | null }[];
+  cells: EmergingCell[];
+  patterns: Record<string, number>;
+  studyCells: number;
+}
+
+export function findEmergingHotspots(index: IncidentIndex, grid: StudyGrid, query: EmergingQuery): Result<EmergingResult, EngineFailure> {
+  const neighbourhood = grid(query.h3Resolution, query.k);
+  if (!neighbourhood.ok) return failWith(409, 'no_study_area', neighbourhood.reason);
+  const windows = windowsEndingAt(query.toDay, query.windows, query.windowLength);
+  const precision = checkPrecision(index, { ...query, fromDay: windows[0]!.fromDay }, query.windowLength.unit === 'months' && wholeMonthsBetween(windows[0]!.fromDay, query.toDay) !== null);
+  if (!precision.ok) return precision;
+  const n = neighbourhood.value.cells.length;
+  const states = windows.map(() => new Int8Array(n));
+  const zs = windows.map(() => new Float64Array(n));
+  const counts: Float64Array[] = [];
+  const windowInfo: EmergingResult['windows'] = [];
+  windows.forEach((window: DayWindow, w) => {
+    const values = windowValues(index, neighbourhood.value, { ...query, ...window }, () => 1);
+    counts.push(values.counts);
+    const gi = computeGiStar(neighbourhood.value, values.values, { correction: query.correction });
+    let hot = 0;
+    let cold = 0;
+    if (gi.ok) {
+      gi.value.cells.forEach((c, i) => {
+        zs[w]![i] = c.z;
+        const state = Math.abs(c.bin) >= query.minBin ? Math.sign(c.bin) : 0;
+        states[w]![i] = state;
+        if (state > 0) hot += 1;
+        if (state < 0) cold += 1;
+      });
+    }
+    windowInfo.push({
+      ...describeWindow(window),
+      hotCells: hot,
+      coldCells: cold,
+      incidents: values.counts.reduce((a, b) => a + b, 0),
+      note: gi.ok ? null : `${gi.reason.message}; every cell is treated as not significant in this window`,
+    });
+  });
+  const patterns: Record<string, number> = Object.fromEntries(EMERGING_PATTERNS.flatMap((p) => [[`hot:${p}`, 0], [`cold:${p}`, 0]]));
+  const cells: EmergingCell[] = [];
+  for (let i = 0; i < n; i++) {
+    const series = states.map((s) => s[i]!);
+    const z = zs.map((s) => s[i]!);
+    const result = classifyEmerging(series, z);
+    if (!result.pattern || !result.side) continue;
+    patterns[`${result.side}:${result.pattern}`]! += 1;
+    cells.push({
+      cell: neighbourhood.value.cells[i]!,
+      side: result.side,
+      pattern: result.pattern,
+      hotWindows: result.hotWindows,
+      coldWindows: result.coldWindows,
+      trendZ: result.trend.z,
+      trendP: result.trend.p,
+      states: series,
+      z: z.map((v) => Math.round(v * 1000) / 1000),
+      counts: counts.map((c) => c[i]!),
+    });
+  }
+  return ok({ windows: windowInfo, cells, patterns, studyCells: n });
+}
+
+export interface ChangeQuery extends WindowQuery {
+  baselineWindows: number;
+  correction: Correction;
+  alpha: number;
+}
+
+export interface ChangeOutcome {
+  window: { from: string; to: string };
+  baseline: { from: string; to: string }[];
+  cells: CellChange[];
+  borough: Omit<CellChange, 'cell' | 'pAdjusted'>;
+  partialCount: number;
+}
+
+export function changeAgainstBaseline(index: IncidentIndex, query: ChangeQuery): Result<ChangeOutcome, EngineFailure> {
+  const months = wholeMonthsBetween(query.fromDay, query.toDay);
+  const length: WindowLength = months !== null ? { unit: 'months', months } : { unit: 'days', days: query.toDay - query.fromDay };
+  const baseline = windowsEndingAt(query.fromDay, query.baselineWindows, length);
+  const precision = checkPrecision(index, { ...query, fromDay: baseline[0]!.fromDay }, months !== null);
+  if (!precision.ok) return precision;
+  const countsOf = (window: DayWindow) =>
+    new Map(aggregateCellsInWindow(index, { ...query, ...window }).filter((c) => c.count > 0).map((c) => [c.cell, c.count] as const));
+  const current = aggregateCellsInWindow(index, query);
+  const result = compareWithBaseline({
+    current: new Map(current.filter((c) => c.count > 0).map((c) => [c.cell, c.count] as const)),
+    baseline: baseline.map(countsOf),
+    correction: query.correction,
+    alpha: query.alpha,
+  });
+  if (!result.ok) return failWith(400, 'invalid_baseline', result.reason);
+  return ok({
+    window: describeWindow(query),
+    baseline: baseline.map(describeWindow),
+    cells: result.value.cells,
+    borough: result.value.borough,
+    partialCount: current.reduce((sum, c) => sum + c.partialCount, 0),
+  });
+}

@@ -1,0 +1,66 @@
+// When does crime happen in a set of cells: an hour-of-day x day-of-week grid (only
+// incidents whose time of day is known can go in it) and a monthly series (every incident).
+import { cellResolution } from '../../geo/h3';
+import { isoDateOfDay } from '../../geo/time';
+import type { IncidentIndex } from './incident-index';
+import { scanWindow, type WindowQuery } from './window-counts';
+
+export const WEEKDAYS = ['Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat', 'Sun'] as const;
+
+export interface TemporalProfile {
+  /** counts[weekday][hour], weekday 0 = Monday, London local time. */
+  hourByWeekday: number[][];
+  /** Incidents in the window and cells without a time of day (month or day precision): not in the grid. */
+  excludedWithoutTime: number;
+  monthly: { month: string; count: number }[];
+  total: number;
+}
+
+/** 1970-01-01 (day 0) was a Thursday: weekday index 3 with Monday = 0. */
+function weekdayOfDay(day: number): number {
+  return (((day + 3) % 7) + 7) % 7;
+}
+
+export function profileCells(
+  index: IncidentIndex,
+  query: Omit<WindowQuery, 'h3Resolution'>,
+  cells: readonly string[],
+): TemporalProfile {
+  // Cells may be of mixed resolutions: mark every stored cell under any of them.
+  const inCells = new Uint8Array(index.cells.length);
+  const byResolution = new Map<number, Set<string>>();
+  for (const cell of cells) {
+    const r = cellResolution(cell);
+    const set = byResolution.get(r) ?? new Set<string>();
+    set.add(cell);
+    byResolution.set(r, set);
+  }
+  for (const [resolution, wanted] of byResolution) {
+    index.parentsAt(resolution).forEach((parent, k) => {
+      if (wanted.has(parent)) inCells[k] = 1;
+    });
+  }
+  const hourByWeekday = WEEKDAYS.map(() => new Array<number>(24).fill(0));
+  const monthly = new Map<string, number>();
+  let excludedWithoutTime = 0;
+  let total = 0;
+  scanWindow(index, query, (i, whole) => {
+    if (!whole || inCells[index.cellIndex[i]!] === 0) return;
+    total += 1;
+    const day = index.startDay[i]!;
+    const month = isoDateOfDay(day).slice(0, 7);
+    monthly.set(month, (monthly.get(month) ?? 0) + 1);
+    const minute = index.minuteOfDay[i]!;
+    if (minute < 0) {
+      excludedWithoutTime += 1;
+      return;
+    }
+    hourByWeekday[weekdayOfDay(day)]![Math.floor(minute / 60)]! += 1;
+  });
+  return {
+    hourByWeekday,
+    excludedWithoutTime,
+    monthly: [...monthly].sort(([a], [b]) => (a < b ? -1 : 1)).map(([month, count]) => ({ month, count })),
+    total,
+  };
+}

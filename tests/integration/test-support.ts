@@ -1,0 +1,50 @@
+// Shared fixtures for integration tests: a real SQLite database, the real borough from
+// ../shared/data, and a helper to store synthetic incidents through the real write path.
+import { readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { z } from 'zod';
+import type { IncidentDraft } from '../../geo/types';
+import { createApp } from '../../server/app';
+import { areaGeometrySchema, replaceAreas } from '../../server/areas/area-queries';
+import { createApiToken } from '../../server/auth/auth-queries';
+import { openDatabase, type Db } from '../../server/db/open-database';
+import { commitImport } from '../../server/incidents/commit-import';
+
+export const REPO_ROOT = resolve(fileURLToPath(new URL('.', import.meta.url)), '../..');
+export const SHARED_DATA = resolve(REPO_ROOT, '../shared/data');
+
+const featureCollection = z.object({ features: z.array(z.object({ geometry: areaGeometrySchema })).min(1) });
+
+export function readBoroughGeometry() {
+  const text = readFileSync(resolve(SHARED_DATA, 'boundaries/tower_hamlets_borough.geojson'), 'utf8');
+  return featureCollection.parse(JSON.parse(text)).features[0]!.geometry;
+}
+
+export function storeIncidents(db: Db, drafts: IncidentDraft[], source = 'test'): void {
+  const result = commitImport(db, {
+    kind: source === 'police.uk' ? 'police-uk' : 'partner',
+    source,
+    fileName: `${source}-fixture`,
+    fileSha256: 'fixture',
+    importedBy: 'test',
+    importedAt: '2026-01-01T00:00:00Z',
+    parsed: { rowsRead: drafts.length, drafts: drafts.map((d, i) => ({ ...d, line: i + 2 })), rejected: [], notes: [] },
+    area: null,
+    allowRejected: false,
+  });
+  if (!result.ok) throw new Error(result.reason);
+}
+
+export function testApp(options: { withBorough: boolean }) {
+  const db = openDatabase(':memory:');
+  const now = new Date('2026-11-20T09:00:00Z');
+  if (options.withBorough) replaceAreas(db, 'study-area', [{ code: 'E09000030', name: 'Tower Hamlets', geometry: readBoroughGeometry() }], 'test', now);
+  const app = createApp({ db, clock: () => now });
+  const token = createApiToken(db, 'analyst', 'test', now);
+  const get = async <T>(path: string): Promise<{ status: number; body: T }> => {
+    const res = await app.request(path, { headers: { authorization: `Bearer ${token}` } });
+    return { status: res.status, body: (await res.json()) as T };
+  };
+  return { db, app, get };
+}
