@@ -12,6 +12,7 @@ import { createStudyGridCache } from './hotspots/study-grid';
 import { createIndexCache } from './incidents/incident-index';
 import { authRoutes, SESSION_COOKIE } from './routes/auth-routes';
 import { cellsRoutes } from './routes/cells-routes';
+import { forecastRoutes } from './routes/forecast-routes';
 import { hotspotRoutes } from './routes/hotspot-routes';
 import { importRoutes } from './routes/import-routes';
 import { metaRoutes } from './routes/meta-routes';
@@ -50,6 +51,7 @@ export function createApp(options: CreateAppOptions) {
     .route('/', authRoutes(deps))
     .route('/', cellsRoutes(deps))
     .route('/', hotspotRoutes(deps))
+    .route('/', forecastRoutes(deps))
     .route('/', importRoutes(deps));
 
   const app = new Hono<AppEnv>()

@@ -38,6 +38,11 @@ export function windowsEndingAt(toDay: number, count: number, length: WindowLeng
   return windows.reverse();
 }
 
+/** The window of the given length that starts at fromDay. */
+export function windowStartingAt(fromDay: number, length: WindowLength): DayWindow {
+  return { fromDay, toDay: length.unit === 'days' ? fromDay + length.days : addMonths(fromDay, length.months) };
+}
+
 export function describeWindow(window: DayWindow): { from: string; to: string } {
   return { from: isoDateOfDay(window.fromDay), to: isoDateOfDay(window.toDay) };
 }

@@ -1,0 +1,240 @@
+// Fixtures for the end-to-end stories: a real server on a seeded temporary database,
+// Debian's Chromium with software WebGL, and a few verbs a story reads well with
+// (login, openMap, waitForMapState). Offline: nothing here touches the internet.
+import { spawn, type ChildProcess } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { createServer } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { chromium, type Browser, type Page } from 'playwright-core';
+import { expect } from 'vitest';
+import { z } from 'zod';
+import { DEMO_ACCOUNTS } from '../../server/auth/auth-queries';
+import type { Role } from '../../server/auth/roles';
+import { seedDatabase, type SeededDatabase } from './seed-database';
+
+export const REPO_ROOT = resolve(import.meta.dirname, '../..');
+export const SCREENSHOTS = resolve(import.meta.dirname, 'screenshots');
+const CHROMIUM = process.env['CHROMIUM_PATH'] ?? '/usr/bin/chromium';
+
+async function freePort(): Promise<number> {
+  return new Promise((resolvePort, reject) => {
+    const server = createServer();
+    server.once('error', reject);
+    server.listen(0, '127.0.0.1', () => {
+      const address = server.address();
+      const port = typeof address === 'object' && address ? address.port : 0;
+      server.close(() => resolvePort(port));
+    });
+  });
+}
+
+export interface RunningApp {
+  baseUrl: string;
+  seeded: SeededDatabase;
+  /** Server output so far, for failure messages. */
+  log: () => string;
+  stop: () => Promise<void>;
+}
+
+/** Seeds a temporary database and starts the real server (npx tsx server/main.ts) on it. */
+export async function startApp(): Promise<RunningApp> {
+  const dir = mkdtempSync(join(tmpdir(), 'tasking-map-e2e-'));
+  const dbPath = join(dir, 'e2e.db');
+  const seeded = seedDatabase(dbPath);
+  const port = await freePort();
+  const env: NodeJS.ProcessEnv = {
+    ...process.env,
+    PORT: String(port),
+    HOST: '127.0.0.1',
+    DB_PATH: dbPath,
+    DEMO_DATA: 'off',
+    WEB_DIST: resolve(REPO_ROOT, 'dist/web'),
+  };
+  // The default local style, whatever the developer's shell says.
+  delete env['MAP_STYLE_URL'];
+  // Chromium treats http://127.0.0.1 as a secure context, so the default Secure session
+  // cookie works here and COOKIE_SECURE stays at its default (true).
+  delete env['COOKIE_SECURE'];
+  const server: ChildProcess = spawn(process.execPath, [resolve(REPO_ROOT, 'node_modules/tsx/dist/cli.mjs'), 'server/main.ts'], {
+    cwd: REPO_ROOT,
+    env,
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  let output = '';
+  server.stdout?.on('data', (chunk: Buffer) => (output += chunk.toString()));
+  server.stderr?.on('data', (chunk: Buffer) => (output += chunk.toString()));
+  const baseUrl = `http://127.0.0.1:${port}`;
+
+  const stop = async () => {
+    if (server.exitCode === null && server.signalCode === null) {
+      const exited = new Promise((done) => server.once('exit', done));
+      server.kill('SIGTERM');
+      await exited;
+    }
+    rmSync(dir, { recursive: true, force: true });
+  };
+
+  const deadline = Date.now() + 60_000;
+  for (;;) {
+    if (server.exitCode !== null) {
+      await stop();
+      throw new Error(`The server exited with code ${server.exitCode}:\n${output}`);
+    }
+    try {
+      const health = await fetch(`${baseUrl}/api/health`);
+      if (health.ok) break;
+    } catch {
+      // Not listening yet.
+    }
+    if (Date.now() > deadline) {
+      await stop();
+      throw new Error(`The server did not answer /api/health within 60 s:\n${output}`);
+    }
+    await new Promise((r) => setTimeout(r, 100));
+  }
+  return { baseUrl, seeded, log: () => output, stop };
+}
+
+export async function launchChromium(): Promise<Browser> {
+  return chromium.launch({
+    executablePath: CHROMIUM,
+    headless: true,
+    args: [
+      '--no-sandbox',
+      '--disable-gpu',
+      '--use-gl=angle',
+      '--use-angle=swiftshader',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+      '--no-first-run',
+      '--disable-quic',
+    ],
+  });
+}
+
+/** Console errors, page errors and failed requests seen so far on each page. */
+const problemsOfPage = new WeakMap<Page, string[]>();
+
+/** A page the size of a meeting-room screen, collecting console errors and page errors. */
+export async function openPage(browser: Browser, baseUrl: string): Promise<{ page: Page; problems: string[] }> {
+  const context = await browser.newContext({ baseURL: baseUrl, viewport: { width: 1600, height: 1000 } });
+  const page = await context.newPage();
+  const problems: string[] = [];
+  problemsOfPage.set(page, problems);
+  page.on('console', (message) => {
+    if (message.type() === 'error') problems.push(`console error: ${message.text()}`);
+  });
+  page.on('pageerror', (error) => problems.push(`page error: ${error.message}`));
+  page.on('requestfailed', (request) => {
+    const reason = request.failure()?.errorText ?? '';
+    // The page aborts a cells request when a newer choice replaces it: expected, not a fault.
+    if (reason !== 'net::ERR_ABORTED') problems.push(`request failed: ${request.url()} ${reason}`);
+  });
+  return { page, problems };
+}
+
+export async function login(page: Page, role: Role): Promise<void> {
+  const account = DEMO_ACCOUNTS.find((a) => a.role === role);
+  if (!account) throw new Error(`no demo account for ${role}`);
+  await page.goto('/');
+  await page.getByLabel('User name').fill(account.username);
+  await page.getByLabel('Password').fill(account.password);
+  await page.getByRole('button', { name: 'Sign in' }).click();
+  await page.getByRole('button', { name: 'Sign out' }).waitFor({ state: 'visible', timeout: 15_000 });
+}
+
+/** Polls until `check` is true (the page renders asynchronously), failing with `what` after 15 s. */
+export async function eventually(check: () => Promise<boolean>, what: string): Promise<void> {
+  await expect.poll(check, { timeout: 15_000, interval: 100, message: `waited 15 s for ${what}` }).toBe(true);
+}
+
+export const mapStateSchema = z.object({
+  role: z.string(),
+  group: z.string().nullable(),
+  from: z.string().nullable(),
+  to: z.string().nullable(),
+  resolution: z.number().nullable(),
+  windowDays: z.number().nullable(),
+  cellsRendered: z.number(),
+  partialOnlyCells: z.number(),
+  totalCount: z.number().nullable(),
+  totalPartialCount: z.number().nullable(),
+  layersReady: z.boolean(),
+  selectedCell: z.string().nullable(),
+  demo: z.boolean(),
+});
+export type MapState = z.infer<typeof mapStateSchema>;
+
+export async function readMapState(page: Page): Promise<MapState> {
+  const text = await page.getByTestId('map-state').textContent();
+  return mapStateSchema.parse(JSON.parse(text ?? 'null'));
+}
+
+/** Waits until the map has drawn a state that satisfies `accept`, and returns it. */
+export async function waitForMapState(page: Page, accept: (state: MapState) => boolean, what: string): Promise<MapState> {
+  const deadline = Date.now() + 30_000;
+  for (;;) {
+    const state = await readMapState(page);
+    if (state.layersReady && accept(state)) return state;
+    if (Date.now() > deadline) {
+      const problems = problemsOfPage.get(page) ?? [];
+      throw new Error(
+        `the map never showed ${what} within 30 s; last state: ${JSON.stringify(state)}; ` +
+          `page problems: ${problems.length ? problems.join(' | ') : 'none'}`,
+      );
+    }
+    await page.waitForTimeout(100);
+  }
+}
+
+/** Waits for the map to finish drawing whatever it opens with. */
+export async function openMap(page: Page): Promise<MapState> {
+  await page.getByTestId('map-state').waitFor({ state: 'attached' });
+  return waitForMapState(page, () => true, 'its first layers');
+}
+
+/** Viewport pixel of a cell's centre, from the page's own map projection. */
+export async function pixelOfCell(page: Page, cell: string): Promise<{ x: number; y: number }> {
+  const point = await page.evaluate((id) => window.__taskingMap?.projectCell(id) ?? null, cell);
+  if (!point) throw new Error(`cell ${cell} is not on the map`);
+  return { x: point[0], y: point[1] };
+}
+
+export interface PixelCensus {
+  /** Pixels in the orange-to-dark-red classes of the cell colour scale. */
+  hotCells: number;
+  /** Pixels of any of the seven cell colours, drawn at the cell opacity over the borough. */
+  anyCell: number;
+  /** Pixels of the borough's plain fill. */
+  borough: number;
+  total: number;
+}
+
+/**
+ * Counts colours in a screenshot, decoded by the browser itself (no image library needed):
+ * proof that the picture shows the borough and coloured cells, not just a DOM that says so.
+ */
+export async function censusOfScreenshot(page: Page, png: Buffer): Promise<PixelCensus> {
+  return page.evaluate(async (base64) => {
+    const blob = await (await fetch(`data:image/png;base64,${base64}`)).blob();
+    const bitmap = await createImageBitmap(blob);
+    const canvas = new OffscreenCanvas(bitmap.width, bitmap.height);
+    const context = canvas.getContext('2d');
+    if (!context) throw new Error('no 2d context');
+    context.drawImage(bitmap, 0, 0);
+    const data = context.getImageData(0, 0, bitmap.width, bitmap.height).data;
+    let hotCells = 0;
+    let anyCell = 0;
+    let borough = 0;
+    for (let i = 0; i < data.length; i += 4) {
+      const [r, g, b] = [data[i]!, data[i + 1]!, data[i + 2]!];
+      if (r === 251 && g === 250 && b === 247) borough += 1;
+      // YlOrRd: red channel high, blue channel well below it.
+      if (r > 150 && b < 140 && r - b > 90) anyCell += 1;
+      if (r > 150 && g < 150 && b < 90) hotCells += 1;
+    }
+    return { hotCells, anyCell, borough, total: data.length / 4 };
+  }, png.toString('base64'));
+}

@@ -1,0 +1,134 @@
+// The HTTP contract comes from the server's own types (Hono RPC): web/ imports only the
+// AppType, so a renamed field on the server breaks this file at compile time, not on screen.
+// The session cookie is HttpOnly and same-origin: the browser sends it; this code never sees it.
+import { hc, type InferResponseType } from 'hono/client';
+import type { AppType } from '../server/app';
+import { fail, ok, type Result } from '../geo/types';
+import type { AreaCollection } from './map-style';
+
+const client = hc<AppType>(window.location.origin);
+const api = client.api;
+
+export type User = NonNullable<InferResponseType<typeof api.auth.me.$get, 200>['user']>;
+export type Categories = InferResponseType<typeof api.categories.$get, 200>;
+export type Meta = InferResponseType<typeof api.meta.$get, 200>;
+export type CellsResponse = InferResponseType<typeof api.cells.$get, 200>;
+export type CellBreakdown = InferResponseType<(typeof api.cells)[':cell']['$get'], 200>;
+
+/** Why a call failed, in words for the screen; `signedOut` when the session has ended. */
+export interface ApiFailure {
+  status: number;
+  message: string;
+  signedOut: boolean;
+}
+
+export interface WindowQuery {
+  group: string;
+  from: string;
+  /** Exclusive, as the API wants it. */
+  to: string;
+  resolution: number;
+}
+
+async function failureOf(response: Response): Promise<ApiFailure> {
+  let message = `The server answered ${response.status} ${response.statusText}.`;
+  try {
+    const body: unknown = await response.json();
+    if (body && typeof body === 'object' && 'error' in body) {
+      const error = body.error;
+      if (error && typeof error === 'object' && 'message' in error && typeof error.message === 'string') message = error.message;
+    }
+  } catch {
+    // Not JSON (a proxy error page, say): keep the status line.
+  }
+  return { status: response.status, message, signedOut: response.status === 401 };
+}
+
+/** Runs a request; a network failure (server down, offline) becomes a value, an abort stays an exception. */
+async function reach<R>(request: () => Promise<R>): Promise<Result<R, ApiFailure>> {
+  try {
+    return ok(await request());
+  } catch (error) {
+    if (error instanceof DOMException && error.name === 'AbortError') throw error;
+    return fail({ status: 0, message: 'Cannot reach the server; check the connection and reload.', signedOut: false });
+  }
+}
+
+// Each function narrows on `response.ok`, so `json()` has the server's 200 body type.
+
+export async function fetchCurrentUser(): Promise<Result<User | null, ApiFailure>> {
+  const reached = await reach(() => api.auth.me.$get());
+  if (!reached.ok) return reached;
+  const response = reached.value;
+  if (!response.ok) return fail(await failureOf(response));
+  return ok((await response.json()).user);
+}
+
+export async function signIn(username: string, password: string): Promise<Result<User, ApiFailure>> {
+  const reached = await reach(() => api.auth.login.$post({ json: { username, password } }));
+  if (!reached.ok) return reached;
+  const response = reached.value;
+  if (!response.ok) return fail(await failureOf(response));
+  return ok((await response.json()).user);
+}
+
+export async function signOut(): Promise<void> {
+  await reach(() => api.auth.logout.$post());
+}
+
+export async function fetchCategories(): Promise<Result<Categories, ApiFailure>> {
+  const reached = await reach(() => api.categories.$get());
+  if (!reached.ok) return reached;
+  const response = reached.value;
+  if (!response.ok) return fail(await failureOf(response));
+  return ok(await response.json());
+}
+
+export async function fetchMeta(): Promise<Result<Meta, ApiFailure>> {
+  const reached = await reach(() => api.meta.$get());
+  if (!reached.ok) return reached;
+  const response = reached.value;
+  if (!response.ok) return fail(await failureOf(response));
+  return ok(await response.json());
+}
+
+export async function fetchAreas(kind: string): Promise<Result<AreaCollection, ApiFailure>> {
+  const reached = await reach(() => api.areas.$get({ query: { kind } }));
+  if (!reached.ok) return reached;
+  const response = reached.value;
+  if (!response.ok) return fail(await failureOf(response));
+  return ok(await response.json());
+}
+
+function windowQuery(q: WindowQuery) {
+  return { group: q.group, from: q.from, to: q.to, resolution: String(q.resolution) };
+}
+
+export async function fetchCells(q: WindowQuery, signal: AbortSignal): Promise<Result<CellsResponse, ApiFailure>> {
+  const reached = await reach(() => api.cells.$get({ query: windowQuery(q) }, { init: { signal } }));
+  if (!reached.ok) return reached;
+  const response = reached.value;
+  if (!response.ok) return fail(await failureOf(response));
+  return ok(await response.json());
+}
+
+export async function fetchCellBreakdown(cell: string, q: WindowQuery, signal: AbortSignal): Promise<Result<CellBreakdown, ApiFailure>> {
+  const reached = await reach(() => api.cells[':cell'].$get({ param: { cell }, query: windowQuery(q) }, { init: { signal } }));
+  if (!reached.ok) return reached;
+  const response = reached.value;
+  if (!response.ok) return fail(await failureOf(response));
+  return ok(await response.json());
+}
+
+/** GET /config.json, served by server/main.ts from MAP_STYLE_URL. Outside /api: no RPC type. */
+export async function fetchMapConfig(): Promise<{ mapStyleUrl: string | null }> {
+  try {
+    const response = await fetch('/config.json');
+    if (!response.ok) return { mapStyleUrl: null };
+    const body: unknown = await response.json();
+    const url = body && typeof body === 'object' && 'mapStyleUrl' in body ? body.mapStyleUrl : null;
+    return { mapStyleUrl: typeof url === 'string' && url !== '' ? url : null };
+  } catch {
+    return { mapStyleUrl: null };
+  }
+}

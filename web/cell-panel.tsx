@@ -1,0 +1,86 @@
+// What is in one cell: its counts and the category breakdown (GET /api/cells/<cell>).
+import { useEffect, useRef } from 'react';
+import type { ApiFailure, CellBreakdown } from './api-client';
+
+export type BreakdownState =
+  | { status: 'loading' }
+  | { status: 'loaded'; breakdown: CellBreakdown }
+  | { status: 'failed'; failure: ApiFailure };
+
+export interface CellPanelProps {
+  cell: string;
+  windowText: string;
+  state: BreakdownState;
+  onClose: () => void;
+}
+
+export function CellPanel({ cell, windowText, state, onClose }: CellPanelProps) {
+  const closeRef = useRef<HTMLButtonElement>(null);
+  useEffect(() => closeRef.current?.focus(), [cell]);
+  useEffect(() => {
+    const onKey = (event: KeyboardEvent) => {
+      if (event.key === 'Escape') onClose();
+    };
+    window.addEventListener('keydown', onKey);
+    return () => window.removeEventListener('keydown', onKey);
+  }, [onClose]);
+
+  return (
+    <aside className="cell-panel" aria-labelledby="cell-panel-title">
+      <div className="cell-panel-head">
+        <h2 id="cell-panel-title">Cell details</h2>
+        <button type="button" ref={closeRef} className="close" onClick={onClose}>
+          Close
+        </button>
+      </div>
+      <p className="cell-id">
+        Cell <code>{cell}</code>
+      </p>
+      <p className="fine-print">{windowText}</p>
+      {state.status === 'loading' && <p>Loading…</p>}
+      {state.status === 'failed' && <p role="alert">{state.failure.message}</p>}
+      {state.status === 'loaded' && <Breakdown breakdown={state.breakdown} />}
+    </aside>
+  );
+}
+
+function Breakdown({ breakdown }: { breakdown: CellBreakdown }) {
+  const hasPartial = breakdown.partialCount > 0;
+  return (
+    <>
+      <dl className="cell-totals">
+        <div>
+          <dt>Counted</dt>
+          <dd data-testid="cell-count">{breakdown.count}</dd>
+        </div>
+        <div>
+          <dt>Month-only, not counted</dt>
+          <dd data-testid="cell-partial-count">{breakdown.partialCount}</dd>
+        </div>
+      </dl>
+      {breakdown.categories.length === 0 ? (
+        <p>No incidents of this layer in this cell in the window.</p>
+      ) : (
+        <table>
+          <caption>By category</caption>
+          <thead>
+            <tr>
+              <th scope="col">Category</th>
+              <th scope="col">Counted</th>
+              {hasPartial && <th scope="col">Month-only</th>}
+            </tr>
+          </thead>
+          <tbody>
+            {breakdown.categories.map((row) => (
+              <tr key={row.category}>
+                <th scope="row">{row.label}</th>
+                <td>{row.count}</td>
+                {hasPartial && <td>{row.partialCount}</td>}
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      )}
+    </>
+  );
+}

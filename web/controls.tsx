@@ -1,0 +1,108 @@
+// The few controls a meeting needs: which layer, which days, how big the cells are.
+// Native form controls: keyboard, screen readers and role-based test locators all work.
+import { useId } from 'react';
+import { PRESET_DAYS, type WindowChoice } from './window-dates';
+
+export interface GroupOption {
+  id: string;
+  label: string;
+}
+
+/** H3 average hexagon areas, so the choice reads as a size rather than a number. */
+export const RESOLUTION_OPTIONS: readonly { resolution: number; label: string }[] = [
+  { resolution: 7, label: 'Largest: about 5 km² (H3 7)' },
+  { resolution: 8, label: 'Large: about 0.7 km² (H3 8)' },
+  { resolution: 9, label: 'Street blocks: about 0.1 km² (H3 9)' },
+  { resolution: 10, label: 'Smallest: about 0.015 km² (H3 10)' },
+];
+
+export interface ControlsProps {
+  groups: readonly GroupOption[];
+  group: string;
+  onGroupChange: (group: string) => void;
+  windowChoice: WindowChoice;
+  onWindowChange: (choice: WindowChoice) => void;
+  /** Inclusive dates of the window on screen, used to start a custom range from it. */
+  shownFrom: string;
+  shownThrough: string;
+  resolution: number;
+  onResolutionChange: (resolution: number) => void;
+}
+
+export function Controls(props: ControlsProps) {
+  const id = useId();
+  const { windowChoice } = props;
+  const custom = windowChoice.kind === 'custom' ? windowChoice : null;
+
+  return (
+    <form className="controls" onSubmit={(event) => event.preventDefault()} aria-label="Map controls">
+      <div className="field">
+        <label htmlFor={`${id}-group`}>Layer</label>
+        <select id={`${id}-group`} value={props.group} onChange={(event) => props.onGroupChange(event.target.value)}>
+          {props.groups.map((g) => (
+            <option key={g.id} value={g.id}>
+              {g.label}
+            </option>
+          ))}
+        </select>
+      </div>
+
+      <fieldset className="field window-choice">
+        <legend>Time window</legend>
+        {PRESET_DAYS.map((days) => (
+          <label key={days} className="choice">
+            <input
+              type="radio"
+              name={`${id}-window`}
+              checked={windowChoice.kind === 'last' && windowChoice.days === days}
+              onChange={() => props.onWindowChange({ kind: 'last', days })}
+            />
+            Last {days} days
+          </label>
+        ))}
+        <label className="choice">
+          <input
+            type="radio"
+            name={`${id}-window`}
+            checked={custom !== null}
+            onChange={() => props.onWindowChange({ kind: 'custom', from: props.shownFrom, through: props.shownThrough })}
+          />
+          Custom dates
+        </label>
+        {custom && (
+          <div className="custom-dates">
+            <label htmlFor={`${id}-from`}>From</label>
+            <input
+              id={`${id}-from`}
+              type="date"
+              value={custom.from}
+              onChange={(event) => props.onWindowChange({ ...custom, from: event.target.value })}
+            />
+            <label htmlFor={`${id}-through`}>To (inclusive)</label>
+            <input
+              id={`${id}-through`}
+              type="date"
+              value={custom.through}
+              onChange={(event) => props.onWindowChange({ ...custom, through: event.target.value })}
+            />
+          </div>
+        )}
+      </fieldset>
+
+      <div className="field">
+        <label htmlFor={`${id}-resolution`}>Cell size</label>
+        <select
+          id={`${id}-resolution`}
+          value={props.resolution}
+          onChange={(event) => props.onResolutionChange(Number(event.target.value))}
+        >
+          {RESOLUTION_OPTIONS.map((option) => (
+            <option key={option.resolution} value={option.resolution}>
+              {option.label}
+            </option>
+          ))}
+        </select>
+      </div>
+    </form>
+  );
+}

@@ -1,0 +1,141 @@
+// MapLibre draws the base (offline style or MAP_STYLE_URL); deck.gl draws the cells on a
+// canvas above it through MapboxOverlay (overlaid, not interleaved: the simplest mode, and
+// the cells never need to sit between basemap layers). This component only wires the two
+// together: the layers arrive ready-made from buildLayers(state).
+import type { Layer, PickingInfo } from '@deck.gl/core';
+import { MapboxOverlay } from '@deck.gl/mapbox';
+import { Map as MapLibreMap, NavigationControl, setWorkerUrl } from 'maplibre-gl';
+// Vite emits MapLibre's worker as its own file and gives its URL. Without this MapLibre looks
+// for the worker next to the bundled script, which does not exist ("Worker failed to load"),
+// and GeoJSON sources never load. See docs/decisions/006-map-rendering.md.
+import maplibreWorkerUrl from 'maplibre-gl/dist/maplibre-gl-worker.mjs?url';
+import { useEffect, useRef } from 'react';
+import { cellCentre } from '../geo/h3';
+import type { CellCount } from './build-layers';
+import { FALLBACK_BOUNDS, areaLayers, areaSources, boundsOfCollection, buildLocalStyle, type BaseAreas } from './map-style';
+
+setWorkerUrl(maplibreWorkerUrl);
+
+/** A small handle for end-to-end tests and debugging: where is a cell on screen? */
+export interface TaskingMapHandle {
+  /** Viewport pixel [x, y] of a cell's centre, or null when it is off the map. */
+  projectCell(cell: string): [number, number] | null;
+}
+
+declare global {
+  interface Window {
+    __taskingMap?: TaskingMapHandle;
+  }
+}
+
+export interface MapViewProps {
+  baseAreas: BaseAreas;
+  mapStyleUrl: string | null;
+  layers: Layer[];
+  /** Identifies the data in `layers`; reported back through onDrawn once it is on screen. */
+  layersKey: string;
+  onCellClick: (cell: CellCount) => void;
+  /** Called when the base map is idle and deck.gl has drawn the layers for `key`. */
+  onDrawn: (key: string) => void;
+}
+
+function isCellCount(value: unknown): value is CellCount {
+  return typeof value === 'object' && value !== null && 'cell' in value && 'count' in value && 'partialCount' in value;
+}
+
+export function MapView({ baseAreas, mapStyleUrl, layers, layersKey, onCellClick, onDrawn }: MapViewProps) {
+  const containerRef = useRef<HTMLDivElement>(null);
+  const overlayRef = useRef<MapboxOverlay | null>(null);
+  // Callbacks and the pending key live in a ref so the map is created once, not per render.
+  const live = useRef({
+    layers,
+    onCellClick,
+    onDrawn,
+    pendingKey: layersKey as string | null,
+    mapIdle: false,
+    reportIfDrawn: () => {},
+  });
+  live.current.onCellClick = onCellClick;
+  live.current.onDrawn = onDrawn;
+
+  useEffect(() => {
+    const container = containerRef.current;
+    if (!container) return;
+    const bounds = boundsOfCollection(baseAreas.studyArea) ?? FALLBACK_BOUNDS;
+    const map = new MapLibreMap({
+      container,
+      style: mapStyleUrl ?? buildLocalStyle(baseAreas),
+      bounds,
+      fitBoundsOptions: { padding: 24 },
+      dragRotate: false,
+      pitchWithRotate: false,
+      attributionControl: mapStyleUrl ? {} : false,
+    });
+    map.touchZoomRotate.disableRotation();
+    map.addControl(new NavigationControl({ showCompass: false, visualizePitch: false }), 'bottom-right');
+    if (mapStyleUrl) {
+      map.on('load', () => {
+        for (const [id, source] of Object.entries(areaSources(baseAreas))) map.addSource(id, source);
+        for (const layer of areaLayers('remote')) map.addLayer(layer);
+      });
+    }
+
+    const reportIfDrawn = () => {
+      const state = live.current;
+      if (state.pendingKey === null || !state.mapIdle) return;
+      if (!state.layers.every((layer) => layer.isLoaded)) return;
+      const key = state.pendingKey;
+      state.pendingKey = null;
+      state.onDrawn(key);
+    };
+    live.current.reportIfDrawn = reportIfDrawn;
+
+    const overlay = new MapboxOverlay({
+      interleaved: false,
+      layers: live.current.layers,
+      onAfterRender: reportIfDrawn,
+      onClick: (info: PickingInfo) => {
+        if (isCellCount(info.object)) live.current.onCellClick(info.object);
+      },
+      // The overlay canvas takes no pointer events, so the cursor is set on MapLibre's canvas.
+      onHover: (info: PickingInfo) => {
+        map.getCanvas().style.cursor = isCellCount(info.object) ? 'pointer' : '';
+      },
+    });
+    overlayRef.current = overlay;
+    map.addControl(overlay);
+    map.on('idle', () => {
+      live.current.mapIdle = true;
+      reportIfDrawn();
+    });
+
+    window.__taskingMap = {
+      projectCell(cell) {
+        const point = map.project(cellCentre(cell));
+        const box = container.getBoundingClientRect();
+        if (point.x < 0 || point.y < 0 || point.x > box.width || point.y > box.height) return null;
+        return [box.left + point.x, box.top + point.y];
+      },
+    };
+
+    return () => {
+      delete window.__taskingMap;
+      overlayRef.current = null;
+      map.remove();
+    };
+  }, [baseAreas, mapStyleUrl]);
+
+  useEffect(() => {
+    live.current.layers = layers;
+    live.current.pendingKey = layersKey;
+    overlayRef.current?.setProps({ layers });
+    // onAfterRender reports once deck.gl has drawn; if the new layers needed no redraw, the
+    // check two frames on (after deck.gl's own frame) still reports them.
+    let frame = requestAnimationFrame(() => {
+      frame = requestAnimationFrame(() => live.current.reportIfDrawn());
+    });
+    return () => cancelAnimationFrame(frame);
+  }, [layers, layersKey]);
+
+  return <div className="map-canvas" ref={containerRef} role="region" aria-label="Map of incident cells" />;
+}

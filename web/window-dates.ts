@@ -1,0 +1,84 @@
+// Which days the map shows. The API's window is [from, to) in London local days; people
+// think in inclusive days ("the 28 days to 3 March"), so the page speaks inclusive and
+// sends exclusive. "Last N days" ends today, unless the data ends earlier: then the window
+// is anchored at the end of the data and the page says so, instead of showing an empty map.
+import { isoDateOfDay, parseIsoDate } from '../geo/time';
+import { fail, ok, type Result } from '../geo/types';
+
+export const PRESET_DAYS = [7, 28] as const;
+export type PresetDays = (typeof PRESET_DAYS)[number];
+
+export type WindowChoice =
+  | { kind: 'last'; days: PresetDays }
+  /** Both ends inclusive, 'YYYY-MM-DD', as a date input gives them. */
+  | { kind: 'custom'; from: string; through: string };
+
+export interface ResolvedWindow {
+  /** First day, 'YYYY-MM-DD'. */
+  from: string;
+  /** Day after the last day, 'YYYY-MM-DD' (the API's exclusive end). */
+  to: string;
+  /** Last day shown, inclusive. */
+  through: string;
+  windowDays: number;
+  /** Set when "last N days" had to end at the end of the data rather than today. */
+  dataEndNote: string | null;
+}
+
+const MAX_CUSTOM_DAYS = 3660;
+
+const DAY_FORMAT = new Intl.DateTimeFormat('en-GB', { day: 'numeric', month: 'short', year: 'numeric', timeZone: 'UTC' });
+
+/** '2019-12-31' → '31 Dec 2019'. Day numbers are UTC-midnight based, so format in UTC. */
+export function formatDay(isoDate: string): string {
+  const day = parseIsoDate(isoDate);
+  if (!day.ok) return isoDate;
+  return DAY_FORMAT.format(new Date(day.value * 86_400_000));
+}
+
+/**
+ * @param todayIso today's London date, 'YYYY-MM-DD'
+ * @param dataLastDay last day with data (inclusive), or null when nothing is imported
+ */
+export function resolveWindow(choice: WindowChoice, todayIso: string, dataLastDay: string | null): Result<ResolvedWindow> {
+  if (choice.kind === 'custom') {
+    const from = parseIsoDate(choice.from);
+    if (!from.ok) return fail(`From: ${from.reason}`);
+    const through = parseIsoDate(choice.through);
+    if (!through.ok) return fail(`To: ${through.reason}`);
+    if (through.value < from.value) return fail('To is before From: pick a To date on or after the From date.');
+    const windowDays = through.value - from.value + 1;
+    if (windowDays > MAX_CUSTOM_DAYS) return fail(`That is ${windowDays} days; pick at most ${MAX_CUSTOM_DAYS} days.`);
+    return ok({
+      from: choice.from,
+      to: isoDateOfDay(through.value + 1),
+      through: choice.through,
+      windowDays,
+      dataEndNote: null,
+    });
+  }
+  const today = parseIsoDate(todayIso);
+  if (!today.ok) return fail(`today: ${today.reason}`);
+  let lastDay = today.value;
+  let dataEndNote: string | null = null;
+  if (dataLastDay !== null) {
+    const dataEnd = parseIsoDate(dataLastDay);
+    if (dataEnd.ok && dataEnd.value < today.value) {
+      lastDay = dataEnd.value;
+      dataEndNote = `Data ends ${formatDay(dataLastDay)}: showing the ${choice.days} days to then.`;
+    }
+  }
+  return ok({
+    from: isoDateOfDay(lastDay - choice.days + 1),
+    to: isoDateOfDay(lastDay + 1),
+    through: isoDateOfDay(lastDay),
+    windowDays: choice.days,
+    dataEndNote,
+  });
+}
+
+/** '4 Feb 2025 to 3 Mar 2025 (28 days)' */
+export function describeWindow(window: ResolvedWindow): string {
+  const days = window.windowDays === 1 ? '1 day' : `${window.windowDays} days`;
+  return `${formatDay(window.from)} to ${formatDay(window.through)} (${days})`;
+}
