@@ -16,6 +16,17 @@ export interface TimeSpan {
   minuteOfDay: number | null;
 }
 
+/** The number written by `length` ASCII digits at `start`; NaN when any is not a digit. */
+function digits(text: string, start: number, length: number): number {
+  let value = 0;
+  for (let i = start; i < start + length; i++) {
+    const d = text.charCodeAt(i) - 48;
+    if (d < 0 || d > 9) return Number.NaN;
+    value = value * 10 + d;
+  }
+  return value;
+}
+
 export function dayNumber(year: number, month: number, day: number): number {
   return Math.floor(Date.UTC(year, month - 1, day) / MS_PER_DAY);
 }
@@ -25,9 +36,12 @@ export function isoDateOfDay(day: number): string {
   return new Date(day * MS_PER_DAY).toISOString().slice(0, 10);
 }
 
+const DAYS_IN_MONTH = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
+
 function isRealDate(year: number, month: number, day: number): boolean {
   if (month < 1 || month > 12 || day < 1) return false;
-  return day <= new Date(Date.UTC(year, month, 0)).getUTCDate();
+  const leap = (year % 4 === 0 && year % 100 !== 0) || year % 400 === 0;
+  return day <= (month === 2 && leap ? 29 : DAYS_IN_MONTH[month - 1]!);
 }
 
 /** Parses 'YYYY-MM-DD' into a day number. */
@@ -55,11 +69,16 @@ export function spanOfOccurredAt(occurredAt: string, precision: TimePrecision): 
     if (!span.ok) throw new Error(span.reason);
     return { ...span.value, minuteOfDay: null };
   }
-  const day = parseIsoDate(occurredAt.slice(0, 10));
-  if (!day.ok) throw new Error(day.reason);
-  const minuteOfDay =
-    precision === 'minute' ? Number(occurredAt.slice(11, 13)) * 60 + Number(occurredAt.slice(14, 16)) : null;
-  return { startDay: day.value, endDay: day.value + 1, minuteOfDay };
+  // Hot path of every import: fixed-position digits, no regex, no allocation.
+  const year = digits(occurredAt, 0, 4);
+  const month = digits(occurredAt, 5, 2);
+  const dayOfMonth = digits(occurredAt, 8, 2);
+  if (!isRealDate(year, month, dayOfMonth) || occurredAt[4] !== '-' || occurredAt[7] !== '-') {
+    throw new Error(`"${occurredAt}" is not a stored ${precision} time`);
+  }
+  const day = dayNumber(year, month, dayOfMonth);
+  const minuteOfDay = precision === 'minute' ? digits(occurredAt, 11, 2) * 60 + digits(occurredAt, 14, 2) : null;
+  return { startDay: day, endDay: day + 1, minuteOfDay };
 }
 
 const LONDON_PARTS = new Intl.DateTimeFormat('en-GB', {

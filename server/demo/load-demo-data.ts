@@ -1,6 +1,83 @@
+// First start on an empty database: store the demo borough, its wards and two years of
+// synthetic incidents ending yesterday, so the app runs with no outside files. The
+// incidents go through commitImport, the same write path as every real import, under
+// source 'demo' (which /api/meta reports as demo: true).
+import { createHash } from 'node:crypto';
+import { DEMO_STUDY_AREA_CODE, DEMO_STUDY_AREA_NAME } from '../../geo/demo/demo-area';
+import { incidentsCsv } from '../../geo/demo/demo-files';
+import { DEFAULT_DEMO_SEED, DEMO_SOURCE, generateDemoData } from '../../geo/demo/generate-demo-data';
+import { createAreaTest } from '../../geo/study-area';
+import { londonWallClock, parseIsoDate } from '../../geo/time';
+import { getStudyArea, replaceAreas, STUDY_AREA_KIND } from '../areas/area-queries';
 import type { Db } from '../db/open-database';
+import { commitImport } from '../incidents/commit-import';
+import type { ParsedFile } from '../incidents/import-types';
 
-// Placeholder until the demo data generator lands (issue 2, demo slice).
-export function loadDemoDataIfEmpty(_db: Db, _now: Date): { incidents: number } | null {
-  return null;
+export const DEMO_FILE_NAME = 'demo-data (generated)';
+
+/**
+ * Loads the demo data when the database holds no incidents and no study area; returns
+ * what it loaded, or null when it did nothing. Everything lands in one transaction.
+ */
+export function loadDemoDataIfEmpty(db: Db, now: Date): { incidents: number } | null {
+  const incidentCount = Number(db.prepare('SELECT count(*) FROM incidents').pluck().get());
+  if (incidentCount > 0 || getStudyArea(db)) return null;
+
+  // Data ends yesterday, London time: today's London date is the exclusive end.
+  const today = parseIsoDate(londonWallClock(now).slice(0, 10));
+  if (!today.ok) throw new Error(today.reason);
+  const data = generateDemoData({ endDay: today.value, seed: DEFAULT_DEMO_SEED });
+
+  const parsed: ParsedFile = {
+    rowsRead: data.incidents.length,
+    // Line numbers as in the CSV the same data makes (header on line 1).
+    drafts: data.incidents.map((incident, i) => ({
+      sourceRecordId: incident.sourceRecordId,
+      category: incident.category,
+      occurredAt: incident.occurredAt,
+      precision: incident.precision,
+      lng: incident.lng,
+      lat: incident.lat,
+      line: i + 2,
+    })),
+    rejected: [],
+    notes: [
+      `Synthetic demo data (seed ${data.groundTruth.seed}, ${data.groundTruth.startDate} to ${data.groundTruth.endDate} exclusive): no real incidents. See docs/demo-data.md.`,
+    ],
+  };
+  const fileSha256 = createHash('sha256').update(incidentsCsv(data.incidents)).digest('hex');
+
+  let imported = 0;
+  db.transaction(() => {
+    replaceAreas(
+      db,
+      STUDY_AREA_KIND,
+      [{ code: DEMO_STUDY_AREA_CODE, name: DEMO_STUDY_AREA_NAME, geometry: data.studyArea }],
+      DEMO_FILE_NAME,
+      now,
+    );
+    replaceAreas(
+      db,
+      'ward',
+      data.wards.map((w) => ({ code: w.code, name: w.name, geometry: w.geometry })),
+      DEMO_FILE_NAME,
+      now,
+    );
+    const result = commitImport(db, {
+      kind: 'partner',
+      source: DEMO_SOURCE,
+      fileName: DEMO_FILE_NAME,
+      fileSha256,
+      importedBy: 'demo-data',
+      importedAt: now.toISOString(),
+      parsed,
+      area: createAreaTest(data.studyArea),
+      allowRejected: false,
+    });
+    if (!result.ok) throw new Error(`Demo data did not import: ${result.reason}`);
+    // The generator keeps every point inside the area; anything else is a bug, not a skip.
+    if (result.summary.outsideArea > 0) throw new Error(`${result.summary.outsideArea} demo incidents fell outside the demo area`);
+    imported = result.summary.imported;
+  })();
+  return { incidents: imported };
 }

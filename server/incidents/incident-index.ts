@@ -52,33 +52,52 @@ export function buildIncidentIndex(db: Db): IncidentIndex {
   const categoryLookup = new Map<string, number>();
   const cells: string[] = [];
   const cellLookup = new Map<string, number>();
+  // Read in storage order (no index on start_day: it would slow every import) and sort here.
   const rows = db
-    .prepare(
-      'SELECT start_day, end_day, minute_of_day, precision, category, h3_r11 FROM incidents ORDER BY start_day',
-    )
+    .prepare('SELECT start_day, end_day, minute_of_day, precision, category, h3_r11 FROM incidents')
     .raw()
     .iterate() as IterableIterator<[number, number, number | null, keyof typeof PRECISION_CODES, string, string]>;
+  const unsorted = {
+    startDay: new Int32Array(size),
+    endDay: new Int32Array(size),
+    minuteOfDay: new Int16Array(size),
+    precision: new Uint8Array(size),
+    categoryIndex: new Uint8Array(size),
+    cellIndex: new Uint32Array(size),
+  };
   let i = 0;
   for (const [start, end, minute, prec, category, cell] of rows) {
-    startDay[i] = start;
-    endDay[i] = end;
-    minuteOfDay[i] = minute ?? -1;
-    precision[i] = PRECISION_CODES[prec];
+    unsorted.startDay[i] = start;
+    unsorted.endDay[i] = end;
+    unsorted.minuteOfDay[i] = minute ?? -1;
+    unsorted.precision[i] = PRECISION_CODES[prec];
     let c = categoryLookup.get(category);
     if (c === undefined) {
       c = categories.length;
       categories.push(category);
       categoryLookup.set(category, c);
     }
-    categoryIndex[i] = c;
+    unsorted.categoryIndex[i] = c;
     let k = cellLookup.get(cell);
     if (k === undefined) {
       k = cells.length;
       cells.push(cell);
       cellLookup.set(cell, k);
     }
-    cellIndex[i] = k;
+    unsorted.cellIndex[i] = k;
     i += 1;
+  }
+  const order = new Uint32Array(i);
+  for (let j = 0; j < i; j++) order[j] = j;
+  order.sort((a, b) => unsorted.startDay[a]! - unsorted.startDay[b]! || a - b);
+  for (let j = 0; j < i; j++) {
+    const from = order[j]!;
+    startDay[j] = unsorted.startDay[from]!;
+    endDay[j] = unsorted.endDay[from]!;
+    minuteOfDay[j] = unsorted.minuteOfDay[from]!;
+    precision[j] = unsorted.precision[from]!;
+    categoryIndex[j] = unsorted.categoryIndex[from]!;
+    cellIndex[j] = unsorted.cellIndex[from]!;
   }
   const parents = new Map<number, string[]>();
   return {

@@ -1,4 +1,5 @@
 import type { Db } from '../db/open-database';
+import { DEMO_SOURCE } from '../../geo/demo/generate-demo-data';
 import { isoDateOfDay } from '../../geo/time';
 
 export interface SourceCoverage {
@@ -20,8 +21,6 @@ export interface ImportBatchInfo {
   importedBy: string;
   rowsImported: number;
 }
-
-export const DEMO_SOURCE = 'demo';
 
 /** Coverage per source, from the batch records (never a scan of incidents). */
 export function listSourceCoverage(db: Db): SourceCoverage[] {

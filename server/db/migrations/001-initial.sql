@@ -37,10 +37,10 @@ CREATE TABLE incidents (
   h3_r11 TEXT NOT NULL,            -- H3 cell at resolution 11; coarser cells are its parents
   batch_id INTEGER NOT NULL REFERENCES import_batches(id)
 );
--- Window scans read incidents in time order.
-CREATE INDEX incidents_by_start_day ON incidents (start_day);
+-- The only index: idempotent re-imports look rows up by identity. Window queries never
+-- reach SQLite (docs/decisions/002-in-memory-window-index.md), and every extra index costs
+-- import throughput.
 CREATE INDEX incidents_by_dedupe_key ON incidents (source, dedupe_key);
-CREATE INDEX incidents_by_batch ON incidents (batch_id);
 
 -- Named areas: the study area (kind 'study-area', at most one) and wards etc.
 CREATE TABLE areas (
