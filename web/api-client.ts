@@ -14,6 +14,11 @@ export type Categories = InferResponseType<typeof api.categories.$get, 200>;
 export type Meta = InferResponseType<typeof api.meta.$get, 200>;
 export type CellsResponse = InferResponseType<typeof api.cells.$get, 200>;
 export type CellBreakdown = InferResponseType<(typeof api.cells)[':cell']['$get'], 200>;
+export type HotspotsResponse = InferResponseType<typeof api.hotspots.$get, 200>;
+export type EmergingResponse = InferResponseType<typeof api.hotspots.emerging.$get, 200>;
+export type ForecastResponse = InferResponseType<typeof api.forecast.$get, 200>;
+export type BacktestResponse = InferResponseType<typeof api.backtest.$get, 200>;
+export type ProfileResponse = InferResponseType<typeof api.profile.$get, 200>;
 
 /** Why a call failed, in words for the screen; `signedOut` when the session has ended. */
 export interface ApiFailure {
@@ -114,6 +119,75 @@ export async function fetchCells(q: WindowQuery, signal: AbortSignal): Promise<R
 
 export async function fetchCellBreakdown(cell: string, q: WindowQuery, signal: AbortSignal): Promise<Result<CellBreakdown, ApiFailure>> {
   const reached = await reach(() => api.cells[':cell'].$get({ param: { cell }, query: windowQuery(q) }, { init: { signal } }));
+  if (!reached.ok) return reached;
+  const response = reached.value;
+  if (!response.ok) return fail(await failureOf(response));
+  return ok(await response.json());
+}
+
+export interface HotspotsQuery extends WindowQuery {
+  method: 'gistar' | 'harm';
+}
+
+export async function fetchHotspots(q: HotspotsQuery, signal: AbortSignal): Promise<Result<HotspotsResponse, ApiFailure>> {
+  // k and the correction are fixed: the legend says "k = 1, FDR-corrected".
+  const query = { ...windowQuery(q), method: q.method, k: '1', correction: 'fdr' as const };
+  const reached = await reach(() => api.hotspots.$get({ query }, { init: { signal } }));
+  if (!reached.ok) return reached;
+  const response = reached.value;
+  if (!response.ok) return fail(await failureOf(response));
+  return ok(await response.json());
+}
+
+export interface EmergingQuery {
+  group: string;
+  /** Exclusive end of the last window. */
+  to: string;
+  windows: number;
+  /** Whole calendar months, or windows of this many days. */
+  length: { unit: 'month' } | { unit: 'days'; days: number };
+  resolution: number;
+}
+
+export async function fetchEmerging(q: EmergingQuery, signal: AbortSignal): Promise<Result<EmergingResponse, ApiFailure>> {
+  const length = q.length.unit === 'month' ? { window: 'month' as const } : { windowDays: String(q.length.days) };
+  const query = { group: q.group, to: q.to, windows: String(q.windows), resolution: String(q.resolution), ...length };
+  const reached = await reach(() => api.hotspots.emerging.$get({ query }, { init: { signal } }));
+  if (!reached.ok) return reached;
+  const response = reached.value;
+  if (!response.ok) return fail(await failureOf(response));
+  return ok(await response.json());
+}
+
+export interface ForecastQuery {
+  group: string;
+  /** The forecast window starts here; only incidents before it are used. */
+  asOf: string;
+  horizon: 'week' | 'month';
+  resolution: number;
+}
+
+export async function fetchForecast(q: ForecastQuery, signal: AbortSignal): Promise<Result<ForecastResponse, ApiFailure>> {
+  const query = { group: q.group, asOf: q.asOf, horizon: q.horizon, resolution: String(q.resolution) };
+  const reached = await reach(() => api.forecast.$get({ query }, { init: { signal } }));
+  if (!reached.ok) return reached;
+  const response = reached.value;
+  if (!response.ok) return fail(await failureOf(response));
+  return ok(await response.json());
+}
+
+export async function fetchBacktest(q: ForecastQuery, signal: AbortSignal): Promise<Result<BacktestResponse, ApiFailure>> {
+  const query = { group: q.group, to: q.asOf, horizon: q.horizon, resolution: String(q.resolution) };
+  const reached = await reach(() => api.backtest.$get({ query }, { init: { signal } }));
+  if (!reached.ok) return reached;
+  const response = reached.value;
+  if (!response.ok) return fail(await failureOf(response));
+  return ok(await response.json());
+}
+
+export async function fetchProfile(cell: string, q: WindowQuery, signal: AbortSignal): Promise<Result<ProfileResponse, ApiFailure>> {
+  const query = { cells: cell, group: q.group, from: q.from, to: q.to };
+  const reached = await reach(() => api.profile.$get({ query }, { init: { signal } }));
   if (!reached.ok) return reached;
   const response = reached.value;
   if (!response.ok) return fail(await failureOf(response));

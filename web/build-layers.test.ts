@@ -1,7 +1,20 @@
 import type { Layer } from '@deck.gl/core';
 import { describe, expect, it } from 'vitest';
 import { CLASS_COLOURS } from './colour-scale';
-import { CELL_ALPHA, LAYER_IDS, buildLayers, splitCells, type CellCount, type MapLayerState } from './build-layers';
+import {
+  CELL_ALPHA,
+  LAYER_IDS,
+  buildLayers,
+  forecastTop,
+  renderedCellCount,
+  splitCells,
+  type CellCount,
+  type ForecastCell,
+  type HotspotCell,
+  type MapLayerState,
+  type ViewData,
+} from './build-layers';
+import { BIN_COLOURS, FORECAST_FILL, HOT_PATTERN_COLOURS, COLD_PATTERN_COLOURS, NOT_SIGNIFICANT_ALPHA } from './view-colours';
 
 function deepFreeze<T>(value: T): T {
   if (value && typeof value === 'object') {
@@ -15,6 +28,7 @@ function deepFreeze<T>(value: T): T {
 const HOT = '89194ad355bffff';
 const WARM = '89194ad342fffff';
 const MONTH_ONLY = '89194ad3097ffff';
+const COLD = '89194ad3427ffff';
 
 const cells: CellCount[] = [
   { cell: HOT, count: 40, partialCount: 3 },
@@ -22,8 +36,12 @@ const cells: CellCount[] = [
   { cell: MONTH_ONLY, count: 0, partialCount: 5 },
 ];
 
+function counts(list: readonly CellCount[] = cells, windowDays = 28): ViewData {
+  return { view: 'counts', cells: list, windowDays };
+}
+
 function state(overrides: Partial<MapLayerState> = {}): MapLayerState {
-  return deepFreeze({ cells, h3Resolution: 9, windowDays: 28, selectedCell: null, labels: [], ...overrides });
+  return deepFreeze({ data: counts(), h3Resolution: 9, selectedCell: null, labels: [], ...overrides });
 }
 
 function layerById(layers: Layer[], id: string): Layer {
@@ -65,15 +83,15 @@ describe('buildLayers', () => {
   });
 
   it('keeps a cell the same colour when a 7-day window holds a quarter of the 28-day count', () => {
-    const week = layerById(buildLayers(state({ windowDays: 7, cells: [{ cell: HOT, count: 10, partialCount: 0 }] })), LAYER_IDS.counted);
-    const month = layerById(buildLayers(state({ windowDays: 28, cells: [{ cell: HOT, count: 40, partialCount: 0 }] })), LAYER_IDS.counted);
+    const week = layerById(buildLayers(state({ data: counts([{ cell: HOT, count: 10, partialCount: 0 }], 7) })), LAYER_IDS.counted);
+    const month = layerById(buildLayers(state({ data: counts([{ cell: HOT, count: 40, partialCount: 0 }], 28) })), LAYER_IDS.counted);
     expect(accessor(week, 'getFillColor', { cell: HOT, count: 10, partialCount: 0 })).toEqual(
       accessor(month, 'getFillColor', { cell: HOT, count: 40, partialCount: 0 }),
     );
   });
 
   it('tells deck.gl to recolour when the window length or resolution changes', () => {
-    const counted = layerById(buildLayers(state({ windowDays: 7, h3Resolution: 8 })), LAYER_IDS.counted);
+    const counted = layerById(buildLayers(state({ data: counts(cells, 7), h3Resolution: 8 })), LAYER_IDS.counted);
     expect(counted.props.updateTriggers).toEqual({ getFillColor: [7, 8] });
   });
 
@@ -93,7 +111,73 @@ describe('buildLayers', () => {
   });
 
   it('builds empty layers for an empty window rather than failing', () => {
-    const layers = buildLayers(state({ cells: [] }));
+    const layers = buildLayers(state({ data: counts([]) }));
     expect(layers.map((l) => l.props.data)).toEqual([[], []]);
+  });
+});
+
+describe('buildLayers for the hot spot view', () => {
+  const bins: HotspotCell[] = [
+    { cell: HOT, bin: 3 },
+    { cell: WARM, bin: 1 },
+    { cell: MONTH_ONLY, bin: 0 },
+    { cell: COLD, bin: -2 },
+  ];
+  const hotspots = state({ data: { view: 'hotspots', cells: bins } });
+
+  it('draws significant cells above a very light study grid, coloured by bin', () => {
+    const layers = buildLayers(hotspots);
+    expect(layers.map((l) => l.id)).toEqual([LAYER_IDS.notSignificant, LAYER_IDS.significant]);
+    const significant = layerById(layers, LAYER_IDS.significant);
+    expect((significant.props.data as HotspotCell[]).map((c) => c.cell)).toEqual([HOT, WARM, COLD]);
+    expect(accessor(significant, 'getFillColor', bins[0])).toEqual([...BIN_COLOURS[3]!, CELL_ALPHA]);
+    expect(accessor(significant, 'getFillColor', bins[3])).toEqual([...BIN_COLOURS[-2]!, CELL_ALPHA]);
+    const grid = layerById(layers, LAYER_IDS.notSignificant);
+    expect(grid.props.data).toEqual([bins[2]]);
+    expect(accessor(grid, 'getFillColor', bins[2])).toEqual([...BIN_COLOURS[0]!, NOT_SIGNIFICANT_ALPHA]);
+    expect(accessor(grid, 'pickable', null)).toBe(true);
+  });
+
+  it('counts only significant cells as rendered', () => {
+    expect(renderedCellCount(hotspots.data)).toBe(3);
+  });
+});
+
+describe('buildLayers for the emerging view', () => {
+  it('colours each cell by its side and pattern', () => {
+    const data: ViewData = {
+      view: 'emerging',
+      cells: [
+        { cell: HOT, side: 'hot', pattern: 'new' },
+        { cell: COLD, side: 'cold', pattern: 'persistent' },
+      ],
+    };
+    const [layer, ...rest] = buildLayers(state({ data }));
+    expect(rest).toEqual([]);
+    expect(layer!.id).toBe(LAYER_IDS.emerging);
+    expect(accessor(layer!, 'getFillColor', data.cells[0])).toEqual([...HOT_PATTERN_COLOURS.new, CELL_ALPHA]);
+    expect(accessor(layer!, 'getFillColor', data.cells[1])).toEqual([...COLD_PATTERN_COLOURS.persistent, CELL_ALPHA]);
+    expect(renderedCellCount(data)).toBe(2);
+  });
+});
+
+describe('buildLayers for the forecast view', () => {
+  // 41 ranked study cells: the top 5% is ceil(2.05) = 3 cells.
+  const ranked: ForecastCell[] = Array.from({ length: 41 }, (_, i) => ({ cell: i === 0 ? HOT : `cell-${i}`, rank: i + 1 }));
+
+  it('highlights the top 5% of ranked cells, filled and outlined, and nothing else', () => {
+    const data: ViewData = { view: 'forecast', cells: [...ranked].reverse() };
+    const layers = buildLayers(state({ data, selectedCell: HOT }));
+    expect(layers.map((l) => l.id)).toEqual([LAYER_IDS.forecastTop, LAYER_IDS.selected]);
+    const top = layerById(layers, LAYER_IDS.forecastTop);
+    expect((top.props.data as ForecastCell[]).map((c) => c.rank).sort()).toEqual([1, 2, 3]);
+    expect(accessor(top, 'getFillColor', ranked[0])).toEqual([...FORECAST_FILL, 170]);
+    expect(accessor(top, 'getLineWidth', ranked[0])).toBe(3);
+    expect(renderedCellCount(data)).toBe(3);
+  });
+
+  it('highlights one cell even when the study area has few cells', () => {
+    expect(forecastTop(ranked.slice(0, 4)).map((c) => c.rank)).toEqual([1]);
+    expect(forecastTop([])).toEqual([]);
   });
 });

@@ -3,8 +3,17 @@
 import type { Layer } from '@deck.gl/core';
 import { H3HexagonLayer } from '@deck.gl/geo-layers';
 import { TextLayer } from '@deck.gl/layers';
+import type { EmergingPattern } from '../geo/emerging';
 import type { AreaLabel } from './area-labels';
 import { colourOfCount, type Rgb } from './colour-scale';
+import {
+  FORECAST_EDGE,
+  FORECAST_FILL,
+  NOT_SIGNIFICANT_ALPHA,
+  colourOfBin,
+  colourOfPattern,
+  forecastTopCount,
+} from './view-colours';
 
 export interface CellCount {
   cell: string;
@@ -14,10 +23,35 @@ export interface CellCount {
   partialCount: number;
 }
 
+export interface HotspotCell {
+  cell: string;
+  /** Gi* confidence bin: +3 hot 99% .. -3 cold 99%, 0 not significant. */
+  bin: number;
+}
+
+export interface EmergingCell {
+  cell: string;
+  side: 'hot' | 'cold';
+  pattern: EmergingPattern;
+}
+
+export interface ForecastCell {
+  cell: string;
+  /** 1 = highest forecast score. */
+  rank: number;
+}
+
+/** What the map draws: one analytic view's cells. */
+export type ViewData =
+  | { view: 'counts'; cells: readonly CellCount[]; windowDays: number }
+  | { view: 'hotspots'; cells: readonly HotspotCell[] }
+  | { view: 'emerging'; cells: readonly EmergingCell[] }
+  /** Every study cell, ranked; the top share is highlighted. */
+  | { view: 'forecast'; cells: readonly ForecastCell[] };
+
 export interface MapLayerState {
-  cells: readonly CellCount[];
+  data: ViewData;
   h3Resolution: number;
-  windowDays: number;
   selectedCell: string | null;
   labels: readonly AreaLabel[];
 }
@@ -25,6 +59,10 @@ export interface MapLayerState {
 export const LAYER_IDS = {
   counted: 'cells-counted',
   partialOnly: 'cells-partial-only',
+  notSignificant: 'cells-not-significant',
+  significant: 'cells-significant',
+  emerging: 'cells-emerging',
+  forecastTop: 'cells-forecast-top',
   selected: 'cell-selected',
   labels: 'area-labels',
 } as const;
@@ -33,6 +71,7 @@ export const LAYER_IDS = {
 export const CELL_ALPHA = 215;
 const CELL_EDGE: [number, number, number, number] = [70, 40, 20, 160];
 const PARTIAL_ONLY_EDGE: [number, number, number, number] = [95, 95, 95, 230];
+const NOT_SIGNIFICANT_EDGE: [number, number, number, number] = [150, 150, 150, 90];
 const SELECTED_EDGE: [number, number, number, number] = [0, 70, 190, 255];
 const LABEL_COLOUR: [number, number, number, number] = [35, 35, 35, 255];
 const FALLBACK_FILL: Rgb = [128, 128, 128];
@@ -59,10 +98,57 @@ export function cellFillColour(cell: CellCount, windowDays: number, h3Resolution
   return [red, green, blue, CELL_ALPHA];
 }
 
-export function buildLayers(state: MapLayerState): Layer[] {
-  const { counted, partialOnly } = splitCells(state.cells);
-  const { windowDays, h3Resolution } = state;
-  const layers: Layer[] = [
+/** Significant cells (drawn on top) and the rest of the study grid (drawn very light). */
+export function splitHotspots(cells: readonly HotspotCell[]): { significant: HotspotCell[]; notSignificant: HotspotCell[] } {
+  const significant: HotspotCell[] = [];
+  const notSignificant: HotspotCell[] = [];
+  for (const cell of cells) (cell.bin === 0 ? notSignificant : significant).push(cell);
+  return { significant, notSignificant };
+}
+
+/** The forecast's highlighted cells: ranks 1..top share of the study cells. */
+export function forecastTop(cells: readonly ForecastCell[]): ForecastCell[] {
+  const top = forecastTopCount(cells.length);
+  return cells.filter((c) => c.rank <= top);
+}
+
+/** Cells the view colours in: what the map-state summary reports as rendered. */
+export function renderedCellCount(data: ViewData): number {
+  switch (data.view) {
+    case 'counts':
+      return splitCells(data.cells).counted.length;
+    case 'hotspots':
+      return splitHotspots(data.cells).significant.length;
+    case 'emerging':
+      return data.cells.length;
+    case 'forecast':
+      return forecastTop(data.cells).length;
+  }
+}
+
+const rgba = ([red, green, blue]: Rgb, alpha: number): [number, number, number, number] => [red, green, blue, alpha];
+
+function hexagons<T extends { cell: string }>(id: string, data: readonly T[], style: { fill?: (d: T) => [number, number, number, number]; line: [number, number, number, number]; lineWidth: number; trigger?: unknown[] }): Layer {
+  return new H3HexagonLayer<T>({
+    id,
+    data,
+    getHexagon: (d) => d.cell,
+    extruded: false,
+    filled: style.fill !== undefined,
+    ...(style.fill ? { getFillColor: style.fill } : {}),
+    stroked: true,
+    getLineColor: style.line,
+    lineWidthUnits: 'pixels',
+    getLineWidth: style.lineWidth,
+    // No autoHighlight: a tinted cell would show a colour that is not in the legend.
+    pickable: true,
+    ...(style.trigger ? { updateTriggers: { getFillColor: style.trigger } } : {}),
+  });
+}
+
+function countLayers(cells: readonly CellCount[], windowDays: number, h3Resolution: number): Layer[] {
+  const { counted, partialOnly } = splitCells(cells);
+  return [
     new H3HexagonLayer<CellCount>({
       id: LAYER_IDS.partialOnly,
       data: partialOnly,
@@ -93,6 +179,28 @@ export function buildLayers(state: MapLayerState): Layer[] {
       updateTriggers: { getFillColor: [windowDays, h3Resolution] },
     }),
   ];
+}
+
+function viewLayers(data: ViewData, h3Resolution: number): Layer[] {
+  switch (data.view) {
+    case 'counts':
+      return countLayers(data.cells, data.windowDays, h3Resolution);
+    case 'hotspots': {
+      const { significant, notSignificant } = splitHotspots(data.cells);
+      return [
+        hexagons(LAYER_IDS.notSignificant, notSignificant, { fill: () => rgba(colourOfBin(0), NOT_SIGNIFICANT_ALPHA), line: NOT_SIGNIFICANT_EDGE, lineWidth: 1 }),
+        hexagons(LAYER_IDS.significant, significant, { fill: (d) => rgba(colourOfBin(d.bin), CELL_ALPHA), line: CELL_EDGE, lineWidth: 1 }),
+      ];
+    }
+    case 'emerging':
+      return [hexagons(LAYER_IDS.emerging, data.cells, { fill: (d) => rgba(colourOfPattern(d.side, d.pattern), CELL_ALPHA), line: CELL_EDGE, lineWidth: 1 })];
+    case 'forecast':
+      return [hexagons(LAYER_IDS.forecastTop, forecastTop(data.cells), { fill: () => rgba(FORECAST_FILL, 170), line: rgba(FORECAST_EDGE, 255), lineWidth: 3 })];
+  }
+}
+
+export function buildLayers(state: MapLayerState): Layer[] {
+  const layers: Layer[] = viewLayers(state.data, state.h3Resolution);
   if (state.selectedCell) {
     layers.push(
       new H3HexagonLayer<string>({

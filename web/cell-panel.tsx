@@ -1,6 +1,10 @@
-// What is in one cell: its counts and the category breakdown (GET /api/cells/<cell>).
+// What is in one cell: what the view says of it, its counts and category breakdown
+// (GET /api/cells/<cell>), and when its incidents happen (GET /api/profile).
 import { useEffect, useRef } from 'react';
-import type { ApiFailure, CellBreakdown } from './api-client';
+import type { ApiFailure, CellBreakdown, ProfileResponse } from './api-client';
+import type { Loadable } from './use-view-data';
+import type { CellFact } from './view-facts';
+import { WhenSection } from './when-grid';
 
 export type BreakdownState =
   | { status: 'loading' }
@@ -11,10 +15,13 @@ export interface CellPanelProps {
   cell: string;
   windowText: string;
   state: BreakdownState;
+  /** What the active view says of this cell (hot spot bin, pattern, forecast rank). */
+  facts: readonly CellFact[];
+  profile: Loadable<ProfileResponse> | null;
   onClose: () => void;
 }
 
-export function CellPanel({ cell, windowText, state, onClose }: CellPanelProps) {
+export function CellPanel({ cell, windowText, state, facts, profile, onClose }: CellPanelProps) {
   const closeRef = useRef<HTMLButtonElement>(null);
   useEffect(() => closeRef.current?.focus(), [cell]);
   useEffect(() => {
@@ -39,7 +46,18 @@ export function CellPanel({ cell, windowText, state, onClose }: CellPanelProps) 
       <p className="fine-print">{windowText}</p>
       {state.status === 'loading' && <p>Loading…</p>}
       {state.status === 'failed' && <p role="alert">{state.failure.message}</p>}
+      {facts.length > 0 && (
+        <dl className="cell-facts">
+          {facts.map((fact) => (
+            <div key={fact.testId}>
+              <dt>{fact.label}</dt>
+              <dd data-testid={fact.testId}>{fact.value}</dd>
+            </div>
+          ))}
+        </dl>
+      )}
       {state.status === 'loaded' && <Breakdown breakdown={state.breakdown} />}
+      <WhenSection state={profile} />
     </aside>
   );
 }

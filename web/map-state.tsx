@@ -9,7 +9,7 @@ export interface MapStateSummary {
   to: string | null;
   resolution: number | null;
   windowDays: number | null;
-  /** Coloured cells (at least one incident counted) in the data on screen. */
+  /** Coloured cells in the data on screen: counted cells, significant hot/cold spots, patterned cells or the forecast's top 5%. */
   cellsRendered: number;
   /** Grey-outlined cells: only month-level incidents overlap the window. */
   partialOnlyCells: number;
@@ -19,6 +19,15 @@ export interface MapStateSummary {
   layersReady: boolean;
   selectedCell: string | null;
   demo: boolean;
+  /** Which analytic view is on screen (counts, hotspots, emerging, forecast); null on the public map. */
+  view: string | null;
+  legendTitle: string | null;
+  /** The server's message when the view could not be computed (shown on the page too). */
+  viewMessage: string | null;
+  /** Gi* bin (+3..-3) of the selected cell in the hot spot view, else null. */
+  selectedCellBin: number | null;
+  /** Up to 10 cells the view ranks highest (hot spots by z, forecast by score, counts by count). */
+  topCells: string[];
 }
 
 export function MapState({ summary }: { summary: MapStateSummary }) {

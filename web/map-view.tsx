@@ -11,7 +11,6 @@ import { Map as MapLibreMap, NavigationControl, setWorkerUrl } from 'maplibre-gl
 import maplibreWorkerUrl from 'maplibre-gl/dist/maplibre-gl-worker.mjs?url';
 import { useEffect, useRef } from 'react';
 import { cellCentre } from '../geo/h3';
-import type { CellCount } from './build-layers';
 import { FALLBACK_BOUNDS, areaLayers, areaSources, boundsOfCollection, buildLocalStyle, type BaseAreas } from './map-style';
 
 setWorkerUrl(maplibreWorkerUrl);
@@ -34,13 +33,15 @@ export interface MapViewProps {
   layers: Layer[];
   /** Identifies the data in `layers`; reported back through onDrawn once it is on screen. */
   layersKey: string;
-  onCellClick: (cell: CellCount) => void;
+  /** The H3 id of a clicked cell, whichever view's layer drew it. */
+  onCellClick: (cell: string) => void;
   /** Called when the base map is idle and deck.gl has drawn the layers for `key`. */
   onDrawn: (key: string) => void;
 }
 
-function isCellCount(value: unknown): value is CellCount {
-  return typeof value === 'object' && value !== null && 'cell' in value && 'count' in value && 'partialCount' in value;
+/** Every view's cells carry their H3 id as `cell` (see build-layers.ts). */
+function cellOf(value: unknown): string | null {
+  return typeof value === 'object' && value !== null && 'cell' in value && typeof value.cell === 'string' ? value.cell : null;
 }
 
 export function MapView({ baseAreas, mapStyleUrl, layers, layersKey, onCellClick, onDrawn }: MapViewProps) {
@@ -95,11 +96,12 @@ export function MapView({ baseAreas, mapStyleUrl, layers, layersKey, onCellClick
       layers: live.current.layers,
       onAfterRender: reportIfDrawn,
       onClick: (info: PickingInfo) => {
-        if (isCellCount(info.object)) live.current.onCellClick(info.object);
+        const cell = cellOf(info.object);
+        if (cell !== null) live.current.onCellClick(cell);
       },
       // The overlay canvas takes no pointer events, so the cursor is set on MapLibre's canvas.
       onHover: (info: PickingInfo) => {
-        map.getCanvas().style.cursor = isCellCount(info.object) ? 'pointer' : '';
+        map.getCanvas().style.cursor = cellOf(info.object) !== null ? 'pointer' : '';
       },
     });
     overlayRef.current = overlay;

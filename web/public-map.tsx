@@ -12,7 +12,7 @@ const PUBLIC_KEY = 'public-boundaries';
 export function PublicMap({ base, role }: { base: BaseData; role: string }) {
   const [drawnKey, setDrawnKey] = useState<string | null>(null);
   const layers = useMemo(
-    () => buildLayers({ cells: [], h3Resolution: 9, windowDays: 28, selectedCell: null, labels: base.labels }),
+    () => buildLayers({ data: { view: 'counts', cells: [], windowDays: 28 }, h3Resolution: 9, selectedCell: null, labels: base.labels }),
     [base.labels],
   );
   return (
@@ -51,6 +51,11 @@ export function PublicMap({ base, role }: { base: BaseData; role: string }) {
           layersReady: drawnKey === PUBLIC_KEY,
           selectedCell: null,
           demo: false,
+          view: null,
+          legendTitle: null,
+          viewMessage: null,
+          selectedCellBin: null,
+          topCells: [],
         }}
       />
     </main>

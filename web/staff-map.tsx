@@ -3,13 +3,18 @@
 import { useCallback, useEffect, useMemo, useState } from 'react';
 import { londonWallClock } from '../geo/time';
 import { fetchCellBreakdown, fetchCells, type ApiFailure, type CellsResponse, type Meta, type WindowQuery } from './api-client';
-import { buildLayers, splitCells, type CellCount } from './build-layers';
+import { buildLayers, renderedCellCount, splitCells, type ViewData } from './build-layers';
 import { CellPanel, type BreakdownState } from './cell-panel';
 import { Controls } from './controls';
-import { Legend } from './legend';
 import type { BaseData } from './map-page';
 import { MapState, type MapStateSummary } from './map-state';
 import { MapView } from './map-view';
+import { useBacktest, useProfile, useViewAnswer, type Loadable, type ViewAnswer } from './use-view-data';
+import { ViewChoice } from './view-choice';
+import { legendTitleOf, type MapViewName } from './view-colours';
+import { factsOfCell } from './view-facts';
+import { ViewLegend } from './view-legend';
+import type { ViewWindow } from './view-queries';
 import { describeWindow, resolveWindow, type ResolvedWindow, type WindowChoice } from './window-dates';
 import { WindowSummary } from './window-summary';
 
@@ -54,9 +59,15 @@ export function StaffMap({ base, meta, role, onSessionEnded }: StaffMapProps) {
   const [selectedCell, setSelectedCell] = useState<string | null>(null);
   const [breakdown, setBreakdown] = useState<BreakdownState>({ status: 'loading' });
   const [drawnKey, setDrawnKey] = useState<string | null>(null);
+  const [view, setView] = useState<MapViewName>('counts');
+  const [harm, setHarm] = useState(false);
 
   const query: WindowQuery | null = applied ? { group, from: applied.from, to: applied.to, resolution } : null;
   const key = query ? keyOf(query) : null;
+  const viewWindow: ViewWindow | null = query && applied ? { ...query, windowDays: applied.windowDays } : null;
+  const answer = useViewAnswer(view, viewWindow, harm, onSessionEnded);
+  const backtest = useBacktest(view, viewWindow, onSessionEnded);
+  const profile = useProfile(selectedCell, shown?.query ?? null, onSessionEnded);
 
   useEffect(() => {
     if (!query || !applied) return;
@@ -94,18 +105,16 @@ export function StaffMap({ base, meta, role, onSessionEnded }: StaffMapProps) {
     return () => controller.abort();
   }, [selectedCell, shown, onSessionEnded]);
 
+  const viewData = useMemo(() => viewDataOf(view, shown, answer), [view, shown, answer]);
   const layers = useMemo(
-    () =>
-      buildLayers({
-        cells: shown?.response.cells ?? [],
-        h3Resolution: shown?.query.resolution ?? resolution,
-        windowDays: shown?.window.windowDays ?? 28,
-        selectedCell,
-        labels: base.labels,
-      }),
-    [shown, selectedCell, base.labels, resolution],
+    () => buildLayers({ data: viewData, h3Resolution: shown?.query.resolution ?? resolution, selectedCell, labels: base.labels }),
+    [viewData, shown, selectedCell, base.labels, resolution],
   );
   const split = useMemo(() => splitCells(shown?.response.cells ?? []), [shown]);
+  // What the map draws is identified by the view's request (and its outcome), so "ready" means
+  // these exact cells are on screen.
+  const layersKey = view === 'counts' ? (shown?.key ?? 'none') : answer ? `${answer.key}|${answer.status}` : 'none';
+  const viewFailure = answer?.status === 'failed' ? answer.failure : null;
 
   const onWindowChange = (choice: WindowChoice) => {
     setWindowChoice(choice);
@@ -117,10 +126,13 @@ export function StaffMap({ base, meta, role, onSessionEnded }: StaffMapProps) {
       setWindowError(result.reason);
     }
   };
-  const onCellClick = useCallback((cell: CellCount) => setSelectedCell(cell.cell), []);
+  const onCellClick = useCallback((cell: string) => setSelectedCell(cell), []);
   const closePanel = useCallback(() => setSelectedCell(null), []);
 
-  const current = shown !== null && shown.key === key;
+  const countsCurrent = shown !== null && shown.key === key;
+  const current = view === 'counts' ? countsCurrent : answer !== null && answer.status !== 'loading' && countsCurrent;
+  const loadedAnswer = answer?.status === 'loaded' ? answer.value : null;
+  const hotspotRow = loadedAnswer?.view === 'hotspots' && selectedCell ? loadedAnswer.response.cells.find((c) => c.cell === selectedCell) : undefined;
   const summary: MapStateSummary = {
     role,
     group,
@@ -128,13 +140,18 @@ export function StaffMap({ base, meta, role, onSessionEnded }: StaffMapProps) {
     to: applied?.to ?? null,
     resolution,
     windowDays: applied?.windowDays ?? null,
-    cellsRendered: current ? split.counted.length : 0,
-    partialOnlyCells: current ? split.partialOnly.length : 0,
-    totalCount: current ? shown.response.meta.totalCount : null,
-    totalPartialCount: current ? shown.response.meta.totalPartialCount : null,
-    layersReady: current && drawnKey === key,
+    cellsRendered: current ? renderedCellCount(viewData) : 0,
+    partialOnlyCells: current && view === 'counts' ? split.partialOnly.length : 0,
+    totalCount: countsCurrent ? shown.response.meta.totalCount : null,
+    totalPartialCount: countsCurrent ? shown.response.meta.totalPartialCount : null,
+    layersReady: current && drawnKey === layersKey,
     selectedCell,
     demo: meta.demo,
+    view,
+    legendTitle: legendTitleOf(view, harm),
+    viewMessage: viewFailure?.message ?? null,
+    selectedCellBin: hotspotRow ? hotspotRow.bin : null,
+    topCells: current ? topCellsOf(viewData) : [],
   };
 
   return (
@@ -154,6 +171,8 @@ export function StaffMap({ base, meta, role, onSessionEnded }: StaffMapProps) {
             setSelectedCell(null); // a cell id belongs to one resolution
           }}
         />
+        <ViewChoice view={view} onViewChange={setView} harm={harm} onHarmChange={setHarm} />
+        <ViewLegend view={view} harm={harm} h3Resolution={shown?.query.resolution ?? resolution} answer={answer} backtest={backtest} />
         {windowError && (
           <p className="window-error" role="alert">
             {windowError}
@@ -162,28 +181,34 @@ export function StaffMap({ base, meta, role, onSessionEnded }: StaffMapProps) {
         <WindowSummary
           groupLabel={base.groups.find((g) => g.id === group)?.label ?? group}
           window={applied}
-          response={current ? shown.response : null}
+          response={countsCurrent ? shown.response : null}
           failure={cellsFailure}
           hasData={meta.coverage !== null}
-          busiest={current ? split.counted : []}
+          busiest={countsCurrent ? split.counted : []}
           onPickCell={setSelectedCell}
         />
-        <Legend h3Resolution={shown?.query.resolution ?? resolution} />
       </div>
       <div className="map-area">
         <MapView
           baseAreas={base.areas}
           mapStyleUrl={base.mapStyleUrl}
           layers={layers}
-          layersKey={shown?.key ?? 'none'}
+          layersKey={layersKey}
           onCellClick={onCellClick}
           onDrawn={setDrawnKey}
         />
+        {viewFailure && (
+          <p className="map-message" role="alert" data-testid="view-message">
+            {viewFailure.message}
+          </p>
+        )}
         {selectedCell && shown && (
           <CellPanel
             cell={selectedCell}
             windowText={`${base.groups.find((g) => g.id === shown.query.group)?.label ?? shown.query.group}, ${describeWindow(shown.window)}`}
             state={breakdown}
+            facts={loadedAnswer ? factsOfCell(loadedAnswer, selectedCell) : []}
+            profile={profile}
             onClose={closePanel}
           />
         )}
@@ -191,4 +216,35 @@ export function StaffMap({ base, meta, role, onSessionEnded }: StaffMapProps) {
       <MapState summary={summary} />
     </main>
   );
+}
+
+/** The cells of the view on screen; empty while its answer loads or when it failed. */
+function viewDataOf(view: MapViewName, shown: Shown | null, answer: Loadable<ViewAnswer> | null): ViewData {
+  const loaded = answer?.status === 'loaded' ? answer.value : null;
+  switch (view) {
+    case 'counts':
+      return { view, cells: shown?.response.cells ?? [], windowDays: shown?.window.windowDays ?? 28 };
+    case 'hotspots':
+      return { view, cells: loaded?.view === 'hotspots' ? loaded.response.cells : [] };
+    case 'emerging':
+      return { view, cells: loaded?.view === 'emerging' ? loaded.response.cells : [] };
+    case 'forecast':
+      return { view, cells: loaded?.view === 'forecast' ? loaded.response.cells : [] };
+  }
+}
+
+const TOP_CELLS = 10;
+
+/** The view's highest-ranked cells, for the map-state summary. */
+function topCellsOf(data: ViewData): string[] {
+  switch (data.view) {
+    case 'counts':
+      return [...data.cells].sort((a, b) => b.count - a.count || a.cell.localeCompare(b.cell)).slice(0, TOP_CELLS).map((c) => c.cell);
+    case 'hotspots':
+      return data.cells.filter((c) => c.bin > 0).slice(0, TOP_CELLS).map((c) => c.cell);
+    case 'emerging':
+      return data.cells.filter((c) => c.side === 'hot').slice(0, TOP_CELLS).map((c) => c.cell);
+    case 'forecast':
+      return [...data.cells].sort((a, b) => a.rank - b.rank).slice(0, TOP_CELLS).map((c) => c.cell);
+  }
 }

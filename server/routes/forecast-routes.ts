@@ -39,8 +39,10 @@ const backtestQuery = z
   })
   .superRefine(oneOfCategoriesOrGroup);
 
-function failure(c: { json: (body: unknown, status: EngineFailure['status']) => Response }, f: EngineFailure) {
-  return c.json({ error: { code: f.code, message: f.message } }, f.status);
+// A body, not a Response: c.json() in the handler keeps the typed response, so the web
+// client's Hono RPC types still see the 200 body.
+function failureBody(f: EngineFailure) {
+  return { error: { code: f.code, message: f.message } };
 }
 
 export function forecastRoutes(deps: AppDeps) {
@@ -49,7 +51,7 @@ export function forecastRoutes(deps: AppDeps) {
       const q = c.req.valid('query');
       const categories = resolveCategories(q.categories, q.group);
       const result = forecastCells(deps.incidentIndex(), deps.studyGrid, { categories, h3Resolution: q.resolution, endDay: q.asOf, horizon: q.horizon });
-      if (!result.ok) return failure(c, result.reason);
+      if (!result.ok) return c.json(failureBody(result.reason), result.reason.status);
       return c.json({
         meta: {
           categories,
@@ -72,7 +74,7 @@ export function forecastRoutes(deps: AppDeps) {
         trainingWindows: q.trainingWindows,
         coverages: q.coverages,
       });
-      if (!result.ok) return failure(c, result.reason);
+      if (!result.ok) return c.json(failureBody(result.reason), result.reason.status);
       const { result: backtest, ...rest } = result.value;
       return c.json({
         meta: { categories, resolution: q.resolution, horizon: q.horizon, trainingWindows: q.trainingWindows, definitions: 'docs/accuracy.md' },

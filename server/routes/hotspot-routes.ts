@@ -70,8 +70,10 @@ const profileQuery = z.intersection(
 
 const CONFIDENCE_BIN = { '90': 1, '95': 2, '99': 3 } as const;
 
-function failure(c: { json: (body: unknown, status: EngineFailure['status']) => Response }, f: EngineFailure) {
-  return c.json({ error: { code: f.code, message: f.message } }, f.status);
+// A body, not a Response: c.json() in the handler keeps the typed response, so the web
+// client's Hono RPC types still see the 200 body.
+function failureBody(f: EngineFailure) {
+  return { error: { code: f.code, message: f.message } };
 }
 
 export function hotspotRoutes(deps: AppDeps) {
@@ -79,7 +81,7 @@ export function hotspotRoutes(deps: AppDeps) {
     .get('/hotspots', allow(...STAFF), validate('query', hotspotQuery), (c) => {
       const q = c.req.valid('query');
       const result = findHotspots(deps.incidentIndex(), deps.studyGrid, q);
-      if (!result.ok) return failure(c, result.reason);
+      if (!result.ok) return c.json(failureBody(result.reason), result.reason.status);
       return c.json({
         meta: {
           from: isoDateOfDay(q.fromDay),
@@ -117,13 +119,13 @@ export function hotspotRoutes(deps: AppDeps) {
         correction: q.correction,
         minBin: CONFIDENCE_BIN[q.confidence],
       });
-      if (!result.ok) return failure(c, result.reason);
+      if (!result.ok) return c.json(failureBody(result.reason), result.reason.status);
       return c.json({ meta: { to: isoDateOfDay(q.to), resolution: q.resolution, categories, windowLength, k: q.k, correction: q.correction, confidence: Number(q.confidence), definitions: 'docs/decisions/009-emerging-hot-spots.md' }, ...result.value });
     })
     .get('/hotspots/change', allow(...STAFF), validate('query', changeQuery), (c) => {
       const q = c.req.valid('query');
       const result = changeAgainstBaseline(deps.incidentIndex(), { ...q, alpha: 0.05 });
-      if (!result.ok) return failure(c, result.reason);
+      if (!result.ok) return c.json(failureBody(result.reason), result.reason.status);
       return c.json({ meta: { resolution: q.h3Resolution, categories: q.categories, correction: q.correction, test: 'conditional binomial (equal Poisson rates), two-sided, alpha 0.05 after correction' }, ...result.value });
     })
     .get('/profile', allow(...STAFF), validate('query', profileQuery), (c) => {

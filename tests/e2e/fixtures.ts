@@ -124,7 +124,8 @@ export async function openPage(browser: Browser, baseUrl: string): Promise<{ pag
   const problems: string[] = [];
   problemsOfPage.set(page, problems);
   page.on('console', (message) => {
-    if (message.type() === 'error') problems.push(`console error: ${message.text()}`);
+    // With the URL: Chromium logs every 4xx answer, and a story may expect one (a refused window).
+    if (message.type() === 'error') problems.push(`console error: ${message.text()} ${message.location().url}`.trim());
   });
   page.on('pageerror', (error) => problems.push(`page error: ${error.message}`));
   page.on('requestfailed', (request) => {
@@ -164,6 +165,11 @@ export const mapStateSchema = z.object({
   layersReady: z.boolean(),
   selectedCell: z.string().nullable(),
   demo: z.boolean(),
+  view: z.enum(['counts', 'hotspots', 'emerging', 'forecast']).nullable(),
+  legendTitle: z.string().nullable(),
+  viewMessage: z.string().nullable(),
+  selectedCellBin: z.number().nullable(),
+  topCells: z.array(z.string()),
 });
 export type MapState = z.infer<typeof mapStateSchema>;
 

@@ -17,7 +17,8 @@ import {
   waitForMapState,
   type RunningApp,
 } from './fixtures';
-import { FEBRUARY_MONTH_ONLY_INCIDENTS } from './seed-database';
+import { cellAt } from '../../geo/h3';
+import { FEBRUARY_MONTH_ONLY_INCIDENTS, HOTSPOTS, ROBBERY_PEAK_CAPTION } from './seed-database';
 
 const cellsAnswer = z.object({
   meta: z.object({ totalCount: z.number(), totalPartialCount: z.number() }),
@@ -36,14 +37,26 @@ afterAll(async () => {
   await app?.stop();
 });
 
-/** What the API says for the same parameters the page used, asked as an analyst with a token. */
-async function askApi(query: { group: string; from: string; to: string; resolution: number }) {
-  const params = new URLSearchParams({ ...query, resolution: String(query.resolution) });
-  const response = await fetch(`${app.baseUrl}/api/cells?${params}`, {
+const hotspotsAnswer = z.object({
+  summary: z.object({ bins: z.record(z.string(), z.number()) }),
+  cells: z.array(z.object({ cell: z.string(), bin: z.number() })),
+});
+const emergingAnswer = z.object({ cells: z.array(z.object({ cell: z.string(), side: z.string(), pattern: z.string() })) });
+const forecastAnswer = z.object({ window: z.object({ from: z.string(), to: z.string() }), cells: z.array(z.object({ cell: z.string(), rank: z.number() })) });
+
+/** GET an API path as an analyst with a token, expecting 200. */
+async function getAsAnalyst(path: string, query: Record<string, string | number>): Promise<unknown> {
+  const params = new URLSearchParams(Object.entries(query).map(([k, v]) => [k, String(v)]));
+  const response = await fetch(`${app.baseUrl}${path}?${params}`, {
     headers: { authorization: `Bearer ${app.seeded.analystToken}` },
   });
-  expect(response.status).toBe(200);
-  return cellsAnswer.parse(await response.json());
+  expect(response.status, `${path}?${params}`).toBe(200);
+  return response.json();
+}
+
+/** What the API says for the same parameters the page used, asked as an analyst with a token. */
+async function askApi(query: { group: string; from: string; to: string; resolution: number }) {
+  return cellsAnswer.parse(await getAsAnalyst('/api/cells', query));
 }
 
 describe('the tasking map', () => {
@@ -56,7 +69,7 @@ describe('the tasking map', () => {
     expect(opening).toMatchObject({ role: 'chair', group: 'violence', from: '2025-02-15', to: '2025-03-15', resolution: 9, demo: true });
     await eventually(() => page.getByText('DEMO DATA — synthetic, not real incidents').isVisible(), 'the demo banner');
     await eventually(() => page.getByText('Data ends 14 Mar 2025: showing the 28 days to then.').isVisible(), 'the data-end note');
-    await eventually(() => page.getByText('Incidents per 28 days per cell').isVisible(), 'the legend');
+    await eventually(() => page.getByRole('heading', { name: 'Incidents per 28 days per cell' }).isVisible(), 'the legend');
     const violence = await askApi({ group: 'violence', from: '2025-02-15', to: '2025-03-15', resolution: 9 });
     expect(opening.cellsRendered).toBe(violence.cells.filter((c) => c.count > 0).length);
     expect(opening.cellsRendered).toBeGreaterThan(10);
@@ -126,6 +139,88 @@ describe('the tasking map', () => {
     expect(custom.totalCount).toBeGreaterThan(0);
 
     expect(problems).toEqual([]);
+    await page.context().close();
+  });
+
+  it('a chair finds the hot spots, what is emerging and where to patrol next week', async () => {
+    const { page, problems } = await openPage(browser, app.baseUrl);
+    await login(page, 'chair');
+    await openMap(page);
+    const show = page.getByRole('group', { name: 'Show' });
+
+    // Violence includes February's month-only police.uk data: a 28-day window cannot hold it,
+    // and the page says so in the server's words rather than drawing an empty map.
+    await show.getByRole('radio', { name: /Hot spots/ }).check();
+    const refused = await waitForMapState(page, (s) => s.view === 'hotspots' && s.viewMessage !== null, 'the hot spot refusal');
+    expect(refused).toMatchObject({ group: 'violence', cellsRendered: 0, legendTitle: 'Hot spots (Gi*)' });
+    expect(await page.getByTestId('view-message').textContent()).toContain('known only to the month');
+    expect(await page.getByRole('alert').filter({ hasText: 'Use whole months' }).count()).toBe(1);
+    await page.screenshot({ path: resolve(SCREENSHOTS, '07-chair-hotspots-refused.png') });
+
+    // Robbery has times to the minute: the planted Whitechapel cluster is a 99% hot spot.
+    await page.getByRole('combobox', { name: 'Layer' }).selectOption({ label: 'Robbery' });
+    const window = { group: 'robbery', from: '2025-02-15', to: '2025-03-15', resolution: 9 };
+    const hot = await waitForMapState(page, (s) => s.view === 'hotspots' && s.group === 'robbery' && s.viewMessage === null, 'robbery hot spots');
+    const api = hotspotsAnswer.parse(await getAsAnalyst('/api/hotspots', { ...window, method: 'gistar', k: 1, correction: 'fdr' }));
+    const planted = cellAt(HOTSPOTS.robberyWhitechapel[0], HOTSPOTS.robberyWhitechapel[1], 9);
+    expect(api.cells.find((c) => c.cell === planted)?.bin).toBe(3);
+    expect(hot.cellsRendered).toBe(api.cells.filter((c) => c.bin !== 0).length);
+    expect(hot.topCells).toContain(planted);
+    expect(await page.getByTestId('legend-method').textContent()).toBe('Getis-Ord Gi*, FDR-corrected, k = 1');
+    await eventually(() => page.getByText('Hot spot, 99% confidence').first().isVisible(), 'the 99% row of the legend');
+
+    const { x, y } = await pixelOfCell(page, planted);
+    await page.mouse.click(x, y);
+    const panel = page.getByRole('complementary', { name: 'Cell details' });
+    await eventually(async () => (await panel.getByTestId('cell-bin').textContent()) === 'Hot spot, 99% confidence', 'the bin in words');
+    expect((await waitForMapState(page, (s) => s.selectedCell === planted, 'the planted cell selected')).selectedCellBin).toBe(3);
+    expect(await panel.getByTestId('cell-z').textContent()).toMatch(/^\d+\.\d\d$/);
+    expect(await panel.getByTestId('cell-p-adjusted').textContent()).toBe('below 0.001');
+    // When: Friday nights are planted in the seed.
+    const grid = panel.getByRole('table', { name: /Peak:/ });
+    await eventually(() => grid.isVisible(), 'the When grid');
+    expect(await grid.locator('caption').textContent()).toContain(ROBBERY_PEAK_CAPTION);
+    expect(await grid.getByRole('row').count()).toBe(8); // hours header + Mon..Sun
+    await page.mouse.move(5, 5);
+    const hotShot = await page.screenshot({ path: resolve(SCREENSHOTS, '04-chair-hotspots.png') });
+    expect((await censusOfScreenshot(page, hotShot)).hotCells).toBeGreaterThan(100);
+
+    // Weighted by harm: the legend names the index, and says drugs and weapons stay counts.
+    await show.getByRole('checkbox', { name: 'Weight by harm' }).check();
+    await waitForMapState(page, (s) => s.legendTitle === 'Hot spots of harm (Gi*)', 'harm-weighted hot spots');
+    await eventually(async () => ((await page.getByTestId('harm-index').textContent()) ?? '').includes('ONS Crime Severity Score weights (approximate)'), 'the harm index name');
+    await eventually(() => page.getByText(/drugs and weapons possession count as 1/).isVisible(), 'the proactive caveat');
+
+    // Emerging: the Whitechapel cluster has been hot for the last windows running.
+    await show.getByRole('radio', { name: /Emerging/ }).check();
+    const emerging = await waitForMapState(page, (s) => s.view === 'emerging' && s.viewMessage === null, 'emerging hot spots');
+    const emergingApi = emergingAnswer.parse(await getAsAnalyst('/api/hotspots/emerging', { group: 'robbery', to: '2025-03-15', windows: 12, windowDays: 28, resolution: 9 }));
+    expect(emerging.cellsRendered).toBe(emergingApi.cells.length);
+    const plantedPattern = emergingApi.cells.find((c) => c.cell === planted);
+    expect(plantedPattern?.side).toBe('hot');
+    await eventually(async () => ((await panel.getByTestId('cell-pattern').textContent()) ?? '').endsWith('hot spot'), 'the pattern in the panel');
+    await page.screenshot({ path: resolve(SCREENSHOTS, '06-chair-emerging.png') });
+
+    // Forecast: the 28-day window is not whole months, so the next week; top 5% of the cells.
+    await show.getByRole('radio', { name: /Forecast/ }).check();
+    const forecast = await waitForMapState(page, (s) => s.view === 'forecast' && s.viewMessage === null, 'the forecast');
+    const forecastApi = forecastAnswer.parse(await getAsAnalyst('/api/forecast', { group: 'robbery', asOf: '2025-03-15', horizon: 'week', resolution: 9 }));
+    expect(forecastApi.window).toEqual({ from: '2025-03-15', to: '2025-03-22' });
+    expect(forecast.cellsRendered).toBe(Math.ceil(forecastApi.cells.length * 0.05));
+    expect(forecast.topCells[0]).toBe(forecastApi.cells.find((c) => c.rank === 1)?.cell);
+    expect(await page.getByTestId('forecast-window').textContent()).toBe('Forecast for 15 Mar 2025 – 21 Mar 2025: top 5% of cells');
+    await eventually(
+      async () => /top 5% of cells caught \d+% of the next week's incidents/.test((await page.getByTestId('backtest-headline').textContent()) ?? ''),
+      'the accuracy headline',
+    );
+    expect(await panel.getByTestId('cell-forecast-rank').textContent()).toMatch(/ of \d+, in the top 5%$/);
+    await page.mouse.move(5, 5);
+    await page.screenshot({ path: resolve(SCREENSHOTS, '05-chair-forecast.png') });
+
+    // The one 400 is the refused violence window, which the page showed as a message.
+    const refusal = (p: string) => p.includes('status of 400') && p.includes('/api/hotspots?group=violence');
+    expect(problems.filter(refusal)).toHaveLength(1);
+    expect(problems.filter((p) => !refusal(p))).toEqual([]);
     await page.context().close();
   });
 

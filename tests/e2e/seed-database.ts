@@ -27,6 +27,9 @@ export const HOTSPOTS = {
   drugsLimehouse: [-0.0396, 51.5123],
 } as const;
 
+/** The robbery cluster's peak hour in the seeded data: Friday 22:00 to 23:00, London time. */
+export const ROBBERY_PEAK_CAPTION = 'Peak: Fri 22:00–23:00';
+
 /** Month-precision (police.uk style) violence in February: straddles a 28-day window ending 14 March. */
 export const FEBRUARY_MONTH_ONLY_INCIDENTS = 25;
 
@@ -89,8 +92,8 @@ export function seedDatabase(dbPath: string): SeededDatabase {
     if (!endDay.ok) throw new Error(endDay.reason);
     const drafts: LocatedDraft[] = [];
     const pad = (n: number) => String(n).padStart(2, '0');
-    const add = (category: string, [lng, lat]: readonly [number, number], jitterDegrees: number, daysBack: number) => {
-      const minute = Math.floor(random() * 1440);
+    const add = (category: string, [lng, lat]: readonly [number, number], jitterDegrees: number, daysBack: number, atMinute?: number) => {
+      const minute = atMinute ?? Math.floor(random() * 1440);
       drafts.push({
         line: drafts.length + 2,
         sourceRecordId: `E2E-${drafts.length + 1}`,
@@ -105,6 +108,8 @@ export function seedDatabase(dbPath: string): SeededDatabase {
     for (let k = 0; k < 30; k++) add('robbery', HOTSPOTS.robberyWhitechapel, 0.0004, Math.floor(random() * 60));
     for (let k = 0; k < 14; k++) add('robbery', HOTSPOTS.robberyWhitechapel, 0.0004, Math.floor(random() * 7));
     add('robbery', HOTSPOTS.robberyWhitechapel, 0.0002, 0);
+    // Friday nights at Whitechapel: 14 March 2025 is a Friday, so 7, 14 and 21 days back are too.
+    for (const daysBack of [7, 7, 14, 21]) add('robbery', HOTSPOTS.robberyWhitechapel, 0.0002, daysBack, 22 * 60 + Math.floor(random() * 60));
     for (let k = 0; k < 40; k++) add('violent-crime', HOTSPOTS.violenceMileEnd, 0.0006, Math.floor(random() * 60));
     for (let k = 0; k < 25; k++) add('violent-crime', HOTSPOTS.violencePoplar, 0.0008, Math.floor(random() * 60));
     for (let k = 0; k < 35; k++) add('drugs', HOTSPOTS.drugsLimehouse, 0.0005, Math.floor(random() * 60));
@@ -113,6 +118,13 @@ export function seedDatabase(dbPath: string): SeededDatabase {
     for (let k = 0; k < 400; k++) {
       const point: [number, number] = [-0.075 + random() * 0.08, 51.488 + random() * 0.052];
       add(categories[k % categories.length]!, point, 0, Math.floor(random() * 60));
+    }
+    // Older robbery (days 60 to 200 back): enough weekly history for the forecast's backtest
+    // (12 training weeks and more), with the Whitechapel cluster hot all along.
+    for (let k = 0; k < 60; k++) add('robbery', HOTSPOTS.robberyWhitechapel, 0.0004, 60 + Math.floor(random() * 140));
+    for (let k = 0; k < 140; k++) {
+      const point: [number, number] = [-0.075 + random() * 0.08, 51.488 + random() * 0.052];
+      add('robbery', point, 0, 60 + Math.floor(random() * 140));
     }
 
     const area = createAreaTest(borough.geometry);

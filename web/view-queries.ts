@@ -1,0 +1,39 @@
+// What each analytic view asks the server for, derived from the window on screen. Pure, so
+// the rules (month windows for month data, the forecast starts where the window ends) are tested.
+import { parseIsoDate } from '../geo/time';
+import type { EmergingQuery, ForecastQuery } from './api-client';
+
+/** Windows the emerging view compares: a year of 28-day windows, as ArcGIS examples use. */
+export const EMERGING_WINDOWS = 12;
+
+/** True when [from, to) runs from the first of a month to the first of a (later) month. */
+export function isWholeMonths(from: string, to: string): boolean {
+  const start = parseIsoDate(from);
+  const end = parseIsoDate(to);
+  return start.ok && end.ok && end.value > start.value && from.endsWith('-01') && to.endsWith('-01');
+}
+
+export interface ViewWindow {
+  group: string;
+  from: string;
+  /** Exclusive. */
+  to: string;
+  windowDays: number;
+  resolution: number;
+}
+
+/** Windows of the on-screen window's length, the last ending where it ends; calendar months when it is whole months. */
+export function emergingQueryOf(w: ViewWindow): EmergingQuery {
+  return {
+    group: w.group,
+    to: w.to,
+    windows: EMERGING_WINDOWS,
+    length: isWholeMonths(w.from, w.to) ? { unit: 'month' } : { unit: 'days', days: w.windowDays },
+    resolution: w.resolution,
+  };
+}
+
+/** The next window after the one on screen: a month after whole months (police.uk data is monthly), else a week. */
+export function forecastQueryOf(w: ViewWindow): ForecastQuery {
+  return { group: w.group, asOf: w.to, horizon: isWholeMonths(w.from, w.to) ? 'month' : 'week', resolution: w.resolution };
+}
