@@ -14,7 +14,10 @@ import {
 } from 'h3-js';
 import type { LngLat } from './types';
 
-/** Resolution at which every incident's cell is stored; coarser cells are its parents. */
+/**
+ * Resolution at which every incident's cell is stored. Coarser cells are computed from the
+ * point itself (latLngToCell), not as parents: H3 children do not nest exactly in their parent.
+ */
 export const STORED_H3_RESOLUTION = 11;
 /** Resolutions the aggregation API serves. police.uk snap points make res 10 the finest honest grid. */
 export const MIN_QUERY_RESOLUTION = 7;

@@ -2,8 +2,10 @@
 // in the issues. Targets are reported, never asserted: benchmarks do not fail on a slow machine.
 import { benchCells } from './bench/cells-bench';
 import { benchHotspots } from './bench/hotspots-bench';
+import { benchImport } from './bench/import-bench';
 
 const SUITES: Record<string, () => Promise<void>> = {
+  import: benchImport,
   cells: benchCells,
   hotspots: benchHotspots,
 };

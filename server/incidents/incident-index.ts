@@ -2,7 +2,7 @@
 // of record; this index exists because a borough-wide 365-day window at resolution 10 over
 // millions of rows cannot be grouped by SQLite inside the 50 ms the map needs, while a scan
 // of typed arrays can (docs/decisions/002-in-memory-window-index.md).
-import { parentCell } from '../../geo/h3';
+import { cellAt } from '../../geo/h3';
 import type { Db } from '../db/open-database';
 
 /** Longest span of a stored incident (a month), in days: bounds the backwards scan. */
@@ -20,14 +20,19 @@ export interface IncidentIndex {
   readonly minuteOfDay: Int16Array;
   readonly precision: Uint8Array;
   readonly categoryIndex: Uint8Array;
-  readonly cellIndex: Uint32Array;
+  /** Index of each incident's location (its exact point) into the location arrays. */
+  readonly locationIndex: Uint32Array;
   readonly categories: readonly string[];
-  /** Distinct stored (resolution 11) cells, indexed by cellIndex. */
-  readonly cells: readonly string[];
+  /** Distinct incident locations; police.uk snap points make these far fewer than incidents. */
+  readonly locationCount: number;
   /** Index of the first incident whose startDay >= day. */
   firstAtOrAfter(day: number): number;
-  /** Parent of each stored cell at a resolution, memoised per resolution. */
-  parentsAt(h3Resolution: number): readonly string[];
+  /**
+   * The H3 cell of each location at a resolution, memoised per resolution. Computed from the
+   * point itself, not as a parent of a finer cell: H3 nests inexactly, and a parent-of-child
+   * would draw 5-8% of incidents in a hexagon that does not contain them.
+   */
+  cellsAt(h3Resolution: number): readonly string[];
 }
 
 export function dataVersion(db: Db): string {
@@ -47,26 +52,27 @@ export function buildIncidentIndex(db: Db): IncidentIndex {
   const minuteOfDay = new Int16Array(size);
   const precision = new Uint8Array(size);
   const categoryIndex = new Uint8Array(size);
-  const cellIndex = new Uint32Array(size);
+  const locationIndex = new Uint32Array(size);
   const categories: string[] = [];
   const categoryLookup = new Map<string, number>();
-  const cells: string[] = [];
-  const cellLookup = new Map<string, number>();
+  const lngs: number[] = [];
+  const lats: number[] = [];
+  const locationLookup = new Map<string, number>();
   // Read in storage order (no index on start_day: it would slow every import) and sort here.
   const rows = db
-    .prepare('SELECT start_day, end_day, minute_of_day, precision, category, h3_r11 FROM incidents')
+    .prepare('SELECT start_day, end_day, minute_of_day, precision, category, lng, lat FROM incidents')
     .raw()
-    .iterate() as IterableIterator<[number, number, number | null, keyof typeof PRECISION_CODES, string, string]>;
+    .iterate() as IterableIterator<[number, number, number | null, keyof typeof PRECISION_CODES, string, number, number]>;
   const unsorted = {
     startDay: new Int32Array(size),
     endDay: new Int32Array(size),
     minuteOfDay: new Int16Array(size),
     precision: new Uint8Array(size),
     categoryIndex: new Uint8Array(size),
-    cellIndex: new Uint32Array(size),
+    locationIndex: new Uint32Array(size),
   };
   let i = 0;
-  for (const [start, end, minute, prec, category, cell] of rows) {
+  for (const [start, end, minute, prec, category, lng, lat] of rows) {
     unsorted.startDay[i] = start;
     unsorted.endDay[i] = end;
     unsorted.minuteOfDay[i] = minute ?? -1;
@@ -78,13 +84,15 @@ export function buildIncidentIndex(db: Db): IncidentIndex {
       categoryLookup.set(category, c);
     }
     unsorted.categoryIndex[i] = c;
-    let k = cellLookup.get(cell);
+    const key = `${lng},${lat}`;
+    let k = locationLookup.get(key);
     if (k === undefined) {
-      k = cells.length;
-      cells.push(cell);
-      cellLookup.set(cell, k);
+      k = lngs.length;
+      lngs.push(lng);
+      lats.push(lat);
+      locationLookup.set(key, k);
     }
-    unsorted.cellIndex[i] = k;
+    unsorted.locationIndex[i] = k;
     i += 1;
   }
   const order = new Uint32Array(i);
@@ -97,9 +105,9 @@ export function buildIncidentIndex(db: Db): IncidentIndex {
     minuteOfDay[j] = unsorted.minuteOfDay[from]!;
     precision[j] = unsorted.precision[from]!;
     categoryIndex[j] = unsorted.categoryIndex[from]!;
-    cellIndex[j] = unsorted.cellIndex[from]!;
+    locationIndex[j] = unsorted.locationIndex[from]!;
   }
-  const parents = new Map<number, string[]>();
+  const cellsByResolution = new Map<number, string[]>();
   return {
     version,
     size: i,
@@ -108,9 +116,9 @@ export function buildIncidentIndex(db: Db): IncidentIndex {
     minuteOfDay,
     precision,
     categoryIndex,
-    cellIndex,
+    locationIndex,
     categories,
-    cells,
+    locationCount: lngs.length,
     firstAtOrAfter(day) {
       let lo = 0;
       let hi = i;
@@ -121,11 +129,11 @@ export function buildIncidentIndex(db: Db): IncidentIndex {
       }
       return lo;
     },
-    parentsAt(h3Resolution) {
-      let list = parents.get(h3Resolution);
+    cellsAt(h3Resolution) {
+      let list = cellsByResolution.get(h3Resolution);
       if (!list) {
-        list = cells.map((cell) => parentCell(cell, h3Resolution));
-        parents.set(h3Resolution, list);
+        list = lngs.map((lng, k) => cellAt(lng, lats[k]!, h3Resolution));
+        cellsByResolution.set(h3Resolution, list);
       }
       return list;
     },

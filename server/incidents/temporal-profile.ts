@@ -26,8 +26,8 @@ export function profileCells(
   query: Omit<WindowQuery, 'h3Resolution'>,
   cells: readonly string[],
 ): TemporalProfile {
-  // Cells may be of mixed resolutions: mark every stored cell under any of them.
-  const inCells = new Uint8Array(index.cells.length);
+  // Cells may be of mixed resolutions: mark every location inside any of them.
+  const inCells = new Uint8Array(index.locationCount);
   const byResolution = new Map<number, Set<string>>();
   for (const cell of cells) {
     const r = cellResolution(cell);
@@ -36,8 +36,8 @@ export function profileCells(
     byResolution.set(r, set);
   }
   for (const [resolution, wanted] of byResolution) {
-    index.parentsAt(resolution).forEach((parent, k) => {
-      if (wanted.has(parent)) inCells[k] = 1;
+    index.cellsAt(resolution).forEach((cell, k) => {
+      if (wanted.has(cell)) inCells[k] = 1;
     });
   }
   const hourByWeekday = WEEKDAYS.map(() => new Array<number>(24).fill(0));
@@ -45,7 +45,7 @@ export function profileCells(
   let excludedWithoutTime = 0;
   let total = 0;
   scanWindow(index, query, (i, whole) => {
-    if (!whole || inCells[index.cellIndex[i]!] === 0) return;
+    if (!whole || inCells[index.locationIndex[i]!] === 0) return;
     total += 1;
     const day = index.startDay[i]!;
     const month = isoDateOfDay(day).slice(0, 7);

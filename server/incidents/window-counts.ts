@@ -60,12 +60,12 @@ export function aggregateCellsInWindow(
   query: WindowQuery,
   weightOfCategory: (slug: string) => number = () => 1,
 ): CellWindowValue[] {
-  const whole = new Int32Array(index.cells.length);
-  const partial = new Int32Array(index.cells.length);
-  const value = new Float64Array(index.cells.length);
+  const whole = new Int32Array(index.locationCount);
+  const partial = new Int32Array(index.locationCount);
+  const value = new Float64Array(index.locationCount);
   const wanted = categoryMask(index, query.categories);
   const weights = Float64Array.from(index.categories, (slug) => weightOfCategory(slug));
-  const { startDay, endDay, categoryIndex, cellIndex } = index;
+  const { startDay, endDay, categoryIndex, locationIndex } = index;
   const { fromDay, toDay } = query;
   const stop = index.firstAtOrAfter(toDay);
   for (let i = index.firstAtOrAfter(fromDay - MAX_SPAN_DAYS); i < stop; i++) {
@@ -73,17 +73,17 @@ export function aggregateCellsInWindow(
     if (wanted[category] === 0) continue;
     const end = endDay[i]!;
     if (end <= fromDay) continue;
-    const cell = cellIndex[i]!;
+    const cell = locationIndex[i]!;
     if (startDay[i]! >= fromDay && end <= toDay) {
       whole[cell]! += 1;
       value[cell]! += weights[category]!;
     } else partial[cell]! += 1;
   }
-  const parents = index.parentsAt(query.h3Resolution);
+  const cellOfLocation = index.cellsAt(query.h3Resolution);
   const byCell = new Map<string, CellWindowValue>();
   for (let k = 0; k < whole.length; k++) {
     if (whole[k] === 0 && partial[k] === 0) continue;
-    const cell = parents[k]!;
+    const cell = cellOfLocation[k]!;
     let entry = byCell.get(cell);
     if (!entry) {
       entry = { cell, count: 0, partialCount: 0, value: 0 };
@@ -118,15 +118,15 @@ export interface CategoryCount {
 
 /** Per-category counts inside one cell (any resolution 7..11) for a window. */
 export function countCategoriesInCell(index: IncidentIndex, query: Omit<WindowQuery, 'h3Resolution'>, cell: string): CategoryCount[] {
-  const parents = index.parentsAt(cellResolution(cell));
-  const inCell = new Uint8Array(index.cells.length);
-  parents.forEach((parent, k) => {
-    if (parent === cell) inCell[k] = 1;
+  const cellOfLocation = index.cellsAt(cellResolution(cell));
+  const inCell = new Uint8Array(index.locationCount);
+  cellOfLocation.forEach((located, k) => {
+    if (located === cell) inCell[k] = 1;
   });
   const whole = new Int32Array(index.categories.length);
   const partial = new Int32Array(index.categories.length);
   scanWindow(index, query, (i, isWhole) => {
-    if (inCell[index.cellIndex[i]!] === 0) return;
+    if (inCell[index.locationIndex[i]!] === 0) return;
     const c = index.categoryIndex[i]!;
     if (isWhole) whole[c]! += 1;
     else partial[c]! += 1;

@@ -1,8 +1,119 @@
+// Upload API for the importers: the same runImport as `npm run import`, so a file gives the
+// same summary, the same refusals and the same stored rows whichever way it arrives.
+import type { Context } from 'hono';
 import { Hono } from 'hono';
+import { z } from 'zod';
 import type { AppEnv } from '../app-env';
 import type { AppDeps } from '../app-deps';
+import { allow } from '../auth/roles';
+import { listImportBatches } from '../import/import-batches';
+import { importOptionSchemas, runImport, type ImportFile, type ImportOutcome, type ImportRequest } from '../import/run-import';
+import { validate } from '../validation';
 
-// Placeholder until the upload API lands (issue 2, importer slice).
-export function importRoutes(_deps: AppDeps) {
-  return new Hono<AppEnv>();
+/** Uploads above this are refused with 413; police.uk's biggest monthly force file is ~20 MB. */
+export const MAX_UPLOAD_BYTES = 512 * 1024 * 1024;
+const RAW_TYPES = [
+  'text/csv',
+  'text/plain',
+  'application/gzip',
+  'application/x-gzip',
+  'application/geo+json',
+  'application/json',
+  'application/octet-stream',
+];
+
+const fileName = z
+  .string()
+  .max(200, 'expected at most 200 characters')
+  .regex(/^[^/\\]+$/, 'expected a file name without folders')
+  .optional();
+
+const policeUkQuery = z
+  .object({ allowRejected: importOptionSchemas.allowRejected, fileName })
+  .transform((q) => ({ request: { kind: 'police-uk', allowRejected: q.allowRejected } satisfies ImportRequest, fileName: q.fileName }));
+
+const partnerQuery = z
+  .object({
+    source: importOptionSchemas.source,
+    columns: importOptionSchemas.columns,
+    allowRejected: importOptionSchemas.allowRejected,
+    fileName,
+  })
+  .transform((q) => ({
+    request: { kind: 'partner', source: q.source, columns: q.columns, allowRejected: q.allowRejected } satisfies ImportRequest,
+    fileName: q.fileName,
+  }));
+
+const areasQuery = z
+  .object({
+    kind: importOptionSchemas.areaKind,
+    nameProperty: importOptionSchemas.property,
+    codeProperty: importOptionSchemas.property,
+    fileName,
+  })
+  .transform((q) => ({
+    request: { kind: 'areas', areaKind: q.kind, nameProperty: q.nameProperty, codeProperty: q.codeProperty } satisfies ImportRequest,
+    fileName: q.fileName,
+  }));
+
+const batchesQuery = z.object({
+  limit: z.coerce.number().int('expected a whole number 1..500').min(1, 'expected 1..500').max(500, 'expected 1..500').default(50),
+});
+
+type UploadResult = { ok: true; file: ImportFile } | { ok: false; status: 400 | 413 | 415; message: string };
+
+const tooLarge = `The upload is larger than ${MAX_UPLOAD_BYTES / (1024 * 1024)} MB. Split the file (by month, for example) and upload the parts.`;
+
+/** The file from a raw body (streamed, never buffered whole) or a multipart field `file`. */
+async function uploadedFile(c: Context<AppEnv>, queryFileName: string | undefined): Promise<UploadResult> {
+  const length = Number(c.req.header('content-length'));
+  if (Number.isFinite(length) && length > MAX_UPLOAD_BYTES) return { ok: false, status: 413, message: tooLarge };
+  const type = (c.req.header('content-type') ?? 'application/octet-stream').split(';')[0]!.trim().toLowerCase();
+  if (type === 'multipart/form-data') {
+    const form = await c.req.parseBody();
+    const file = form['file'];
+    if (!(file instanceof File)) {
+      return { ok: false, status: 400, message: 'The form has no file field named "file"; send the file as multipart field "file", or as the raw request body.' };
+    }
+    if (file.size > MAX_UPLOAD_BYTES) return { ok: false, status: 413, message: tooLarge };
+    return { ok: true, file: { input: { stream: file.stream() }, fileName: queryFileName ?? (file.name || 'upload') } };
+  }
+  if (!RAW_TYPES.includes(type)) {
+    return { ok: false, status: 415, message: `Content-Type ${type} is not accepted; send the file as ${RAW_TYPES.join(', ')} or multipart/form-data.` };
+  }
+  const body = c.req.raw.body;
+  if (!body) return { ok: false, status: 400, message: 'The request has no body; send the file as the body, or as multipart field "file".' };
+  return { ok: true, file: { input: { stream: body }, fileName: queryFileName ?? 'upload' } };
+}
+
+function respond(c: Context<AppEnv>, outcome: ImportOutcome) {
+  if (outcome.ok) return c.json({ summary: outcome.summary }, 200);
+  const { code, message } = outcome.problem;
+  const status = code === 'too_large' ? 413 : code === 'unreadable_file' ? 400 : 422;
+  return c.json({ error: { code, message }, summary: outcome.summary }, status);
+}
+
+export function importRoutes(deps: AppDeps) {
+  const handle = async (c: Context<AppEnv>, parsed: { request: ImportRequest; fileName: string | undefined }) => {
+    const upload = await uploadedFile(c, parsed.fileName);
+    if (!upload.ok) {
+      const code = upload.status === 413 ? 'too_large' : upload.status === 415 ? 'unsupported_media_type' : 'invalid_upload';
+      return c.json({ error: { code, message: upload.message } }, upload.status);
+    }
+    const principal = c.get('principal');
+    const outcome = await runImport(
+      { db: deps.db, importedBy: principal?.id ?? 'unknown', now: deps.clock(), maxRawBytes: MAX_UPLOAD_BYTES },
+      parsed.request,
+      upload.file,
+    );
+    return respond(c, outcome);
+  };
+
+  return new Hono<AppEnv>()
+    .post('/imports/police-uk', allow('analyst'), validate('query', policeUkQuery), (c) => handle(c, c.req.valid('query')))
+    .post('/imports/partner', allow('analyst'), validate('query', partnerQuery), (c) => handle(c, c.req.valid('query')))
+    .post('/imports/areas', allow('analyst'), validate('query', areasQuery), (c) => handle(c, c.req.valid('query')))
+    .get('/imports', allow('analyst', 'chair'), validate('query', batchesQuery), (c) =>
+      c.json({ batches: listImportBatches(deps.db, c.req.valid('query').limit) }),
+    );
 }

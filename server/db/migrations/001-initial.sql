@@ -34,7 +34,7 @@ CREATE TABLE incidents (
   minute_of_day INTEGER CHECK (minute_of_day BETWEEN 0 AND 1439),
   lng REAL NOT NULL CHECK (lng BETWEEN -180 AND 180),
   lat REAL NOT NULL CHECK (lat BETWEEN -90 AND 90),
-  h3_r11 TEXT NOT NULL,            -- H3 cell at resolution 11; coarser cells are its parents
+  h3_r11 TEXT NOT NULL,            -- H3 cell at resolution 11 (coarser cells come from lng/lat: H3 nests inexactly)
   batch_id INTEGER NOT NULL REFERENCES import_batches(id)
 );
 -- The only index: idempotent re-imports look rows up by identity. Window queries never

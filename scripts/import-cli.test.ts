@@ -1,0 +1,97 @@
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { openDatabase } from '../server/db/open-database';
+import { runImportCli, type CliIo } from './import-cli';
+
+let dir: string;
+beforeEach(() => {
+  dir = mkdtempSync(join(tmpdir(), 'import-cli-'));
+});
+afterEach(() => rmSync(dir, { recursive: true, force: true }));
+
+function captureIo(env: Record<string, string | undefined> = {}) {
+  const out: string[] = [];
+  const err: string[] = [];
+  const io: CliIo = {
+    stdout: (t) => out.push(t),
+    stderr: (t) => err.push(t),
+    progress: false,
+    env,
+    now: () => new Date('2026-11-20T09:00:00Z'),
+  };
+  return { io, stdout: () => out.join('\n'), stderr: () => err.join('\n') };
+}
+
+function writeFile(name: string, text: string): string {
+  const path = join(dir, name);
+  writeFileSync(path, text);
+  return path;
+}
+
+const GOOD = 'Month,Longitude,Latitude,Crime type\n2019-01,-0.05,51.52,Burglary\n2019-01,-0.05,51.52,Burglary\n';
+const BAD = 'Month,Longitude,Latitude,Crime type\n2019-01,-0.05,51.52,Burglary\n2019-13,-0.05,51.52,Burglary\n';
+
+describe('npm run import', () => {
+  it('prints usage with examples for --help', async () => {
+    const cli = captureIo();
+    expect(await runImportCli(['--help'], cli.io)).toBe(0);
+    expect(cli.stdout()).toMatch(/^Usage: npm run import -- <kind> \[options\] <files\.\.\.>/);
+    expect(cli.stdout()).toContain('npm run import -- study-area ../shared/data/boundaries/tower_hamlets_borough.geojson');
+  });
+
+  it('says which importer or option is wrong, with exit code 2', async () => {
+    const unknown = captureIo();
+    expect(await runImportCli(['crimes', 'a.csv'], unknown.io)).toBe(2);
+    expect(unknown.stderr()).toMatch(/^"crimes" is not an importer; expected one of police-uk, partner, study-area, areas\./);
+    const noSource = captureIo();
+    expect(await runImportCli(['partner', 'a.csv'], noSource.io)).toBe(2);
+    expect(noSource.stderr()).toMatch(/^--source: a source name is required, e.g. council-asb/);
+    const noFiles = captureIo();
+    expect(await runImportCli(['police-uk', '--db', join(dir, 'x.db')], noFiles.io)).toBe(2);
+    expect(noFiles.stderr()).toMatch(/^Name at least one file to import/);
+    const badFlag = captureIo();
+    expect(await runImportCli(['police-uk', '--frobnicate'], badFlag.io)).toBe(2);
+    expect(badFlag.stderr()).toMatch(/Unknown option '--frobnicate'/);
+  });
+
+  it('imports each file in its own transaction; a failing file stores nothing and exits 1', async () => {
+    const dbPath = join(dir, 'nested', 'tasking-map.db');
+    const cli = captureIo({ DB_PATH: dbPath });
+    const code = await runImportCli(['police-uk', writeFile('good.csv', GOOD), writeFile('bad.csv', BAD)], cli.io);
+    expect(code).toBe(1);
+    expect(cli.stdout()).toContain('good.csv: imported');
+    expect(cli.stdout()).toContain('bad.csv: FAILED, nothing stored');
+    expect(cli.stdout()).toContain('line 3: Month "2019-13" is not a month; expected YYYY-MM with month 01..12');
+    expect(cli.stdout()).toMatch(/Totals \(files imported: 1 of 2\)/);
+    expect(cli.stderr()).toMatch(/bad\.csv: 1 of 2 rows were rejected \(first: line 3: Month "2019-13"/);
+    expect(cli.stderr()).toMatch(/1 of 2 files failed and stored nothing; the other files were imported:\n {2}.*bad\.csv/);
+    const db = openDatabase(dbPath);
+    expect(db.prepare('SELECT file_name, rows_imported FROM import_batches').all()).toEqual([{ file_name: 'good.csv', rows_imported: 2 }]);
+    db.close();
+  });
+
+  it('imports the valid rows with --allow-rejected and prints the small table', async () => {
+    const cli = captureIo();
+    const code = await runImportCli(['police-uk', '--allow-rejected', '--db', join(dir, 'a.db'), writeFile('bad.csv', BAD)], cli.io);
+    expect(code).toBe(0);
+    expect(cli.stdout()).toContain(['        read  imported  duplicates  rejected  outside area', '  rows     2         1           0         1             0'].join('\n'));
+  });
+
+  it('imports areas and says how many it stored', async () => {
+    const geojson = JSON.stringify({
+      type: 'FeatureCollection',
+      features: [
+        {
+          type: 'Feature',
+          properties: { NAME: 'Box', CODE: 'B1' },
+          geometry: { type: 'Polygon', coordinates: [[[-0.07, 51.51], [-0.05, 51.51], [-0.05, 51.53], [-0.07, 51.51]]] },
+        },
+      ],
+    });
+    const cli = captureIo();
+    expect(await runImportCli(['areas', '--kind', 'ward', '--db', join(dir, 'a.db'), writeFile('w.geojson', geojson)], cli.io)).toBe(0);
+    expect(cli.stdout()).toContain('stored 1 ward area: Box');
+  });
+});

@@ -1,0 +1,287 @@
+// Partner incidents CSV (police CAD/CRIS, council ASB and CCTV logs) → ParsedFile. Exact
+// date-times, and either WGS84 lng/lat or British National Grid easting/northing, which
+// proj4 converts with the OSGB36 Helmert datum shift (docs/decisions/004-csv-parse-and-proj4.md).
+import proj4 from 'proj4';
+import { z } from 'zod';
+import { CATEGORIES, resolveCategory } from '../../geo/categories';
+import { parsePartnerDateTime } from '../../geo/time';
+import { fail, ok, type Result } from '../../geo/types';
+import type { LocatedDraft, ParsedFile, RejectedRow } from '../incidents/import-types';
+import { columnIndex, firstLineOf, headerFieldsOf, listInWords, walkCsv, type WalkOptions } from './csv-table';
+import { refused, type FileProblem } from './read-input';
+import { checkLngLat, parseNumber } from './row-checks';
+
+export const PARTNER_FIELDS = ['id', 'occurred_at', 'category', 'lng', 'lat', 'easting', 'northing'] as const;
+export type PartnerField = (typeof PARTNER_FIELDS)[number];
+/** Header name to read each field from, when the file does not use the default names. */
+export type ColumnMapping = Partial<Record<PartnerField, string>>;
+
+/** Default header names per field, case-insensitive. */
+const DEFAULT_NAMES: Record<PartnerField, readonly string[]> = {
+  id: ['id'],
+  occurred_at: ['occurred_at'],
+  category: ['category'],
+  lng: ['lng', 'longitude'],
+  lat: ['lat', 'latitude'],
+  easting: ['easting'],
+  northing: ['northing'],
+};
+
+/** OSGB36 / British National Grid (EPSG:27700) with the 7-parameter Helmert shift to WGS84. */
+export const BRITISH_NATIONAL_GRID =
+  '+proj=tmerc +lat_0=49 +lon_0=-2 +k=0.9996012717 +x_0=400000 +y_0=-100000 +ellps=airy ' +
+  '+towgs84=446.448,-125.157,542.06,0.15,0.247,0.842,-20.489 +units=m +no_defs';
+const bngToWgs84 = proj4(BRITISH_NATIONAL_GRID, 'WGS84');
+/** The grid's extent in metres: anything outside is not a British National Grid reference. */
+const BNG_EXTENT = { easting: [0, 700_000], northing: [0, 1_300_000] } as const;
+
+/** Converts an easting/northing in metres to [lng, lat], rounded to 6 decimals (~0.1 m). */
+export function bngToLngLat(easting: number, northing: number): [number, number] {
+  const [lng, lat] = bngToWgs84.forward([easting, northing]);
+  return [Math.round(lng! * 1e6) / 1e6, Math.round(lat! * 1e6) / 1e6];
+}
+
+export const RESERVED_SOURCES = ['police.uk', 'demo'] as const;
+
+export const partnerSourceSchema = z
+  .string({ error: 'a source name is required, e.g. council-asb' })
+  .refine((s) => !RESERVED_SOURCES.some((r) => r === s), {
+    message: `${RESERVED_SOURCES.join(' and ')} are reserved (police.uk open data and the demo data); name the partner system, e.g. met-cad`,
+    abort: true,
+  })
+  .regex(/^[a-z0-9][a-z0-9-]{1,40}$/, {
+    message: 'expected 2-41 lower-case letters, digits or hyphens, starting with a letter or digit, e.g. council-asb or met-cad',
+  });
+
+const MAPPING_PAIR = /\s*([A-Za-z_]+)\s*=\s*(?:"((?:[^"]|"")*)"|([^,]*))\s*(,|$)/y;
+
+/**
+ * Parses a column mapping such as `occurred_at="Date/Time",category=Offence,easting=X,northing=Y`.
+ * Values with commas need double quotes (inside the shell's own quoting).
+ */
+export function parseColumnMapping(text: string): Result<ColumnMapping, string> {
+  const mapping: ColumnMapping = {};
+  const trimmed = text.trim();
+  if (trimmed === '') return ok(mapping);
+  MAPPING_PAIR.lastIndex = 0;
+  while (MAPPING_PAIR.lastIndex < trimmed.length) {
+    const at = MAPPING_PAIR.lastIndex;
+    const m = MAPPING_PAIR.exec(trimmed);
+    if (!m) return fail(`cannot read the column mapping at "${trimmed.slice(at)}"; expected field=Header pairs separated by commas, e.g. occurred_at="Date/Time",category=Offence`);
+    const field = PARTNER_FIELDS.find((f) => f === m[1]!.toLowerCase());
+    if (!field) return fail(`"${m[1]}" is not a partner field; expected one of ${PARTNER_FIELDS.join(', ')}`);
+    const header = (m[2] !== undefined ? m[2].replace(/""/g, '"') : (m[3] ?? '')).trim();
+    if (header === '') return fail(`${field} is mapped to an empty header name`);
+    if (mapping[field] !== undefined) return fail(`${field} is mapped twice`);
+    mapping[field] = header;
+    if (m[4] === '') break;
+  }
+  return ok(mapping);
+}
+
+interface PartnerColumns {
+  id: number;
+  occurredAt: number;
+  category: number;
+  lng: number;
+  lat: number;
+  easting: number;
+  northing: number;
+  width: number;
+  /** Header name per field, as the file spells it, for messages. */
+  names: Record<PartnerField, string>;
+  ignored: string[];
+}
+
+function resolveHeader(fields: readonly string[], mapping: ColumnMapping): Result<PartnerColumns, FileProblem> {
+  const namesOf = (field: PartnerField) => (mapping[field] !== undefined ? [mapping[field]] : DEFAULT_NAMES[field]);
+  const find = (field: PartnerField) => columnIndex(fields, namesOf(field));
+  const index: Record<PartnerField, number> = {
+    id: find('id'),
+    occurred_at: find('occurred_at'),
+    category: find('category'),
+    lng: find('lng'),
+    lat: find('lat'),
+    easting: find('easting'),
+    northing: find('northing'),
+  };
+  const nameOf = (field: PartnerField) => (index[field] === -1 ? namesOf(field)[0]! : fields[index[field]]!);
+  const names: Record<PartnerField, string> = {
+    id: nameOf('id'),
+    occurred_at: nameOf('occurred_at'),
+    category: nameOf('category'),
+    lng: nameOf('lng'),
+    lat: nameOf('lat'),
+    easting: nameOf('easting'),
+    northing: nameOf('northing'),
+  };
+  const found = fields.filter((f) => f !== '');
+  const foundText = found.length === 0 ? 'no column names' : found.slice(0, 30).map((f) => `"${f.slice(0, 60)}"`).join(', ');
+  const mappedMissing = PARTNER_FIELDS.filter((f) => mapping[f] !== undefined && index[f] === -1);
+  if (mappedMissing.length > 0) {
+    return fail(
+      refused(
+        `The column mapping names ${listInWords(mappedMissing.map((f) => `"${mapping[f]}" (for ${f})`))}, which the header does not have. ` +
+          `The header has ${foundText}. Nothing was imported.`,
+      ),
+    );
+  }
+  const missing: string[] = [];
+  if (index.occurred_at === -1) missing.push(`"${names.occurred_at}" (occurred_at)`);
+  if (index.category === -1) missing.push(`"${names.category}" (category)`);
+  const hasWgs84 = index.lng !== -1 && index.lat !== -1;
+  const hasGrid = index.easting !== -1 && index.northing !== -1;
+  if (!hasWgs84 && !hasGrid) {
+    missing.push('either lng and lat (WGS84) or easting and northing (British National Grid) columns');
+  }
+  if (missing.length > 0) {
+    return fail(
+      refused(
+        `The header lacks ${listInWords(missing)}. The header has ${foundText}. Name the columns as docs/importers.md says, ` +
+          'or map yours with --columns (API: columns=), e.g. occurred_at="Date/Time",category=Offence,easting=X,northing=Y. Nothing was imported.',
+      ),
+    );
+  }
+  const used = new Set(PARTNER_FIELDS.map((f) => index[f]).filter((i) => i !== -1));
+  return ok({
+    id: index.id,
+    occurredAt: index.occurred_at,
+    category: index.category,
+    lng: hasWgs84 ? index.lng : -1,
+    lat: hasWgs84 ? index.lat : -1,
+    easting: hasGrid ? index.easting : -1,
+    northing: hasGrid ? index.northing : -1,
+    width: fields.length,
+    names,
+    ignored: fields.filter((f, i) => f !== '' && !used.has(i)),
+  });
+}
+
+/** Fail-fast check on the first 64 KB: does the first line have the columns we need? */
+export function partnerHeadCheck(mapping: ColumnMapping) {
+  return (head: string, complete: boolean): Result<void, FileProblem> => {
+    const line = firstLineOf(head, complete);
+    if (line === null) return fail(refused('No header line in the first 64 KB: this is not a partner incidents CSV. Nothing was imported.'));
+    const fields = headerFieldsOf(line);
+    if (!fields) return fail(refused('The first line is not a CSV header. Nothing was imported.'));
+    const header = resolveHeader(fields, mapping);
+    return header.ok ? ok(undefined) : header;
+  };
+}
+
+const CATEGORY_SLUGS = CATEGORIES.map((c) => c.slug).join(', ');
+
+export interface PartnerCsvOptions extends WalkOptions {
+  columns?: ColumnMapping;
+}
+
+/** Parses partner incidents CSV text; every row is a minute-precision draft or a rejection. */
+export function parsePartnerCsv(text: string, options: PartnerCsvOptions = {}): Result<ParsedFile, FileProblem> {
+  const mapping = options.columns ?? {};
+  // A holder, not a `let`: TypeScript does not follow assignments made inside callbacks.
+  const state: { columns: PartnerColumns | null } = { columns: null };
+  const drafts: LocatedDraft[] = [];
+  const rejected: RejectedRow[] = [];
+  const categoryOf = new Map<string, string | null>();
+  const lineOfId = new Map<string, number>();
+  let gridRows = 0;
+
+  const locate = (fields: readonly string[], c: PartnerColumns): Result<[number, number], string> => {
+    const lngText = c.lng === -1 ? '' : fields[c.lng]!;
+    const latText = c.lat === -1 ? '' : fields[c.lat]!;
+    if (c.lng !== -1 && (lngText.trim() !== '' || latText.trim() !== '' || c.easting === -1)) {
+      const lng = parseNumber(lngText, c.names.lng);
+      if (!lng.ok) return fail(`${lng.reason}; expected a decimal longitude such as -0.05`);
+      const lat = parseNumber(latText, c.names.lat);
+      if (!lat.ok) return fail(`${lat.reason}; expected a decimal latitude such as 51.52`);
+      return checkLngLat(lng.value, lat.value, c.names.lng, c.names.lat);
+    }
+    const easting = parseNumber(fields[c.easting]!, c.names.easting);
+    if (!easting.ok) return fail(`${easting.reason}; expected metres east on the British National Grid, e.g. 535000`);
+    const northing = parseNumber(fields[c.northing]!, c.names.northing);
+    if (!northing.ok) return fail(`${northing.reason}; expected metres north on the British National Grid, e.g. 181500`);
+    const e = easting.value;
+    const n = northing.value;
+    if (Math.abs(e) <= 180 && Math.abs(n) <= 90) {
+      return fail(`${c.names.easting} ${e} and ${c.names.northing} ${n} look like longitude/latitude, not metres; map them as lng and lat`);
+    }
+    if (e < BNG_EXTENT.easting[0] || e > BNG_EXTENT.easting[1]) {
+      return fail(`${c.names.easting} ${e} is outside the British National Grid; expected 0..700000 metres (Tower Hamlets is near 535000)`);
+    }
+    if (n < BNG_EXTENT.northing[0] || n > BNG_EXTENT.northing[1]) {
+      return fail(`${c.names.northing} ${n} is outside the British National Grid; expected 0..1300000 metres (Tower Hamlets is near 181000)`);
+    }
+    gridRows += 1;
+    return ok(bngToLngLat(e, n));
+  };
+
+  const walked = walkCsv(
+    text,
+    {
+      header(fields) {
+        const resolved = resolveHeader(fields, mapping);
+        if (!resolved.ok) return resolved;
+        state.columns = resolved.value;
+        return ok(undefined);
+      },
+      row(fields, line) {
+        const c = state.columns!;
+        if (fields.length !== c.width) {
+          rejected.push({
+            line,
+            message: `has ${fields.length} fields but the header has ${c.width}; a value with a comma needs double quotes around it`,
+          });
+          return;
+        }
+        const id = c.id === -1 ? '' : fields[c.id]!.trim();
+        const earlier = id === '' ? undefined : lineOfId.get(id);
+        if (earlier !== undefined) {
+          rejected.push({ line, message: `${c.names.id} "${id}" already appears on line ${earlier}; each partner reference must be unique in a file` });
+          return;
+        }
+        const when = parsePartnerDateTime(fields[c.occurredAt]!);
+        if (!when.ok) {
+          rejected.push({ line, message: fields[c.occurredAt]!.trim() === '' ? `${c.names.occurred_at} is empty; expected a date-time such as 2024-03-01T21:15` : `${c.names.occurred_at} ${when.reason}` });
+          return;
+        }
+        const categoryText = fields[c.category]!;
+        let category = categoryOf.get(categoryText);
+        if (category === undefined) {
+          category = resolveCategory(categoryText)?.slug ?? null;
+          categoryOf.set(categoryText, category);
+        }
+        if (category === null) {
+          rejected.push({
+            line,
+            message: `${c.names.category} "${categoryText}" is not a known category; expected a slug or police.uk label, one of: ${CATEGORY_SLUGS}`,
+          });
+          return;
+        }
+        const point = locate(fields, c);
+        if (!point.ok) {
+          rejected.push({ line, message: point.reason });
+          return;
+        }
+        if (id !== '') lineOfId.set(id, line);
+        drafts.push({
+          line,
+          sourceRecordId: id === '' ? null : id,
+          category,
+          occurredAt: when.value,
+          precision: 'minute',
+          lng: point.value[0],
+          lat: point.value[1],
+        });
+      },
+    },
+    options,
+  );
+  if (!walked.ok) return walked;
+  const notes: string[] = [];
+  const ignored = state.columns?.ignored ?? [];
+  if (ignored.length > 0) notes.push(`Ignored ${ignored.length === 1 ? 'a column' : `${ignored.length} columns`}: ${ignored.map((i) => `"${i}"`).join(', ')}.`);
+  if (gridRows > 0) {
+    notes.push(`${gridRows.toLocaleString('en-GB')} ${gridRows === 1 ? 'row was' : 'rows were'} converted from British National Grid (EPSG:27700) with the OSGB36 Helmert shift (typically 2-5 m off in London).`);
+  }
+  return ok({ rowsRead: walked.value, drafts, rejected, notes });
+}

@@ -1,0 +1,192 @@
+// data.police.uk street-level crime CSV → ParsedFile. Month precision only: police.uk
+// publishes the month, never the day or time. Only Month, Longitude, Latitude and Crime
+// type are required because real extracts drop the rest (DOMAIN.md, data/SOURCES.md).
+import { CATEGORIES, resolveCategory } from '../../geo/categories';
+import { parseIsoMonth } from '../../geo/time';
+import { fail, ok, type Result } from '../../geo/types';
+import type { LocatedDraft, ParsedFile, RejectedRow } from '../incidents/import-types';
+import { columnIndex, firstLineOf, headerFieldsOf, listInWords, walkCsv, type WalkOptions } from './csv-table';
+import { refused, type FileProblem } from './read-input';
+import { checkLngLat, parseNumber } from './row-checks';
+
+export const POLICE_UK_SOURCE = 'police.uk';
+
+const REQUIRED = ['Month', 'Longitude', 'Latitude', 'Crime type'] as const;
+/** The rest of police.uk's own header: recognised, so never reported as ignored. */
+const STANDARD = [
+  'Crime ID',
+  'Reported by',
+  'Falls within',
+  'Location',
+  'LSOA code',
+  'LSOA name',
+  'Last outcome category',
+  'Context',
+] as const;
+
+const POLICE_UK_TYPES = CATEGORIES.filter((c) => c.origin === 'police.uk').map((c) => c.label);
+
+interface PoliceUkColumns {
+  month: number;
+  lng: number;
+  lat: number;
+  crimeType: number;
+  crimeId: number;
+  width: number;
+  ignored: string[];
+}
+
+function resolveHeader(fields: readonly string[]): Result<PoliceUkColumns, FileProblem> {
+  const missing = REQUIRED.filter((name) => columnIndex(fields, [name]) === -1);
+  if (missing.length > 0) {
+    const found = fields.filter((f) => f !== '');
+    return fail(
+      refused(
+        `The header lacks ${listInWords(missing.map((m) => `"${m}"`))}. A data.police.uk street-level CSV needs ` +
+          `${listInWords(REQUIRED.map((m) => `"${m}"`))} on its first line; this file's first line has ` +
+          `${found.length === 0 ? 'no column names' : found.slice(0, 30).map((f) => `"${f.slice(0, 60)}"`).join(', ')}. ` +
+          'Nothing was imported.',
+      ),
+    );
+  }
+  const known = [...REQUIRED, ...STANDARD].map((n) => n.toLowerCase());
+  return ok({
+    month: columnIndex(fields, ['Month']),
+    lng: columnIndex(fields, ['Longitude']),
+    lat: columnIndex(fields, ['Latitude']),
+    crimeType: columnIndex(fields, ['Crime type']),
+    crimeId: columnIndex(fields, ['Crime ID']),
+    width: fields.length,
+    ignored: fields.filter((f) => f !== '' && !known.includes(f.toLowerCase())),
+  });
+}
+
+/** Fail-fast check on the first 64 KB: is the first line a police.uk header? */
+export function checkPoliceUkHead(head: string, complete: boolean): Result<void, FileProblem> {
+  const line = firstLineOf(head, complete);
+  if (line === null) {
+    return fail(refused('No header line in the first 64 KB: this is not a data.police.uk CSV. Nothing was imported.'));
+  }
+  const fields = headerFieldsOf(line);
+  if (!fields) return fail(refused('The first line is not a CSV header. Nothing was imported.'));
+  const header = resolveHeader(fields);
+  return header.ok ? ok(undefined) : header;
+}
+
+/**
+ * Parses police.uk street-level CSV text. Rows with neither Longitude nor Latitude are
+ * police.uk's "no location" crimes: skipped with a note, not rejected.
+ */
+export function parsePoliceUkCsv(text: string, options: WalkOptions = {}): Result<ParsedFile, FileProblem> {
+  // A holder, not a `let`: TypeScript does not follow assignments made inside callbacks.
+  const state: { columns: PoliceUkColumns | null } = { columns: null };
+  const drafts: LocatedDraft[] = [];
+  const rejected: RejectedRow[] = [];
+  let noLocation = 0;
+  // Months and crime types repeat on every row: check each distinct value once.
+  const monthCheck = new Map<string, string | null>();
+  const categoryOf = new Map<string, string | null>();
+
+  const walked = walkCsv(
+    text,
+    {
+      header(fields) {
+        const resolved = resolveHeader(fields);
+        if (!resolved.ok) return resolved;
+        state.columns = resolved.value;
+        return ok(undefined);
+      },
+      row(fields, line) {
+        const c = state.columns!;
+        if (fields.length !== c.width) {
+          rejected.push({
+            line,
+            message: `has ${fields.length} fields but the header has ${c.width}; a value with a comma needs double quotes around it`,
+          });
+          return;
+        }
+        const monthText = fields[c.month]!.trim();
+        let monthProblem = monthCheck.get(monthText);
+        if (monthProblem === undefined) {
+          monthProblem = checkMonth(monthText);
+          monthCheck.set(monthText, monthProblem);
+        }
+        if (monthProblem !== null) {
+          rejected.push({ line, message: monthProblem });
+          return;
+        }
+        const lngText = fields[c.lng]!;
+        const latText = fields[c.lat]!;
+        if (lngText.trim() === '' && latText.trim() === '') {
+          noLocation += 1;
+          return;
+        }
+        const lng = parseNumber(lngText, 'Longitude');
+        if (!lng.ok) {
+          rejected.push({ line, message: `${lng.reason}; expected a decimal longitude such as -0.05` });
+          return;
+        }
+        const lat = parseNumber(latText, 'Latitude');
+        if (!lat.ok) {
+          rejected.push({ line, message: `${lat.reason}; expected a decimal latitude such as 51.52` });
+          return;
+        }
+        const point = checkLngLat(lng.value, lat.value, 'Longitude', 'Latitude');
+        if (!point.ok) {
+          rejected.push({ line, message: point.reason });
+          return;
+        }
+        const typeText = fields[c.crimeType]!;
+        let category = categoryOf.get(typeText);
+        if (category === undefined) {
+          const found = resolveCategory(typeText);
+          category = found && found.origin === 'police.uk' ? found.slug : null;
+          categoryOf.set(typeText, category);
+        }
+        if (category === null) {
+          rejected.push({
+            line,
+            message:
+              typeText.trim() === ''
+                ? `Crime type is empty; expected one of: ${POLICE_UK_TYPES.join(', ')}`
+                : `Crime type "${typeText}" is not a police.uk crime type; expected one of: ${POLICE_UK_TYPES.join(', ')}`,
+          });
+          return;
+        }
+        const crimeId = c.crimeId === -1 ? '' : fields[c.crimeId]!.trim();
+        drafts.push({
+          line,
+          sourceRecordId: crimeId === '' ? null : crimeId,
+          category,
+          occurredAt: monthText,
+          precision: 'month',
+          lng: lng.value,
+          lat: lat.value,
+        });
+      },
+    },
+    options,
+  );
+  if (!walked.ok) return walked;
+  const notes: string[] = [];
+  const ignored = state.columns?.ignored ?? [];
+  if (ignored.length > 0) {
+    notes.push(
+      `Ignored ${ignored.length === 1 ? 'a column' : `${ignored.length} columns`} that police.uk street CSVs do not have: ` +
+        `${ignored.map((i) => `"${i}"`).join(', ')}.`,
+    );
+  }
+  if (noLocation > 0) {
+    notes.push(
+      `${noLocation.toLocaleString('en-GB')} ${noLocation === 1 ? 'row has' : 'rows have'} no location; police.uk publishes some crimes without a map point. ` +
+        'They were skipped, not rejected.',
+    );
+  }
+  return ok({ rowsRead: walked.value, drafts, rejected, notes });
+}
+
+function checkMonth(text: string): string | null {
+  if (text === '') return 'Month is empty; expected YYYY-MM, e.g. 2019-06';
+  const month = parseIsoMonth(text);
+  return month.ok ? null : `Month "${text}" is not a month; expected YYYY-MM with month 01..12`;
+}

@@ -1,0 +1,130 @@
+import { createHash } from 'node:crypto';
+import { Readable } from 'node:stream';
+import { gzipSync } from 'node:zlib';
+import { describe, expect, it } from 'vitest';
+import { ok } from '../../geo/types';
+import { readInput, type HeadCheck } from './read-input';
+
+const anyHead: HeadCheck = () => ok(undefined);
+const csvText = 'Month,Longitude,Latitude,Crime type\n2019-01,-0.05,51.52,Burglary\n';
+
+/** A stream of `chunks` copies of `chunk`, counting what was pulled from it. */
+function countingStream(chunk: Buffer, chunks: number) {
+  const pulled = { bytes: 0 };
+  let sent = 0;
+  const stream = new Readable({
+    read() {
+      if (sent >= chunks) return this.push(null);
+      sent += 1;
+      pulled.bytes += chunk.length;
+      this.push(chunk);
+    },
+  });
+  return { stream, pulled };
+}
+
+describe('readInput', () => {
+  it('reads plain text and hashes the bytes as given', async () => {
+    const bytes = Buffer.from(csvText);
+    const read = await readInput({ bytes }, { checkHead: anyHead });
+    expect(read).toEqual({
+      ok: true,
+      value: { text: csvText, sha256: createHash('sha256').update(bytes).digest('hex'), byteLength: bytes.length, gzipped: false },
+    });
+  });
+
+  it('recognises gzip by its magic bytes, whatever the name, and hashes the compressed bytes', async () => {
+    const gz = gzipSync(csvText);
+    const read = await readInput({ bytes: gz }, { checkHead: anyHead });
+    expect(read.ok && read.value.gzipped).toBe(true);
+    expect(read.ok && read.value.text).toBe(csvText);
+    expect(read.ok && read.value.sha256).toBe(createHash('sha256').update(gz).digest('hex'));
+  });
+
+  it('drops a UTF-8 byte order mark', async () => {
+    const read = await readInput({ bytes: Buffer.from(`\uFEFF${csvText}`) }, { checkHead: anyHead });
+    expect(read.ok && read.value.text).toBe(csvText);
+  });
+
+  it('says a truncated gzip is truncated', async () => {
+    const gz = gzipSync(csvText.repeat(2000));
+    const read = await readInput({ bytes: gz.subarray(0, Math.floor(gz.length / 2)) }, { checkHead: anyHead });
+    expect(read.ok).toBe(false);
+    expect(!read.ok && read.reason.code).toBe('unreadable_file');
+    expect(!read.ok && read.reason.message).toMatch(/gzip data is truncated/);
+  });
+
+  it('says a corrupt gzip is corrupt', async () => {
+    const gz = Buffer.from(gzipSync(csvText.repeat(50)));
+    gz.fill(0x55, 12, 40);
+    const read = await readInput({ bytes: gz }, { checkHead: anyHead });
+    expect(!read.ok && read.reason.message).toMatch(/gzip data is (corrupt|truncated)/);
+  });
+
+  it('refuses an empty file and a blank one', async () => {
+    const empty = await readInput({ bytes: Buffer.alloc(0) }, { checkHead: anyHead });
+    expect(!empty.ok && empty.reason.message).toMatch(/empty \(0 bytes\)/);
+    const blank = await readInput({ bytes: Buffer.from('\n\n  \n') }, { checkHead: anyHead });
+    expect(!blank.ok && blank.reason.message).toMatch(/only blank space/);
+  });
+
+  it('refuses NUL bytes and text that is not UTF-8', async () => {
+    const utf16 = await readInput({ bytes: Buffer.from(csvText, 'utf16le') }, { checkHead: anyHead });
+    expect(!utf16.ok && utf16.reason.message).toMatch(/not a text file: it contains a NUL byte at offset 1/);
+    const latin1 = await readInput({ bytes: Buffer.from('Month,Location\n2019-01,Caf\xe9 Street\n', 'latin1') }, { checkHead: anyHead });
+    expect(!latin1.ok && latin1.reason.message).toMatch(/not UTF-8 text/);
+  });
+
+  it('stops reading junk after its first 64 KB instead of reading all of it', async () => {
+    // 200 MB of text junk with line breaks: only the head check can tell.
+    const junk = countingStream(Buffer.from('garbage;garbage;garbage\n'.repeat(43_690)), 200);
+    const refusing: HeadCheck = (head) => (head.startsWith('Month') ? ok(undefined) : { ok: false, reason: { code: 'import_refused', message: 'not a header' } });
+    const read = await readInput({ stream: junk.stream }, { checkHead: refusing });
+    expect(!read.ok && read.reason.message).toBe('not a header');
+    expect(junk.pulled.bytes).toBeLessThan(5 * 1024 * 1024);
+  });
+
+  it('stops at the first binary chunk of a large stream', async () => {
+    const binary = countingStream(Buffer.alloc(1024 * 1024, 0), 200);
+    const read = await readInput({ stream: binary.stream }, { checkHead: anyHead });
+    expect(!read.ok && read.reason.code).toBe('unreadable_file');
+    expect(binary.pulled.bytes).toBeLessThan(5 * 1024 * 1024);
+  });
+
+  it('gives the whole text to the head check when the file is short', async () => {
+    const seen: { head: string; complete: boolean }[] = [];
+    await readInput({ bytes: Buffer.from(csvText) }, { checkHead: (head, complete) => (seen.push({ head, complete }), ok(undefined)) });
+    expect(seen).toEqual([{ head: csvText, complete: true }]);
+  });
+
+  it('refuses more raw bytes than the limit', async () => {
+    const big = countingStream(Buffer.from('x,y\n'.repeat(16_384)), 100);
+    const read = await readInput({ stream: big.stream }, { checkHead: anyHead, maxRawBytes: 1024 * 1024 });
+    expect(!read.ok && read.reason.code).toBe('too_large');
+    expect(!read.ok && read.reason.message).toMatch(/larger than the 1 MB upload limit/);
+  });
+
+  it('refuses text longer than the limit once decompressed (a gzip bomb)', async () => {
+    const bomb = gzipSync(Buffer.alloc(8 * 1024 * 1024, 'a'));
+    const read = await readInput({ bytes: bomb }, { checkHead: anyHead, maxTextBytes: 1024 * 1024 });
+    expect(!read.ok && read.reason.code).toBe('too_large');
+  });
+
+  it('reads a web stream (a fetch or Hono request body)', async () => {
+    const body = new Response(gzipSync(csvText)).body!;
+    const read = await readInput({ stream: body }, { checkHead: anyHead });
+    expect(read.ok && read.value.text).toBe(csvText);
+  });
+
+  it('finds the gzip magic when a body arrives one byte at a time', async () => {
+    const gz = gzipSync(csvText);
+    const bytes = Readable.from([Buffer.alloc(0), ...[...gz].map((b) => Buffer.from([b]))]);
+    const read = await readInput({ stream: bytes }, { checkHead: anyHead });
+    expect(read.ok && read.value).toMatchObject({ text: csvText, gzipped: true, byteLength: gz.length });
+  });
+
+  it('names a missing file', async () => {
+    const read = await readInput({ path: '/nonexistent/crimes.csv' }, { checkHead: anyHead });
+    expect(!read.ok && read.reason.message).toBe('/nonexistent/crimes.csv: no such file.');
+  });
+});

@@ -1,0 +1,228 @@
+// Reads an import file (a path, bytes or a byte stream) into text. gzip is recognised by
+// its magic bytes, not the file name, because uploads arrive without one. Junk is refused
+// from its first 64 KB, so a 200 MB mistake fails in milliseconds and never reaches SQLite.
+import { createHash } from 'node:crypto';
+import { createReadStream } from 'node:fs';
+import { stat } from 'node:fs/promises';
+import { pipeline, Readable } from 'node:stream';
+import { createGunzip } from 'node:zlib';
+import { fail, ok, type Result } from '../../geo/types';
+
+export type InputSource =
+  | { path: string }
+  | { bytes: Uint8Array }
+  | { stream: Readable | ReadableStream<Uint8Array> };
+
+/**
+ * Why a file could not be imported. `unreadable_file`: not the text we expect at all
+ * (empty, binary, corrupt gzip); `import_refused`: readable, but its content is wrong;
+ * `too_large`: over the size limit.
+ */
+export interface FileProblem {
+  code: 'unreadable_file' | 'import_refused' | 'too_large';
+  message: string;
+}
+
+export const unreadable = (message: string): FileProblem => ({ code: 'unreadable_file', message });
+export const refused = (message: string): FileProblem => ({ code: 'import_refused', message });
+
+export interface InputText {
+  text: string;
+  /** sha256 of the bytes as given (compressed, when gzipped), hex. */
+  sha256: string;
+  byteLength: number;
+  gzipped: boolean;
+}
+
+/**
+ * Looks at the start of the text (up to HEAD_CHARS) and says whether it is worth reading the
+ * rest, e.g. that the first line is a header the importer recognises. `complete` is true
+ * when the head is the whole text.
+ */
+export type HeadCheck = (head: string, complete: boolean) => Result<void, FileProblem>;
+
+export interface ReadInputOptions {
+  checkHead: HeadCheck;
+  /** Refuse inputs with more raw bytes than this (uploads). */
+  maxRawBytes?: number;
+  /** Refuse inputs whose text is longer than this once decompressed. */
+  maxTextBytes?: number;
+  /** Called as raw bytes arrive, for progress bars. */
+  onBytes?: (bytesRead: number) => void;
+}
+
+export const HEAD_BYTES = 64 * 1024;
+/** V8 strings top out near 512 MiB; stay well under and say so rather than crash. */
+export const DEFAULT_MAX_TEXT_BYTES = 400 * 1024 * 1024;
+const GZIP_MAGIC = [0x1f, 0x8b] as const;
+
+const MB = (bytes: number) => `${Math.round(bytes / (1024 * 1024))} MB`;
+
+async function openSource(source: InputSource): Promise<Result<Readable, FileProblem>> {
+  if ('path' in source) {
+    const info = await stat(source.path).catch(() => null);
+    if (!info) return fail(unreadable(`${source.path}: no such file.`));
+    if (!info.isFile()) return fail(unreadable(`${source.path} is not a file.`));
+    return ok(createReadStream(source.path, { highWaterMark: HEAD_BYTES }));
+  }
+  if ('bytes' in source) return ok(Readable.from([Buffer.from(source.bytes.buffer, source.bytes.byteOffset, source.bytes.byteLength)]));
+  // Web streams come from fetch/Hono request bodies; Node streams from files and tests.
+  return ok(source.stream instanceof Readable ? source.stream : readableOfWebStream(source.stream));
+}
+
+/** A Node stream over a fetch/Hono request body; destroying it cancels the body. */
+function readableOfWebStream(stream: ReadableStream<Uint8Array>): Readable {
+  const reader = stream.getReader();
+  let finished = false;
+  async function* chunks() {
+    try {
+      for (;;) {
+        const { done, value } = await reader.read();
+        if (done) {
+          finished = true;
+          return;
+        }
+        yield value;
+      }
+    } finally {
+      if (!finished) await reader.cancel().catch(() => undefined);
+    }
+  }
+  return Readable.from(chunks(), { objectMode: false });
+}
+
+function describeZlibError(error: unknown): string {
+  const code = typeof error === 'object' && error !== null && 'code' in error ? String(error.code) : '';
+  const detail = error instanceof Error ? error.message : String(error);
+  if (code === 'Z_BUF_ERROR' || /unexpected end/i.test(detail)) {
+    return 'The gzip data is truncated: it ends before the compressed stream does, so the file was probably cut short while downloading or copying. Fetch or copy it again. Nothing was imported.';
+  }
+  return `The gzip data is corrupt (${detail}). Fetch or copy the file again, or import the uncompressed .csv. Nothing was imported.`;
+}
+
+/**
+ * Reads the whole input as UTF-8 text, refusing early what cannot be an import file:
+ * NUL bytes (binary files, UTF-16 exports), bytes that are not UTF-8, and a head the
+ * importer does not recognise.
+ */
+export async function readInput(source: InputSource, options: ReadInputOptions): Promise<Result<InputText, FileProblem>> {
+  const opened = await openSource(source);
+  if (!opened.ok) return opened;
+  const raw = opened.value;
+  const maxText = options.maxTextBytes ?? DEFAULT_MAX_TEXT_BYTES;
+  const hash = createHash('sha256');
+  let rawBytes = 0;
+  let tooLarge: FileProblem | null = null;
+
+  const rawIterator = raw[Symbol.asyncIterator]();
+  // Gather at least the two magic bytes; a network body may arrive in tiny or empty chunks.
+  let first = Buffer.alloc(0);
+  try {
+    while (first.length < GZIP_MAGIC.length) {
+      const next = await rawIterator.next();
+      if (next.done) break;
+      first = Buffer.concat([first, Buffer.from(next.value)]);
+    }
+  } catch (error) {
+    raw.destroy();
+    return fail(unreadable(`Could not read the file: ${error instanceof Error ? error.message : String(error)}`));
+  }
+  if (first.length === 0) {
+    raw.destroy();
+    return fail(unreadable('The file is empty (0 bytes). Nothing was imported.'));
+  }
+  const gzipped = first[0] === GZIP_MAGIC[0] && first[1] === GZIP_MAGIC[1];
+
+  // Every raw byte passes here: hashed, counted and checked against the upload limit.
+  const tap = (chunk: Buffer): Buffer => {
+    rawBytes += chunk.length;
+    hash.update(chunk);
+    options.onBytes?.(rawBytes);
+    if (options.maxRawBytes !== undefined && rawBytes > options.maxRawBytes) {
+      tooLarge = { code: 'too_large', message: `The file is larger than the ${MB(options.maxRawBytes)} upload limit. Split it (by month, for example) and import the parts.` };
+      throw new Error(tooLarge.message);
+    }
+    return chunk;
+  };
+  async function* rawChunks() {
+    yield tap(first);
+    for (;;) {
+      const next = await rawIterator.next();
+      if (next.done) return;
+      yield tap(Buffer.from(next.value));
+    }
+  }
+  const rawStream = Readable.from(rawChunks(), { objectMode: false });
+  let decoded: Readable = rawStream;
+  if (gzipped) {
+    const gunzip = createGunzip();
+    // pipeline carries a source error into gunzip, so the loop below sees every failure.
+    pipeline(rawStream, gunzip, () => undefined);
+    decoded = gunzip;
+  }
+
+  const decoder = new TextDecoder('utf-8', { fatal: true });
+  const parts: string[] = [];
+  let textBytes = 0;
+  let headChecked = false;
+  let head = '';
+  const stop = (problem: FileProblem) => {
+    decoded.destroy();
+    rawStream.destroy();
+    raw.destroy();
+    return fail(problem);
+  };
+  try {
+    for await (const chunk of decoded) {
+      const bytes: Buffer = Buffer.isBuffer(chunk) ? chunk : Buffer.from(String(chunk));
+      const nul = bytes.indexOf(0);
+      if (nul !== -1) {
+        return stop(
+          unreadable(
+            `This is not a text file: it contains a NUL byte at offset ${textBytes + nul}${gzipped ? ' (after gunzip)' : ''}. ` +
+              'Expected a CSV (or GeoJSON) file, optionally gzipped. If it is a spreadsheet export in UTF-16 ("Unicode text"), save it as "CSV UTF-8" instead.',
+          ),
+        );
+      }
+      let text: string;
+      try {
+        text = decoder.decode(bytes, { stream: true });
+      } catch {
+        return stop(
+          unreadable(
+            `The file is not UTF-8 text (invalid bytes within bytes ${textBytes}..${textBytes + bytes.length}${gzipped ? ' after gunzip' : ''}). ` +
+              'Save it as "CSV UTF-8" (or re-export as UTF-8) and import it again.',
+          ),
+        );
+      }
+      textBytes += bytes.length;
+      if (textBytes > maxText) {
+        return stop({ code: 'too_large', message: `The file holds more than ${MB(maxText)} of text once decompressed. Split it (by month, for example) and import the parts.` });
+      }
+      parts.push(text);
+      if (!headChecked) {
+        head += text;
+        if (head.length >= HEAD_BYTES) {
+          headChecked = true;
+          const checked = options.checkHead(head, false);
+          if (!checked.ok) return stop(checked.reason);
+          head = '';
+        }
+      }
+    }
+    parts.push(decoder.decode());
+  } catch (error) {
+    if (tooLarge) return stop(tooLarge);
+    if (gzipped) return stop(unreadable(describeZlibError(error)));
+    return stop(unreadable(`Could not read the file: ${error instanceof Error ? error.message : String(error)}`));
+  }
+  const text = parts.join('');
+  if (text.trim() === '') {
+    return fail(unreadable(gzipped ? 'The gzip file holds no text (it decompresses to nothing or only blank lines). Nothing was imported.' : 'The file holds only blank space. Nothing was imported.'));
+  }
+  if (!headChecked) {
+    const checked = options.checkHead(text, true);
+    if (!checked.ok) return fail(checked.reason);
+  }
+  return ok({ text, sha256: hash.digest('hex'), byteLength: rawBytes, gzipped });
+}

@@ -1,0 +1,181 @@
+// The one import path behind both the CLI (scripts/import.ts) and the upload API
+// (server/routes/import-routes.ts): options → read → parse → store → summary.
+import { createAreaTest } from '../../geo/study-area';
+import { fail, ok, type Result } from '../../geo/types';
+import { z } from 'zod';
+import { getStudyArea, listAreaKinds, replaceAreas, STUDY_AREA_KIND } from '../areas/area-queries';
+import type { Db } from '../db/open-database';
+import { commitImport } from '../incidents/commit-import';
+import type { ImportSummary, ParsedFile } from '../incidents/import-types';
+import { areaKindSchema, checkGeoJsonHead, parseAreasGeoJson, parseStudyAreaGeoJson, type ParsedAreas } from './area-geojson';
+import { parseColumnMapping, parsePartnerCsv, partnerHeadCheck, partnerSourceSchema, type ColumnMapping } from './partner-csv';
+import { checkPoliceUkHead, parsePoliceUkCsv, POLICE_UK_SOURCE } from './police-uk-csv';
+import { readInput, refused, type FileProblem, type HeadCheck, type InputSource } from './read-input';
+
+export const IMPORT_KINDS = ['police-uk', 'partner', 'study-area', 'areas'] as const;
+
+export type ImportRequest =
+  | { kind: 'police-uk'; allowRejected: boolean }
+  | { kind: 'partner'; source: string; columns: ColumnMapping; allowRejected: boolean }
+  | { kind: 'study-area'; nameProperty?: string | undefined; codeProperty?: string | undefined }
+  | { kind: 'areas'; areaKind: string; nameProperty?: string | undefined; codeProperty?: string | undefined };
+
+const flag = z
+  .union([z.boolean(), z.enum(['true', 'false'], { message: 'expected true or false' }).transform((v) => v === 'true')])
+  .optional()
+  .transform((v) => v ?? false);
+const propertyName = z.string().trim().min(1, 'expected a property name').optional();
+const columnMapping = z
+  .string()
+  .optional()
+  .transform((text, ctx) => {
+    const mapping = parseColumnMapping(text ?? '');
+    if (!mapping.ok) {
+      ctx.addIssue({ code: 'custom', message: mapping.reason });
+      return z.NEVER;
+    }
+    return mapping.value;
+  });
+
+/** The option schemas, for callers that name their options differently (HTTP query parameters). */
+export const importOptionSchemas = {
+  allowRejected: flag,
+  source: partnerSourceSchema,
+  columns: columnMapping,
+  areaKind: areaKindSchema,
+  property: propertyName,
+} as const;
+
+/**
+ * Import options as the CLI and the API receive them (strings and flags), checked once
+ * here so both say the same thing about a bad option.
+ */
+export const importRequestSchema = z.discriminatedUnion('kind', [
+  z.object({ kind: z.literal('police-uk'), allowRejected: flag }),
+  z.object({ kind: z.literal('partner'), source: partnerSourceSchema, columns: columnMapping, allowRejected: flag }),
+  z.object({ kind: z.literal('study-area'), nameProperty: propertyName, codeProperty: propertyName }),
+  z.object({ kind: z.literal('areas'), areaKind: areaKindSchema, nameProperty: propertyName, codeProperty: propertyName }),
+]);
+
+export interface ImportFile {
+  input: InputSource;
+  /** Shown in summaries and stored on the batch; the base name, not a path. */
+  fileName: string;
+}
+
+export interface ImportProgress {
+  phase: 'reading' | 'parsing' | 'storing';
+  done: number;
+  /** Null when the size is not known (streamed uploads, storing). */
+  total: number | null;
+}
+
+export interface ImportContext {
+  db: Db;
+  /** Principal id ('user:...', 'token:...') or 'cli'. */
+  importedBy: string;
+  now: Date;
+  maxRawBytes?: number;
+  onProgress?: (progress: ImportProgress) => void;
+}
+
+export interface AreaImportSummary {
+  kind: string;
+  fileName: string;
+  fileSha256: string;
+  /** Areas stored; they replace every earlier area of the same kind. */
+  areas: number;
+  replaced: number;
+  names: string[];
+  notes: string[];
+}
+
+export type ImportOutcome =
+  | { ok: true; type: 'incidents'; summary: ImportSummary }
+  | { ok: true; type: 'areas'; summary: AreaImportSummary }
+  | { ok: false; problem: FileProblem; summary: ImportSummary | null };
+
+const REPORTED_NAMES_LIMIT = 50;
+
+function headCheckFor(request: ImportRequest): HeadCheck {
+  switch (request.kind) {
+    case 'police-uk':
+      return checkPoliceUkHead;
+    case 'partner':
+      return partnerHeadCheck(request.columns);
+    default:
+      return checkGeoJsonHead;
+  }
+}
+
+/** Reads, parses and stores one file; each file is its own transaction. */
+export async function runImport(context: ImportContext, request: ImportRequest, file: ImportFile): Promise<ImportOutcome> {
+  const { onProgress } = context;
+  const read = await readInput(file.input, {
+    checkHead: headCheckFor(request),
+    ...(context.maxRawBytes !== undefined ? { maxRawBytes: context.maxRawBytes } : {}),
+    ...(onProgress ? { onBytes: (done: number) => onProgress({ phase: 'reading', done, total: null }) } : {}),
+  });
+  if (!read.ok) return { ok: false, problem: read.reason, summary: null };
+  const { text, sha256 } = read.value;
+  const walkOptions = onProgress ? { onProgress: (done: number, total: number) => onProgress({ phase: 'parsing', done, total }) } : {};
+
+  if (request.kind === 'police-uk' || request.kind === 'partner') {
+    const parsed: Result<ParsedFile, FileProblem> =
+      request.kind === 'police-uk' ? parsePoliceUkCsv(text, walkOptions) : parsePartnerCsv(text, { ...walkOptions, columns: request.columns });
+    if (!parsed.ok) return { ok: false, problem: parsed.reason, summary: null };
+    onProgress?.({ phase: 'storing', done: 0, total: parsed.value.drafts.length });
+    const studyArea = getStudyArea(context.db);
+    const committed = commitImport(context.db, {
+      kind: request.kind,
+      source: request.kind === 'police-uk' ? POLICE_UK_SOURCE : request.source,
+      fileName: file.fileName,
+      fileSha256: sha256,
+      importedBy: context.importedBy,
+      importedAt: context.now.toISOString(),
+      parsed: parsed.value,
+      area: studyArea ? createAreaTest(studyArea.geometry) : null,
+      allowRejected: request.allowRejected,
+    });
+    onProgress?.({ phase: 'storing', done: parsed.value.drafts.length, total: parsed.value.drafts.length });
+    if (!committed.ok) return { ok: false, problem: refused(committed.reason), summary: committed.summary };
+    return { ok: true, type: 'incidents', summary: committed.summary };
+  }
+
+  const studyArea = request.kind === 'study-area' || request.areaKind === STUDY_AREA_KIND;
+  const areaKind = request.kind === 'areas' && !studyArea ? request.areaKind : STUDY_AREA_KIND;
+  const properties = {
+    ...(request.nameProperty !== undefined ? { nameProperty: request.nameProperty } : {}),
+    ...(request.codeProperty !== undefined ? { codeProperty: request.codeProperty } : {}),
+  };
+  const parsed: Result<ParsedAreas, FileProblem> = studyArea
+    ? parseStudyAreaGeoJson(text, properties)
+    : parseAreasGeoJson(text, { kind: areaKind, ...properties });
+  if (!parsed.ok) return { ok: false, problem: parsed.reason, summary: null };
+  const replaced = listAreaKinds(context.db).find((k) => k.kind === areaKind)?.count ?? 0;
+  replaceAreas(context.db, areaKind, parsed.value.areas, file.fileName, context.now);
+  return {
+    ok: true,
+    type: 'areas',
+    summary: {
+      kind: areaKind,
+      fileName: file.fileName,
+      fileSha256: sha256,
+      areas: parsed.value.areas.length,
+      replaced,
+      names: parsed.value.areas.slice(0, REPORTED_NAMES_LIMIT).map((a) => a.name),
+      notes: parsed.value.notes,
+    },
+  };
+}
+
+/** Turns schema issues into one sentence naming each option, e.g. "source: expected ...". */
+export function describeRequestIssues(error: z.ZodError, nameOf: (path: string) => string = (p) => p): string {
+  return error.issues.map((issue) => `${nameOf(issue.path.join('.') || 'options')}: ${issue.message}`).join('; ');
+}
+
+/** Validates raw options into an ImportRequest. */
+export function parseImportRequest(raw: unknown, nameOf?: (path: string) => string): Result<ImportRequest, string> {
+  const parsed = importRequestSchema.safeParse(raw);
+  return parsed.success ? ok(parsed.data) : fail(describeRequestIssues(parsed.error, nameOf));
+}
