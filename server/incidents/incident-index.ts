@@ -32,7 +32,13 @@ export interface IncidentIndex {
    * point itself, not as a parent of a finer cell: H3 nests inexactly, and a parent-of-child
    * would draw 5-8% of incidents in a hexagon that does not contain them.
    */
-  cellsAt(h3Resolution: number): readonly string[];
+  cellsAt(h3Resolution: number): LocationCells;
+}
+
+/** The distinct cells of the locations at one resolution, and each location's cell among them. */
+export interface LocationCells {
+  readonly cells: readonly string[];
+  readonly cellOfLocation: Uint32Array;
 }
 
 export function dataVersion(db: Db): string {
@@ -107,7 +113,7 @@ export function buildIncidentIndex(db: Db): IncidentIndex {
     categoryIndex[j] = unsorted.categoryIndex[from]!;
     locationIndex[j] = unsorted.locationIndex[from]!;
   }
-  const cellsByResolution = new Map<number, string[]>();
+  const cellsByResolution = new Map<number, LocationCells>();
   return {
     version,
     size: i,
@@ -130,12 +136,25 @@ export function buildIncidentIndex(db: Db): IncidentIndex {
       return lo;
     },
     cellsAt(h3Resolution) {
-      let list = cellsByResolution.get(h3Resolution);
-      if (!list) {
-        list = lngs.map((lng, k) => cellAt(lng, lats[k]!, h3Resolution));
-        cellsByResolution.set(h3Resolution, list);
+      let located = cellsByResolution.get(h3Resolution);
+      if (!located) {
+        const cells: string[] = [];
+        const idOf = new Map<string, number>();
+        const cellOfLocation = new Uint32Array(lngs.length);
+        for (let k = 0; k < lngs.length; k++) {
+          const cell = cellAt(lngs[k]!, lats[k]!, h3Resolution);
+          let id = idOf.get(cell);
+          if (id === undefined) {
+            id = cells.length;
+            cells.push(cell);
+            idOf.set(cell, id);
+          }
+          cellOfLocation[k] = id;
+        }
+        located = { cells, cellOfLocation };
+        cellsByResolution.set(h3Resolution, located);
       }
-      return list;
+      return located;
     },
   };
 }

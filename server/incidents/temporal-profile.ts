@@ -36,8 +36,10 @@ export function profileCells(
     byResolution.set(r, set);
   }
   for (const [resolution, wanted] of byResolution) {
-    index.cellsAt(resolution).forEach((cell, k) => {
-      if (wanted.has(cell)) inCells[k] = 1;
+    const { cells: cellsAtResolution, cellOfLocation } = index.cellsAt(resolution);
+    const wantedIds = new Set(cellsAtResolution.flatMap((cell, id) => (wanted.has(cell) ? [id] : [])));
+    cellOfLocation.forEach((id, k) => {
+      if (wantedIds.has(id)) inCells[k] = 1;
     });
   }
   const hourByWeekday = WEEKDAYS.map(() => new Array<number>(24).fill(0));

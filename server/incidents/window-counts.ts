@@ -60,9 +60,10 @@ export function aggregateCellsInWindow(
   query: WindowQuery,
   weightOfCategory: (slug: string) => number = () => 1,
 ): CellWindowValue[] {
-  const whole = new Int32Array(index.locationCount);
-  const partial = new Int32Array(index.locationCount);
-  const value = new Float64Array(index.locationCount);
+  const { cells, cellOfLocation } = index.cellsAt(query.h3Resolution);
+  const whole = new Int32Array(cells.length);
+  const partial = new Int32Array(cells.length);
+  const value = new Float64Array(cells.length);
   const wanted = categoryMask(index, query.categories);
   const weights = Float64Array.from(index.categories, (slug) => weightOfCategory(slug));
   const { startDay, endDay, categoryIndex, locationIndex } = index;
@@ -73,27 +74,18 @@ export function aggregateCellsInWindow(
     if (wanted[category] === 0) continue;
     const end = endDay[i]!;
     if (end <= fromDay) continue;
-    const cell = locationIndex[i]!;
+    const cell = cellOfLocation[locationIndex[i]!]!;
     if (startDay[i]! >= fromDay && end <= toDay) {
       whole[cell]! += 1;
       value[cell]! += weights[category]!;
     } else partial[cell]! += 1;
   }
-  const cellOfLocation = index.cellsAt(query.h3Resolution);
-  const byCell = new Map<string, CellWindowValue>();
-  for (let k = 0; k < whole.length; k++) {
-    if (whole[k] === 0 && partial[k] === 0) continue;
-    const cell = cellOfLocation[k]!;
-    let entry = byCell.get(cell);
-    if (!entry) {
-      entry = { cell, count: 0, partialCount: 0, value: 0 };
-      byCell.set(cell, entry);
-    }
-    entry.count += whole[k]!;
-    entry.partialCount += partial[k]!;
-    entry.value += value[k]!;
+  const byCell: CellWindowValue[] = [];
+  for (let c = 0; c < cells.length; c++) {
+    if (whole[c] === 0 && partial[c] === 0) continue;
+    byCell.push({ cell: cells[c]!, count: whole[c]!, partialCount: partial[c]!, value: value[c]! });
   }
-  return [...byCell.values()].sort((a, b) => b.count - a.count || (a.cell < b.cell ? -1 : 1));
+  return byCell.sort((a, b) => b.count - a.count || (a.cell < b.cell ? -1 : 1));
 }
 
 export function countCellsInWindow(index: IncidentIndex, query: WindowQuery): CellWindowCount[] {
@@ -118,10 +110,11 @@ export interface CategoryCount {
 
 /** Per-category counts inside one cell (any resolution 7..11) for a window. */
 export function countCategoriesInCell(index: IncidentIndex, query: Omit<WindowQuery, 'h3Resolution'>, cell: string): CategoryCount[] {
-  const cellOfLocation = index.cellsAt(cellResolution(cell));
+  const located = index.cellsAt(cellResolution(cell));
+  const id = located.cells.indexOf(cell);
   const inCell = new Uint8Array(index.locationCount);
-  cellOfLocation.forEach((located, k) => {
-    if (located === cell) inCell[k] = 1;
+  located.cellOfLocation.forEach((c, k) => {
+    if (c === id) inCell[k] = 1;
   });
   const whole = new Int32Array(index.categories.length);
   const partial = new Int32Array(index.categories.length);
