@@ -53,34 +53,26 @@ export function cellsWithinDistance(cell: string, k: number): string[] {
   return gridDisk(cell, k);
 }
 
-/**
- * Cells whose centres fall inside a GeoJSON polygon or multipolygon
- * (rings in [lng, lat], as GeoJSON has them).
- */
-export function cellsCoveringPolygon(
-  polygon: GeoJSON.Polygon | GeoJSON.MultiPolygon,
-  h3Resolution: number,
-): string[] {
-  const polygons = polygon.type === 'Polygon' ? [polygon.coordinates] : polygon.coordinates;
-  const cells = new Set<string>();
-  for (const rings of polygons) {
-    for (const cell of polygonToCells(rings, h3Resolution, true)) cells.add(cell);
-  }
-  return [...cells];
-}
+/** How a polygon claims cells: by the cell's centre, or by any overlap at all. */
+export type PolygonContainment = 'centre' | 'overlapping';
 
 /**
- * Cells that overlap a GeoJSON polygon or multipolygon at all. Unlike centre containment,
- * no point inside the polygon can fall in a cell left out (docs/decisions/007-gistar.md).
+ * Cells of a GeoJSON polygon or multipolygon (rings in [lng, lat], as GeoJSON has them):
+ * those whose centre lies inside, or, with 'overlapping', every cell with any part inside,
+ * so that no point inside the polygon is left without a cell (docs/decisions/007-gistar.md).
  */
-export function cellsOverlappingPolygon(
+export function cellsOfPolygon(
   polygon: GeoJSON.Polygon | GeoJSON.MultiPolygon,
   h3Resolution: number,
+  containment: PolygonContainment,
 ): string[] {
   const polygons = polygon.type === 'Polygon' ? [polygon.coordinates] : polygon.coordinates;
   const cells = new Set<string>();
   for (const rings of polygons) {
-    const found = polygonToCellsExperimental(rings, h3Resolution, POLYGON_TO_CELLS_FLAGS.containmentOverlapping, true);
+    const found =
+      containment === 'centre'
+        ? polygonToCells(rings, h3Resolution, true)
+        : polygonToCellsExperimental(rings, h3Resolution, POLYGON_TO_CELLS_FLAGS.containmentOverlapping, true);
     for (const cell of found) cells.add(cell);
   }
   return [...cells];

@@ -1,7 +1,7 @@
 // The H3 cells of a study area at one resolution, and their gridDisk neighbourhoods.
 // Hot spot statistics are computed over every study cell (zeros included) and nothing
 // outside: empty cells beyond the borough would make the borough look hot (DOMAIN.md).
-import { cellResolution, cellsCoveringPolygon, cellsOverlappingPolygon, cellsWithinDistance, isCell } from './h3';
+import { cellResolution, cellsOfPolygon, cellsWithinDistance, isCell, type PolygonContainment } from './h3';
 import type { AreaGeometry } from './study-area';
 import { fail, ok, type Result } from './types';
 
@@ -11,7 +11,7 @@ import { fail, ok, type Result } from './types';
  * 'centre': cells whose centre lies inside. On Tower Hamlets this drops 6% of police.uk
  *   points at resolution 9 and 13% at resolution 8 (docs/decisions/007-gistar.md).
  */
-export type CellContainment = 'overlapping' | 'centre';
+export type CellContainment = PolygonContainment;
 
 /** Largest gridDisk radius accepted: k = 10 is 331 cells, already ~2 km at resolution 9. */
 export const MAX_NEIGHBOURHOOD_K = 10;
@@ -25,7 +25,7 @@ export function studyAreaCells(
   if (!Number.isInteger(h3Resolution) || h3Resolution < 0 || h3Resolution > 15) {
     return fail(`H3 resolution ${h3Resolution} is not a resolution; expected an integer 0..15`);
   }
-  const cells = containment === 'centre' ? cellsCoveringPolygon(area, h3Resolution) : cellsOverlappingPolygon(area, h3Resolution);
+  const cells = cellsOfPolygon(area, h3Resolution, containment);
   if (cells.length === 0) {
     const what = containment === 'centre' ? 'has its centre in' : 'overlaps';
     return fail(`no H3 cell at resolution ${h3Resolution} ${what} the study area; check the area geometry or use a finer resolution`);

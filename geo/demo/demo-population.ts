@@ -84,14 +84,7 @@ export function createBackgroundSampler(profile: SpatialProfile): (random: Rando
   }
   return (random) => {
     for (;;) {
-      const target = random.next() * total;
-      let lo = 0;
-      let hi = cumulativeWeights.length - 1;
-      while (lo < hi) {
-        const mid = (lo + hi) >>> 1;
-        if (cumulativeWeights[mid]! > target) hi = mid;
-        else lo = mid + 1;
-      }
+      const lo = random.pick(cumulativeWeights);
       const lng = west + ((lo % GRID_SIZE) + random.next()) * cellWidth;
       const lat = south + (Math.floor(lo / GRID_SIZE) + random.next()) * cellHeight;
       if (insideDemoArea(lng, lat)) return [lng, lat];

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { categoryBySlug, categoriesOfGroup } from '../categories';
-import { cellAt, cellCentre, cellResolution, cellsCoveringPolygon, STORED_H3_RESOLUTION } from '../h3';
+import { cellAt, cellCentre, cellResolution, cellsOfPolygon, STORED_H3_RESOLUTION } from '../h3';
 import { createAreaTest } from '../study-area';
 import { dayNumber, parseIsoDate, parsePartnerDateTime } from '../time';
 import type { LngLat } from '../types';
@@ -42,7 +42,7 @@ const inGroup = (groupId: string) => {
 };
 
 // Area as a count of resolution-9 cells (0.105 km² each) is plenty for density ratios.
-const studyCells = cellsCoveringPolygon(data.studyArea, 9);
+const studyCells = cellsOfPolygon(data.studyArea, 9, 'centre');
 const DISK_CELLS = (metres: number) => (Math.PI * metres * metres) / 105_000;
 
 /** -1 when equal; else the first line that differs (so a failure never diffs 7 MB strings). */

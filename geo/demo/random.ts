@@ -13,7 +13,7 @@ export interface Random {
   /** Poisson-distributed count with mean `lambda` (Knuth; fine for the small means used here). */
   poisson(lambda: number): number;
   /** Index drawn from a cumulative weight table (see cumulative()). */
-  pick(cumulativeWeights: readonly number[]): number;
+  pick(cumulativeWeights: ArrayLike<number>): number;
 }
 
 /** FNV-1a over a stream name, so each part of the generator gets its own independent stream. */

@@ -19,6 +19,14 @@ export interface EngineFailure {
   message: string;
 }
 
+/**
+ * The error body for a failure. A body, not a Response: routes call c.json(body, status)
+ * themselves, which keeps the 200 body in the Hono RPC types the web client uses.
+ */
+export function failureBody(f: EngineFailure) {
+  return { error: { code: f.code, message: f.message } };
+}
+
 const failWith = (status: EngineFailure['status'], code: string, message: string) => fail<EngineFailure>({ status, code, message });
 
 export type HotspotMethod = 'gistar' | 'harm' | 'count';

@@ -4,7 +4,7 @@ import type { AppEnv } from '../app-env';
 import type { AppDeps } from '../app-deps';
 import { allow, STAFF } from '../auth/roles';
 import { backtestCells, forecastCells } from '../hotspots/forecast-service';
-import type { EngineFailure } from '../hotspots/hotspot-service';
+import { failureBody } from '../hotspots/hotspot-service';
 import { categoryList, groupId, isoDay, resolutionParam, resolveCategories } from '../incidents/window-params';
 import { validate } from '../validation';
 
@@ -38,12 +38,6 @@ const backtestQuery = z
     coverages: coverageList,
   })
   .superRefine(oneOfCategoriesOrGroup);
-
-// A body, not a Response: c.json() in the handler keeps the typed response, so the web
-// client's Hono RPC types still see the 200 body.
-function failureBody(f: EngineFailure) {
-  return { error: { code: f.code, message: f.message } };
-}
 
 export function forecastRoutes(deps: AppDeps) {
   return new Hono<AppEnv>()

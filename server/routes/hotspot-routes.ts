@@ -7,7 +7,7 @@ import { isoDateOfDay } from '../../geo/time';
 import type { AppEnv } from '../app-env';
 import type { AppDeps } from '../app-deps';
 import { allow, STAFF } from '../auth/roles';
-import { changeAgainstBaseline, findEmergingHotspots, findHotspots, type EngineFailure } from '../hotspots/hotspot-service';
+import { changeAgainstBaseline, findEmergingHotspots, findHotspots, failureBody } from '../hotspots/hotspot-service';
 import { profileCells, WEEKDAYS } from '../incidents/temporal-profile';
 import { categoryList, groupId, isoDay, resolutionParam, resolveCategories, windowQuerySchema } from '../incidents/window-params';
 import { COUNT_RULE } from '../incidents/window-counts';
@@ -69,12 +69,6 @@ const profileQuery = z.intersection(
 );
 
 const CONFIDENCE_BIN = { '90': 1, '95': 2, '99': 3 } as const;
-
-// A body, not a Response: c.json() in the handler keeps the typed response, so the web
-// client's Hono RPC types still see the 200 body.
-function failureBody(f: EngineFailure) {
-  return { error: { code: f.code, message: f.message } };
-}
 
 export function hotspotRoutes(deps: AppDeps) {
   return new Hono<AppEnv>()
