@@ -71,7 +71,8 @@ function harmWeight(includeProactive: boolean) {
 
 /** A day-based window cannot honestly hold month-only incidents: say so instead of undercounting. */
 function checkPrecision(index: IncidentIndex, query: Omit<WindowQuery, 'h3Resolution'>, monthAligned: boolean): Result<null, EngineFailure> {
-  if (monthAligned) return ok(null);
+  // With a time filter, month-only incidents are left out explicitly and reported instead.
+  if (monthAligned || query.timeFilter) return ok(null);
   if (!precisionsInWindow(index, query).has('month')) return ok(null);
   return failWith(
     400,

@@ -2,6 +2,7 @@
 // incident counts in [fromDay, toDay) when its whole time span lies inside; a
 // month-precision incident whose month straddles an edge is reported apart as partial.
 import { cellResolution } from '../../geo/h3';
+import { weekdayOfDay, type TimeFilter } from '../../geo/time-filter';
 import { MAX_SPAN_DAYS, type IncidentIndex } from './incident-index';
 
 export const COUNT_RULE =
@@ -15,6 +16,20 @@ export interface WindowQuery {
   /** Exclusive. */
   toDay: number;
   h3Resolution: number;
+  /** Hours and weekdays to keep (London time); incidents without the needed precision are left out. */
+  timeFilter?: TimeFilter | null;
+}
+
+const MONTH = 0;
+const DAY = 1;
+
+/** 1 = keep, 0 = outside the filter, -1 = cannot be judged (no time of day or no day). */
+function timeFilterVerdict(index: IncidentIndex, i: number, filter: TimeFilter): 1 | 0 | -1 {
+  const precision = index.precision[i]!;
+  if (precision === MONTH || (precision === DAY && filter.hours !== null)) return -1;
+  if (filter.weekdays !== null && filter.weekdays[weekdayOfDay(index.startDay[i]!)] === 0) return 0;
+  if (filter.hours !== null && filter.hours[Math.floor(index.minuteOfDay[i]! / 60)] === 0) return 0;
+  return 1;
 }
 
 export interface CellWindowCount {
@@ -42,8 +57,20 @@ export function scanWindow(index: IncidentIndex, query: Omit<WindowQuery, 'h3Res
     if (wanted[categoryIndex[i]!] === 0) continue;
     const end = endDay[i]!;
     if (end <= fromDay) continue;
+    if (query.timeFilter && timeFilterVerdict(index, i, query.timeFilter) !== 1) continue;
     visit(i, startDay[i]! >= fromDay && end <= toDay);
   }
+}
+
+/** Incidents of the window a time filter cannot judge (month-only, or day-only for hours): reported, not counted. */
+export function countUnjudgedByTimeFilter(index: IncidentIndex, query: Omit<WindowQuery, 'h3Resolution'>): number {
+  const filter = query.timeFilter;
+  if (!filter) return 0;
+  let unjudged = 0;
+  scanWindow(index, { ...query, timeFilter: null }, (i) => {
+    if (timeFilterVerdict(index, i, filter) === -1) unjudged += 1;
+  });
+  return unjudged;
 }
 
 export interface CellWindowValue extends CellWindowCount {
@@ -68,12 +95,14 @@ export function aggregateCellsInWindow(
   const weights = Float64Array.from(index.categories, (slug) => weightOfCategory(slug));
   const { startDay, endDay, categoryIndex, locationIndex } = index;
   const { fromDay, toDay } = query;
+  const timeFilter = query.timeFilter ?? null;
   const stop = index.firstAtOrAfter(toDay);
   for (let i = index.firstAtOrAfter(fromDay - MAX_SPAN_DAYS); i < stop; i++) {
     const category = categoryIndex[i]!;
     if (wanted[category] === 0) continue;
     const end = endDay[i]!;
     if (end <= fromDay) continue;
+    if (timeFilter && timeFilterVerdict(index, i, timeFilter) !== 1) continue;
     const cell = cellOfLocation[locationIndex[i]!]!;
     if (startDay[i]! >= fromDay && end <= toDay) {
       whole[cell]! += 1;
@@ -128,4 +157,31 @@ export function countCategoriesInCell(index: IncidentIndex, query: Omit<WindowQu
     .map((category, c) => ({ category, count: whole[c]!, partialCount: partial[c]! }))
     .filter((row) => row.count > 0 || row.partialCount > 0)
     .sort((a, b) => b.count - a.count);
+}
+
+export interface TimeFilterReport {
+  hours: string | null;
+  weekdays: string | null;
+  /** Incidents in the window the filter could not judge, left out of every count. */
+  withoutNeededTime: number;
+  note: string | null;
+}
+
+/** What a response says about its time filter, so month-only data is never silently dropped. */
+export function reportTimeFilter(
+  index: IncidentIndex,
+  query: Omit<WindowQuery, 'h3Resolution'>,
+  asked: { hours: string | undefined; weekdays: string | undefined },
+): TimeFilterReport | null {
+  if (!query.timeFilter) return null;
+  const withoutNeededTime = countUnjudgedByTimeFilter(index, query);
+  return {
+    hours: asked.hours ?? null,
+    weekdays: asked.weekdays ?? null,
+    withoutNeededTime,
+    note:
+      withoutNeededTime > 0
+        ? `${withoutNeededTime} incidents in the window have no ${query.timeFilter.hours ? 'time of day' : 'day'} (police.uk data is monthly) and are left out: the filter cannot judge them.`
+        : null,
+  };
 }

@@ -3,6 +3,7 @@ import { z } from 'zod';
 import { CATEGORIES, CATEGORY_GROUPS, categoriesOfGroup } from '../../geo/categories';
 import { MAX_QUERY_RESOLUTION, MIN_QUERY_RESOLUTION } from '../../geo/h3';
 import { parseIsoDate } from '../../geo/time';
+import { parseHours, parseWeekdays, type TimeFilter } from '../../geo/time-filter';
 
 const MAX_WINDOW_DAYS = 3660;
 
@@ -40,6 +41,28 @@ export const groupId = z
     message: `unknown group; expected one of ${CATEGORY_GROUPS.map((g) => g.id).join(', ')}`,
   });
 
+const maskParam = (parse: (text: string) => { ok: true; value: Uint8Array } | { ok: false; reason: string }) =>
+  z
+    .string()
+    .optional()
+    .transform((text, ctx) => {
+      if (text === undefined || text.trim() === '') return null;
+      const mask = parse(text);
+      if (!mask.ok) {
+        ctx.addIssue({ code: 'custom', message: mask.reason });
+        return z.NEVER;
+      }
+      return mask.value;
+    });
+/** London hours to keep, e.g. hours=15-18 (15:00-18:00) or hours=22-2. */
+export const hoursParam = maskParam(parseHours);
+/** Weekdays to keep, e.g. weekdays=mon-fri. */
+export const weekdaysParam = maskParam(parseWeekdays);
+
+export function timeFilterOf(hours: Uint8Array | null, weekdays: Uint8Array | null): TimeFilter | null {
+  return hours || weekdays ? { hours, weekdays } : null;
+}
+
 export const resolutionParam = z.coerce
   .number({ error: `expected a whole number ${MIN_QUERY_RESOLUTION}..${MAX_QUERY_RESOLUTION}` })
   .int(`expected a whole number ${MIN_QUERY_RESOLUTION}..${MAX_QUERY_RESOLUTION}`)
@@ -53,6 +76,8 @@ export const windowQuerySchema = z
     from: isoDay('from'),
     to: isoDay('to'),
     resolution: resolutionParam.default(9),
+    hours: hoursParam,
+    weekdays: weekdaysParam,
   })
   .superRefine((q, ctx) => {
     if (q.to <= q.from) ctx.addIssue({ code: 'custom', path: ['to'], message: 'must be after from (the window is [from, to))' });
@@ -65,6 +90,7 @@ export const windowQuerySchema = z
     h3Resolution: q.resolution,
     categories: resolveCategories(q.categories, q.group),
     group: q.group ?? null,
+    timeFilter: timeFilterOf(q.hours, q.weekdays),
   }));
 
 /** The category slugs a request means: its categories, else its group, else all. */

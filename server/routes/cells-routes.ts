@@ -8,7 +8,7 @@ import type { AppDeps } from '../app-deps';
 import { allow, STAFF } from '../auth/roles';
 import { hasDemoData } from '../incidents/meta-queries';
 import { windowQuerySchema } from '../incidents/window-params';
-import { COUNT_RULE, countCategoriesInCell, countCellsInWindow } from '../incidents/window-counts';
+import { COUNT_RULE, countCategoriesInCell, countCellsInWindow, reportTimeFilter } from '../incidents/window-counts';
 import { validate } from '../validation';
 
 const cellParam = z.object({
@@ -30,6 +30,7 @@ export function cellsRoutes(deps: AppDeps) {
           group: params.group,
           categories: params.categories,
           countRule: COUNT_RULE,
+          timeFilter: reportTimeFilter(deps.incidentIndex(), params, { hours: c.req.query('hours'), weekdays: c.req.query('weekdays') }),
           totalCount: cells.reduce((sum, cell) => sum + cell.count, 0),
           totalPartialCount: cells.reduce((sum, cell) => sum + cell.partialCount, 0),
           demo: hasDemoData(deps.db),

@@ -9,8 +9,8 @@ import type { AppDeps } from '../app-deps';
 import { allow, STAFF } from '../auth/roles';
 import { changeAgainstBaseline, findEmergingHotspots, findHotspots, failureBody } from '../hotspots/hotspot-service';
 import { profileCells, WEEKDAYS } from '../incidents/temporal-profile';
-import { categoryList, groupId, isoDay, resolutionParam, resolveCategories, windowQuerySchema } from '../incidents/window-params';
-import { COUNT_RULE } from '../incidents/window-counts';
+import { categoryList, groupId, hoursParam, isoDay, resolutionParam, resolveCategories, timeFilterOf, weekdaysParam, windowQuerySchema } from '../incidents/window-params';
+import { COUNT_RULE, reportTimeFilter } from '../incidents/window-counts';
 import { validate } from '../validation';
 
 const MAX_K = Math.min(5, MAX_NEIGHBOURHOOD_K);
@@ -35,6 +35,8 @@ const emergingQuery = z
     categories: categoryList,
     group: groupId,
     resolution: resolutionParam.default(9),
+    hours: hoursParam,
+    weekdays: weekdaysParam,
     windows: z.coerce.number().int('expected a whole number').min(3, 'expected 3..60 windows').max(60, 'expected 3..60 windows').default(12),
     windowDays: z.coerce.number().int('expected a whole number of days').min(1, 'expected 1..366').max(366, 'expected 1..366').optional(),
     window: z.enum(['month'], { error: 'expected month (or give windowDays)' }).optional(),
@@ -86,6 +88,7 @@ export function hotspotRoutes(deps: AppDeps) {
           k: q.k,
           correction: q.correction,
           countRule: COUNT_RULE,
+          timeFilter: reportTimeFilter(deps.incidentIndex(), q, { hours: c.req.query('hours'), weekdays: c.req.query('weekdays') }),
           outsideStudyArea: result.value.outsideStudyArea,
           partialCount: result.value.partialCount,
           harmIndex: result.value.harmIndex,
@@ -112,6 +115,7 @@ export function hotspotRoutes(deps: AppDeps) {
         k: q.k,
         correction: q.correction,
         minBin: CONFIDENCE_BIN[q.confidence],
+        timeFilter: timeFilterOf(q.hours, q.weekdays),
       });
       if (!result.ok) return c.json(failureBody(result.reason), result.reason.status);
       return c.json({ meta: { to: isoDateOfDay(q.to), resolution: q.resolution, categories, windowLength, k: q.k, correction: q.correction, confidence: Number(q.confidence), definitions: 'docs/decisions/009-emerging-hot-spots.md' }, ...result.value });

@@ -123,6 +123,31 @@ describe('hotspot API on planted clusters in the real borough', () => {
     expect((await get(`/api/hotspots?categories=drugs&from=2026-10-01&to=2026-11-01`)).status).toBe(200);
   });
 
+  it('filters by London hour and weekday, and reports what month-only data the filter cannot judge', async () => {
+    type CellsBody = { cells: { cell: string; count: number }[]; meta: { totalCount: number; timeFilter: { withoutNeededTime: number; note: string | null } | null } };
+    const whitechapel = cellAt(...WHITECHAPEL, 9);
+    const all = await get<CellsBody>(`/api/cells?categories=robbery&${window}`);
+    const night = await get<CellsBody>(`/api/cells?categories=robbery&${window}&hours=22-23`);
+    const morning = await get<CellsBody>(`/api/cells?categories=robbery&${window}&hours=8-11`);
+    const countIn = (body: CellsBody) => body.cells.find((c) => c.cell === whitechapel)?.count ?? 0;
+    // The Whitechapel cluster happens at 22:00: all of it in the night filter, none in the morning.
+    expect(countIn(night.body)).toBeGreaterThanOrEqual(40);
+    expect(countIn(morning.body)).toBeLessThan(5);
+    expect(countIn(all.body)).toBeGreaterThanOrEqual(countIn(night.body) + countIn(morning.body));
+    expect(night.body.meta.timeFilter).toMatchObject({ withoutNeededTime: 0, note: null });
+    expect(all.body.meta.timeFilter).toBeNull();
+
+    const drugs = await get<CellsBody>('/api/cells?categories=drugs&from=2026-10-01&to=2026-11-01&hours=8-11');
+    expect(drugs.body.meta.totalCount).toBe(0);
+    expect(drugs.body.meta.timeFilter).toMatchObject({ withoutNeededTime: 50, note: expect.stringContaining('police.uk data is monthly') });
+    const hotspots = await get<{ meta: { timeFilter: { withoutNeededTime: number } } }>(`/api/hotspots?categories=robbery,drugs&${window}&weekdays=mon-fri`);
+    expect(hotspots.status).toBe(200);
+
+    const bad = await get<{ error: { message: string } }>(`/api/cells?categories=robbery&${window}&hours=25-3`);
+    expect(bad.status).toBe(400);
+    expect(bad.body.error.message).toContain('hours: "25-3" is not an hour range');
+  });
+
   it('explains impossible parameters', async () => {
     const k = await get<{ error: { message: string } }>(`/api/hotspots?categories=robbery&${window}&k=9`);
     expect(k.status).toBe(400);
