@@ -10,6 +10,7 @@ function walk(text: string, road: 'auto' | 'csv-parse') {
     {
       header: (fields) => ((header = fields), ok(undefined)),
       row: (fields, line) => rows.push({ line, fields: [...fields] }),
+      reject: (line, message) => rows.push({ line, fields: ['rejected', message] }),
     },
     { road },
   );
@@ -58,6 +59,7 @@ describe('walkCsv', () => {
     const result = walkCsv('x,y\n1,2\n', {
       header: () => ({ ok: false, reason: { code: 'import_refused', message: 'bad header' } }),
       row: (_f, line) => rows.push(line),
+      reject: (line) => rows.push(line),
     });
     expect(result).toEqual({ ok: false, reason: { code: 'import_refused', message: 'bad header' } });
     expect(rows).toEqual([]);

@@ -11,8 +11,19 @@ import { refused, type FileProblem } from './read-input';
 export interface CsvVisitor {
   /** Gets the header fields (trimmed); a failure stops the walk. */
   header(fields: readonly string[]): Result<void, FileProblem>;
-  /** Gets each data row. `fields` is reused between calls: copy what you keep. */
+  /** Gets each data row with as many fields as the header. `fields` is reused between calls: copy what you keep. */
   row(fields: readonly string[], line: number): void;
+  /** Gets each data row whose field count differs from the header's, with the message to report. */
+  reject(line: number, message: string): void;
+}
+
+/** Hands a data row to the visitor, or rejects it when its width differs from the header's. */
+function visitRow(visitor: CsvVisitor, fields: readonly string[], line: number, headerWidth: number): void {
+  if (fields.length === headerWidth) {
+    visitor.row(fields, line);
+    return;
+  }
+  visitor.reject(line, `has ${fields.length} fields but the header has ${headerWidth}; a value with a comma needs double quotes around it`);
 }
 
 export interface WalkOptions {
@@ -45,6 +56,7 @@ function walkQuoteFree(text: string, visitor: CsvVisitor, options: WalkOptions):
   let line = 0;
   let rows = 0;
   let headerSeen = false;
+  let headerWidth = 0;
   while (pos < total) {
     let end = text.indexOf('\n', pos);
     if (end === -1) end = total;
@@ -64,11 +76,12 @@ function walkQuoteFree(text: string, visitor: CsvVisitor, options: WalkOptions):
       }
       if (!headerSeen) {
         headerSeen = true;
+        headerWidth = fields.length;
         const accepted = visitor.header(fields.map((f) => f.trim()));
         if (!accepted.ok) return accepted;
       } else {
         rows += 1;
-        visitor.row(fields, line);
+        visitRow(visitor, fields, line, headerWidth);
         if (options.onProgress && rows % PROGRESS_EVERY_ROWS === 0) options.onProgress(end, total);
       }
     }
@@ -81,6 +94,7 @@ function walkQuoteFree(text: string, visitor: CsvVisitor, options: WalkOptions):
 
 function walkWithCsvParse(text: string, visitor: CsvVisitor, options: WalkOptions): Result<number, FileProblem> {
   let headerSeen = false;
+  let headerWidth = 0;
   let headerProblem: FileProblem | null = null;
   let rows = 0;
   // csv-parse reports the line a record ENDS on; a quoted field may span lines, and blank
@@ -100,12 +114,13 @@ function walkWithCsvParse(text: string, visitor: CsvVisitor, options: WalkOption
         previousEmpty = context.empty_lines;
         if (!headerSeen) {
           headerSeen = true;
+          headerWidth = record.length;
           const accepted = visitor.header(record.map((f) => f.trim()));
           if (!accepted.ok) headerProblem = accepted.reason;
           return null;
         }
         rows += 1;
-        visitor.row(record, line);
+        visitRow(visitor, record, line, headerWidth);
         if (options.onProgress && rows % PROGRESS_EVERY_ROWS === 0) options.onProgress(Math.min(context.bytes, text.length), text.length);
         return null;
       },

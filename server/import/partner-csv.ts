@@ -87,7 +87,6 @@ interface PartnerColumns {
   lat: number;
   easting: number;
   northing: number;
-  width: number;
   /** Header name per field, as the file spells it, for messages. */
   names: Record<PartnerField, string>;
   ignored: string[];
@@ -151,7 +150,6 @@ function resolveHeader(fields: readonly string[], mapping: ColumnMapping): Resul
     lat: hasWgs84 ? index.lat : -1,
     easting: hasGrid ? index.easting : -1,
     northing: hasGrid ? index.northing : -1,
-    width: fields.length,
     names,
     ignored: fields.filter((f, i) => f !== '' && !used.has(i)),
   });
@@ -224,15 +222,11 @@ export function parsePartnerCsv(text: string, options: PartnerCsvOptions = {}): 
         state.columns = resolved.value;
         return ok(undefined);
       },
+      reject(line, message) {
+        rejected.push({ line, message });
+      },
       row(fields, line) {
         const c = state.columns!;
-        if (fields.length !== c.width) {
-          rejected.push({
-            line,
-            message: `has ${fields.length} fields but the header has ${c.width}; a value with a comma needs double quotes around it`,
-          });
-          return;
-        }
         const id = c.id === -1 ? '' : fields[c.id]!.trim();
         const earlier = id === '' ? undefined : lineOfId.get(id);
         if (earlier !== undefined) {
