@@ -5,6 +5,7 @@ import { hc, type InferResponseType } from 'hono/client';
 import type { AppType } from '../server/app';
 import { fail, ok, type Result } from '../geo/types';
 import type { AreaCollection } from './map-style';
+import { timeFilterParams, type TimeFilterChoice } from './time-filter-choice';
 
 const client = hc<AppType>(window.location.origin);
 const api = client.api;
@@ -25,9 +26,11 @@ export interface ApiFailure {
   status: number;
   message: string;
   signedOut: boolean;
+  /** The server's error code (e.g. window_finer_than_data), when it gave one. */
+  code?: string;
 }
 
-export interface WindowQuery {
+export interface WindowQuery extends TimeFilterChoice {
   group: string;
   from: string;
   /** Exclusive, as the API wants it. */
@@ -37,16 +40,18 @@ export interface WindowQuery {
 
 async function failureOf(response: Response): Promise<ApiFailure> {
   let message = `The server answered ${response.status} ${response.statusText}.`;
+  let code: string | undefined;
   try {
     const body: unknown = await response.json();
     if (body && typeof body === 'object' && 'error' in body) {
       const error = body.error;
       if (error && typeof error === 'object' && 'message' in error && typeof error.message === 'string') message = error.message;
+      if (error && typeof error === 'object' && 'code' in error && typeof error.code === 'string') code = error.code;
     }
   } catch {
     // Not JSON (a proxy error page, say): keep the status line.
   }
-  return { status: response.status, message, signedOut: response.status === 401 };
+  return { status: response.status, message, signedOut: response.status === 401, ...(code !== undefined ? { code } : {}) };
 }
 
 /** Runs a request; a network failure (server down, offline) becomes a value, an abort stays an exception. */
@@ -106,7 +111,7 @@ export async function fetchAreas(kind: string): Promise<Result<AreaCollection, A
 }
 
 function windowQuery(q: WindowQuery) {
-  return { group: q.group, from: q.from, to: q.to, resolution: String(q.resolution) };
+  return { group: q.group, from: q.from, to: q.to, resolution: String(q.resolution), ...timeFilterParams(q) };
 }
 
 export async function fetchCells(q: WindowQuery, signal: AbortSignal): Promise<Result<CellsResponse, ApiFailure>> {
@@ -139,7 +144,7 @@ export async function fetchHotspots(q: HotspotsQuery, signal: AbortSignal): Prom
   return ok(await response.json());
 }
 
-export interface EmergingQuery {
+export interface EmergingQuery extends TimeFilterChoice {
   group: string;
   /** Exclusive end of the last window. */
   to: string;
@@ -151,7 +156,7 @@ export interface EmergingQuery {
 
 export async function fetchEmerging(q: EmergingQuery, signal: AbortSignal): Promise<Result<EmergingResponse, ApiFailure>> {
   const length = q.length.unit === 'month' ? { window: 'month' as const } : { windowDays: String(q.length.days) };
-  const query = { group: q.group, to: q.to, windows: String(q.windows), resolution: String(q.resolution), ...length };
+  const query = { group: q.group, to: q.to, windows: String(q.windows), resolution: String(q.resolution), ...length, ...timeFilterParams(q) };
   const reached = await reach(() => api.hotspots.emerging.$get({ query }, { init: { signal } }));
   if (!reached.ok) return reached;
   const response = reached.value;
@@ -159,6 +164,7 @@ export async function fetchEmerging(q: EmergingQuery, signal: AbortSignal): Prom
   return ok(await response.json());
 }
 
+/** No time filter: the forecast and its backtest score whole weeks or months, all hours and days. */
 export interface ForecastQuery {
   group: string;
   /** The forecast window starts here; only incidents before it are used. */
@@ -186,7 +192,7 @@ export async function fetchBacktest(q: ForecastQuery, signal: AbortSignal): Prom
 }
 
 export async function fetchProfile(cell: string, q: WindowQuery, signal: AbortSignal): Promise<Result<ProfileResponse, ApiFailure>> {
-  const query = { cells: cell, group: q.group, from: q.from, to: q.to };
+  const query = { cells: cell, group: q.group, from: q.from, to: q.to, ...timeFilterParams(q) };
   const reached = await reach(() => api.profile.$get({ query }, { init: { signal } }));
   if (!reached.ok) return reached;
   const response = reached.value;

@@ -1,6 +1,7 @@
-// The few controls a meeting needs: which layer, which days, how big the cells are.
+// The few controls a meeting needs: which layer, which days, which hours, how big the cells are.
 // Native form controls: keyboard, screen readers and role-based test locators all work.
 import { useId } from 'react';
+import { DAYS_OPTIONS, optionValueOf, selectValueOf, TIME_OF_DAY_OPTIONS, type TimeFilterChoice, type TimeFilterOption } from './time-filter-choice';
 import { PRESET_DAYS, type WindowChoice } from './window-dates';
 
 export interface GroupOption {
@@ -25,8 +26,25 @@ export interface ControlsProps {
   /** Inclusive dates of the window on screen, used to start a custom range from it. */
   shownFrom: string;
   shownThrough: string;
+  timeFilter: TimeFilterChoice;
+  onTimeFilterChange: (filter: TimeFilterChoice) => void;
   resolution: number;
   onResolutionChange: (resolution: number) => void;
+}
+
+function FilterSelect(props: { id: string; label: string; options: readonly TimeFilterOption[]; value: string | null; onChange: (value: string | null) => void }) {
+  return (
+    <div className="field">
+      <label htmlFor={props.id}>{props.label}</label>
+      <select id={props.id} value={selectValueOf(props.value)} onChange={(event) => props.onChange(optionValueOf(props.options, event.target.value))}>
+        {props.options.map((option) => (
+          <option key={option.label} value={selectValueOf(option.value)}>
+            {option.label}
+          </option>
+        ))}
+      </select>
+    </div>
+  );
 }
 
 export function Controls(props: ControlsProps) {
@@ -64,6 +82,15 @@ export function Controls(props: ControlsProps) {
           <input
             type="radio"
             name={`${id}-window`}
+            checked={windowChoice.kind === 'last-month'}
+            onChange={() => props.onWindowChange({ kind: 'last-month' })}
+          />
+          Last full month
+        </label>
+        <label className="choice">
+          <input
+            type="radio"
+            name={`${id}-window`}
             checked={custom !== null}
             onChange={() => props.onWindowChange({ kind: 'custom', from: props.shownFrom, through: props.shownThrough })}
           />
@@ -88,6 +115,21 @@ export function Controls(props: ControlsProps) {
           </div>
         )}
       </fieldset>
+
+      <FilterSelect
+        id={`${id}-hours`}
+        label="Time of day"
+        options={TIME_OF_DAY_OPTIONS}
+        value={props.timeFilter.hours}
+        onChange={(hours) => props.onTimeFilterChange({ ...props.timeFilter, hours })}
+      />
+      <FilterSelect
+        id={`${id}-weekdays`}
+        label="Days"
+        options={DAYS_OPTIONS}
+        value={props.timeFilter.weekdays}
+        onChange={(weekdays) => props.onTimeFilterChange({ ...props.timeFilter, weekdays })}
+      />
 
       <div className="field">
         <label htmlFor={`${id}-resolution`}>Cell size</label>

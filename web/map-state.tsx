@@ -9,6 +9,11 @@ export interface MapStateSummary {
   to: string | null;
   resolution: number | null;
   windowDays: number | null;
+  /** The API's hours= and weekdays= on every windowed request but the forecast's; null = no filter. */
+  hours: string | null;
+  weekdays: string | null;
+  /** The server's note on incidents the time filter cannot judge (meta.timeFilter.note), as shown in the summary. */
+  timeFilterNote: string | null;
   /** Coloured cells in the data on screen: counted cells, significant hot/cold spots, patterned cells or the forecast's top 5%. */
   cellsRendered: number;
   /** Grey-outlined cells: only month-level incidents overlap the window. */

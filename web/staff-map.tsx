@@ -14,7 +14,8 @@ import { ViewChoice } from './view-choice';
 import { legendTitleOf, type MapViewName } from './view-colours';
 import { factsOfCell } from './view-facts';
 import { ViewLegend } from './view-legend';
-import type { ViewWindow } from './view-queries';
+import { failureMessageOf, type ViewWindow } from './view-queries';
+import { describeTimeFilter, NO_TIME_FILTER, type TimeFilterChoice } from './time-filter-choice';
 import { describeWindow, resolveWindow, type ResolvedWindow, type WindowChoice } from './window-dates';
 import { WindowSummary } from './window-summary';
 
@@ -30,7 +31,7 @@ interface Shown {
 }
 
 function keyOf(q: WindowQuery): string {
-  return `${q.group}|${q.from}|${q.to}|${q.resolution}`;
+  return `${q.group}|${q.from}|${q.to}|${q.resolution}|${q.hours ?? ''}|${q.weekdays ?? ''}`;
 }
 
 export interface StaffMapProps {
@@ -54,6 +55,7 @@ export function StaffMap({ base, meta, role, onSessionEnded }: StaffMapProps) {
   const [applied, setApplied] = useState<ResolvedWindow | null>(() => resolveOrNull(DEFAULT_WINDOW));
   const [windowError, setWindowError] = useState<string | null>(null);
   const [resolution, setResolution] = useState(DEFAULT_RESOLUTION);
+  const [timeFilter, setTimeFilter] = useState<TimeFilterChoice>(NO_TIME_FILTER);
   const [shown, setShown] = useState<Shown | null>(null);
   const [cellsFailure, setCellsFailure] = useState<ApiFailure | null>(null);
   const [selectedCell, setSelectedCell] = useState<string | null>(null);
@@ -62,7 +64,7 @@ export function StaffMap({ base, meta, role, onSessionEnded }: StaffMapProps) {
   const [view, setView] = useState<MapViewName>('counts');
   const [harm, setHarm] = useState(false);
 
-  const query: WindowQuery | null = applied ? { group, from: applied.from, to: applied.to, resolution } : null;
+  const query: WindowQuery | null = applied ? { group, from: applied.from, to: applied.to, resolution, ...timeFilter } : null;
   const key = query ? keyOf(query) : null;
   const viewWindow: ViewWindow | null = query && applied ? { ...query, windowDays: applied.windowDays } : null;
   const answer = useViewAnswer(view, viewWindow, harm, onSessionEnded);
@@ -115,6 +117,7 @@ export function StaffMap({ base, meta, role, onSessionEnded }: StaffMapProps) {
   // these exact cells are on screen.
   const layersKey = view === 'counts' ? (shown?.key ?? 'none') : answer ? `${answer.key}|${answer.status}` : 'none';
   const viewFailure = answer?.status === 'failed' ? answer.failure : null;
+  const viewMessage = viewFailure ? failureMessageOf(viewFailure) : null;
 
   const onWindowChange = (choice: WindowChoice) => {
     setWindowChoice(choice);
@@ -130,6 +133,7 @@ export function StaffMap({ base, meta, role, onSessionEnded }: StaffMapProps) {
   const closePanel = useCallback(() => setSelectedCell(null), []);
 
   const countsCurrent = shown !== null && shown.key === key;
+  const timeFilterNote = countsCurrent ? (shown.response.meta.timeFilter?.note ?? null) : null;
   const current = view === 'counts' ? countsCurrent : answer !== null && answer.status !== 'loading' && countsCurrent;
   const loadedAnswer = answer?.status === 'loaded' ? answer.value : null;
   const hotspotRow = loadedAnswer?.view === 'hotspots' && selectedCell ? loadedAnswer.response.cells.find((c) => c.cell === selectedCell) : undefined;
@@ -140,6 +144,9 @@ export function StaffMap({ base, meta, role, onSessionEnded }: StaffMapProps) {
     to: applied?.to ?? null,
     resolution,
     windowDays: applied?.windowDays ?? null,
+    hours: timeFilter.hours,
+    weekdays: timeFilter.weekdays,
+    timeFilterNote,
     cellsRendered: current ? renderedCellCount(viewData) : 0,
     partialOnlyCells: current && view === 'counts' ? split.partialOnly.length : 0,
     totalCount: countsCurrent ? shown.response.meta.totalCount : null,
@@ -149,7 +156,7 @@ export function StaffMap({ base, meta, role, onSessionEnded }: StaffMapProps) {
     demo: meta.demo,
     view,
     legendTitle: legendTitleOf(view, harm),
-    viewMessage: viewFailure?.message ?? null,
+    viewMessage,
     selectedCellBin: hotspotRow ? hotspotRow.bin : null,
     topCells: current ? topCellsOf(viewData) : [],
   };
@@ -165,6 +172,8 @@ export function StaffMap({ base, meta, role, onSessionEnded }: StaffMapProps) {
           onWindowChange={onWindowChange}
           shownFrom={applied?.from ?? today}
           shownThrough={applied?.through ?? today}
+          timeFilter={timeFilter}
+          onTimeFilterChange={setTimeFilter}
           resolution={resolution}
           onResolutionChange={(value) => {
             setResolution(value);
@@ -172,7 +181,14 @@ export function StaffMap({ base, meta, role, onSessionEnded }: StaffMapProps) {
           }}
         />
         <ViewChoice view={view} onViewChange={setView} harm={harm} onHarmChange={setHarm} />
-        <ViewLegend view={view} harm={harm} h3Resolution={shown?.query.resolution ?? resolution} answer={answer} backtest={backtest} />
+        <ViewLegend
+          view={view}
+          harm={harm}
+          h3Resolution={shown?.query.resolution ?? resolution}
+          answer={answer}
+          backtest={backtest}
+          timeFilterSet={describeTimeFilter(timeFilter) !== null}
+        />
         {windowError && (
           <p className="window-error" role="alert">
             {windowError}
@@ -181,6 +197,8 @@ export function StaffMap({ base, meta, role, onSessionEnded }: StaffMapProps) {
         <WindowSummary
           groupLabel={base.groups.find((g) => g.id === group)?.label ?? group}
           window={applied}
+          timeFilterText={describeTimeFilter(timeFilter)}
+          timeFilterNote={timeFilterNote}
           response={countsCurrent ? shown.response : null}
           failure={cellsFailure}
           hasData={meta.coverage !== null}
@@ -197,15 +215,21 @@ export function StaffMap({ base, meta, role, onSessionEnded }: StaffMapProps) {
           onCellClick={onCellClick}
           onDrawn={setDrawnKey}
         />
-        {viewFailure && (
+        {viewMessage && (
           <p className="map-message" role="alert" data-testid="view-message">
-            {viewFailure.message}
+            {viewMessage}
           </p>
         )}
         {selectedCell && shown && (
           <CellPanel
             cell={selectedCell}
-            windowText={`${base.groups.find((g) => g.id === shown.query.group)?.label ?? shown.query.group}, ${describeWindow(shown.window)}`}
+            windowText={[
+              base.groups.find((g) => g.id === shown.query.group)?.label ?? shown.query.group,
+              describeWindow(shown.window),
+              describeTimeFilter(shown.query),
+            ]
+              .filter((part) => part !== null)
+              .join(', ')}
             state={breakdown}
             facts={loadedAnswer ? factsOfCell(loadedAnswer, selectedCell) : []}
             profile={profile}

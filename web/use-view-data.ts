@@ -29,7 +29,9 @@ export type Loadable<T> = { key: string; status: 'loading' } | { key: string; st
 
 export function viewKeyOf(view: MapViewName, w: ViewWindow | null, harm: boolean): string | null {
   if (!w) return null;
-  return `${view}|${w.group}|${w.from}|${w.to}|${w.resolution}|${view === 'hotspots' && harm ? 'harm' : 'count'}`;
+  // The forecast takes no time filter, so changing it must not ask for the forecast again.
+  const filter = view === 'forecast' ? '' : `${w.hours ?? ''}|${w.weekdays ?? ''}`;
+  return `${view}|${w.group}|${w.from}|${w.to}|${w.resolution}|${view === 'hotspots' && harm ? 'harm' : 'count'}|${filter}`;
 }
 
 async function answerOf(view: Exclude<MapViewName, 'counts'>, w: ViewWindow, harm: boolean, signal: AbortSignal): Promise<Result<ViewAnswer, ApiFailure>> {
@@ -83,6 +85,6 @@ export function useBacktest(view: MapViewName, w: ViewWindow | null, onSessionEn
 
 /** The selected cell's hour x weekday profile over the window on screen. */
 export function useProfile(cell: string | null, q: WindowQuery | null, onSessionEnded: () => void): Loadable<ProfileResponse> | null {
-  const key = cell && q ? `${cell}|${q.group}|${q.from}|${q.to}` : null;
+  const key = cell && q ? `${cell}|${q.group}|${q.from}|${q.to}|${q.hours ?? ''}|${q.weekdays ?? ''}` : null;
   return useKeyed(key, (signal) => (cell && q ? fetchProfile(cell, q, signal) : Promise.reject(new Error('no cell'))), onSessionEnded);
 }

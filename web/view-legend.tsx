@@ -24,6 +24,8 @@ export interface ViewLegendProps {
   h3Resolution: number;
   answer: Loadable<ViewAnswer> | null;
   backtest: Loadable<BacktestResponse> | null;
+  /** A Time of day or Days filter is chosen: the forecast legend says it does not apply. */
+  timeFilterSet: boolean;
 }
 
 /** '15 Mar 2025 – 21 Mar 2025' from an API window [from, to). */
@@ -33,7 +35,7 @@ export function describeApiWindow(window: { from: string; to: string }): string 
   return `${formatDay(window.from)} – ${formatDay(through)}`;
 }
 
-export function ViewLegend({ view, harm, h3Resolution, answer, backtest }: ViewLegendProps) {
+export function ViewLegend({ view, harm, h3Resolution, answer, backtest, timeFilterSet }: ViewLegendProps) {
   if (view === 'counts') return <Legend h3Resolution={h3Resolution} />;
   const loaded = answer?.status === 'loaded' ? answer.value : null;
   return (
@@ -43,7 +45,7 @@ export function ViewLegend({ view, harm, h3Resolution, answer, backtest }: ViewL
       {answer?.status === 'failed' && <p>Nothing to show for this choice: the message on the map says why.</p>}
       {loaded?.view === 'hotspots' && <HotspotLegend response={loaded.response} harm={loaded.harm} />}
       {loaded?.view === 'emerging' && <EmergingLegend response={loaded.response} />}
-      {loaded?.view === 'forecast' && <ForecastLegend response={loaded.response} backtest={backtest} />}
+      {loaded?.view === 'forecast' && <ForecastLegend response={loaded.response} backtest={backtest} timeFilterSet={timeFilterSet} />}
     </section>
   );
 }
@@ -109,7 +111,7 @@ function EmergingLegend({ response }: { response: EmergingResponse }) {
   );
 }
 
-function ForecastLegend({ response, backtest }: { response: ForecastResponse; backtest: Loadable<BacktestResponse> | null }) {
+function ForecastLegend({ response, backtest, timeFilterSet }: { response: ForecastResponse; backtest: Loadable<BacktestResponse> | null; timeFilterSet: boolean }) {
   return (
     <>
       <p className="legend-method" data-testid="forecast-window">
@@ -124,6 +126,9 @@ function ForecastLegend({ response, backtest }: { response: ForecastResponse; ba
       </p>
       <p className="fine-print">
         {response.method}. Uses only incidents before {formatDay(response.window.from)}.
+      </p>
+      <p className="fine-print" data-testid="forecast-all-hours">
+        The forecast uses all hours and days{timeFilterSet ? ': the Time of day and Days choices do not apply to it.' : '.'}
       </p>
     </>
   );

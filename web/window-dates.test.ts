@@ -52,6 +52,36 @@ describe('resolveWindow', () => {
   });
 });
 
+describe('last full month', () => {
+  it('is the month before the one the data ends in, anchored at the data and saying so', () => {
+    const w = resolved({ kind: 'last-month' }, '2026-05-01', '2025-03-14');
+    expect(w).toEqual({
+      from: '2025-02-01',
+      to: '2025-03-01',
+      through: '2025-02-28',
+      windowDays: 28,
+      dataEndNote: 'Data ends 14 Mar 2025: showing February 2025, the last full month.',
+    });
+  });
+
+  it('is the month the data ends in when it ends on that month\'s last day (police.uk months)', () => {
+    const w = resolved({ kind: 'last-month' }, '2026-05-01', '2019-12-31');
+    expect(w).toMatchObject({ from: '2019-12-01', to: '2020-01-01', through: '2019-12-31', windowDays: 31 });
+    expect(w.dataEndNote).toBe('Data ends 31 Dec 2019: showing December 2019, the last full month.');
+  });
+
+  it('ends before today\'s month, as today is still under way, even on its last day', () => {
+    expect(resolved({ kind: 'last-month' }, '2024-03-31', '2024-03-31')).toEqual({
+      from: '2024-02-01',
+      to: '2024-03-01',
+      through: '2024-02-29',
+      windowDays: 29,
+      dataEndNote: null,
+    });
+    expect(resolved({ kind: 'last-month' }, '2025-01-01', null)).toMatchObject({ from: '2024-12-01', to: '2025-01-01', windowDays: 31 });
+  });
+});
+
 describe('formatting', () => {
   it('formats days for a big screen, in words', () => {
     expect(formatDay('2019-12-31')).toBe('31 Dec 2019');

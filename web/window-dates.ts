@@ -2,7 +2,9 @@
 // think in inclusive days ("the 28 days to 3 March"), so the page speaks inclusive and
 // sends exclusive. "Last N days" ends today, unless the data ends earlier: then the window
 // is anchored at the end of the data and the page says so, instead of showing an empty map.
-import { isoDateOfDay, parseIsoDate } from '../geo/time';
+// "Last full month" serves police.uk data, known only to the month: a window from the 1st of
+// a month to the 1st of the next holds those incidents whole.
+import { isoDateOfDay, parseIsoDate, parseIsoMonth } from '../geo/time';
 import { fail, ok, type Result } from '../geo/types';
 
 export const PRESET_DAYS = [7, 28] as const;
@@ -10,6 +12,8 @@ export type PresetDays = (typeof PRESET_DAYS)[number];
 
 export type WindowChoice =
   | { kind: 'last'; days: PresetDays }
+  /** The last calendar month that is wholly over, by the end of the data (or today). */
+  | { kind: 'last-month' }
   /** Both ends inclusive, 'YYYY-MM-DD', as a date input gives them. */
   | { kind: 'custom'; from: string; through: string };
 
@@ -21,11 +25,13 @@ export interface ResolvedWindow {
   /** Last day shown, inclusive. */
   through: string;
   windowDays: number;
-  /** Set when "last N days" had to end at the end of the data rather than today. */
+  /** Set when "last N days" or "last full month" had to end at the end of the data rather than today. */
   dataEndNote: string | null;
 }
 
 const MAX_CUSTOM_DAYS = 3660;
+
+const MONTH_FORMAT = new Intl.DateTimeFormat('en-GB', { month: 'long', year: 'numeric', timeZone: 'UTC' });
 
 const DAY_FORMAT = new Intl.DateTimeFormat('en-GB', { day: 'numeric', month: 'short', year: 'numeric', timeZone: 'UTC' });
 
@@ -59,6 +65,7 @@ export function resolveWindow(choice: WindowChoice, todayIso: string, dataLastDa
   }
   const today = parseIsoDate(todayIso);
   if (!today.ok) return fail(`today: ${today.reason}`);
+  if (choice.kind === 'last-month') return lastFullMonth(today.value, dataLastDay);
   let lastDay = today.value;
   let dataEndNote: string | null = null;
   if (dataLastDay !== null) {
@@ -74,6 +81,38 @@ export function resolveWindow(choice: WindowChoice, todayIso: string, dataLastDa
     through: isoDateOfDay(lastDay),
     windowDays: choice.days,
     dataEndNote,
+  });
+}
+
+/**
+ * The last month wholly before the end of the data, or before today: today is still under
+ * way, so on 31 March the last full month is February. Data ending on 31 December makes
+ * December the last full month.
+ */
+function lastFullMonth(today: number, dataLastDay: string | null): Result<ResolvedWindow> {
+  let endExclusive = today;
+  let anchoredAtData = false;
+  if (dataLastDay !== null) {
+    const dataEnd = parseIsoDate(dataLastDay);
+    if (dataEnd.ok && dataEnd.value < today) {
+      endExclusive = dataEnd.value + 1;
+      anchoredAtData = true;
+    }
+  }
+  // The 1st of the month holding endExclusive is the window's end: endExclusive is itself a 1st
+  // exactly when the month before it is complete.
+  const endMonth = parseIsoMonth(isoDateOfDay(endExclusive).slice(0, 7));
+  if (!endMonth.ok) return fail(endMonth.reason);
+  const month = parseIsoMonth(isoDateOfDay(endMonth.value.startDay - 1).slice(0, 7));
+  if (!month.ok) return fail(month.reason);
+  const { startDay, endDay } = month.value;
+  const monthName = MONTH_FORMAT.format(new Date(startDay * 86_400_000));
+  return ok({
+    from: isoDateOfDay(startDay),
+    to: isoDateOfDay(endDay),
+    through: isoDateOfDay(endDay - 1),
+    windowDays: endDay - startDay,
+    dataEndNote: anchoredAtData && dataLastDay !== null ? `Data ends ${formatDay(dataLastDay)}: showing ${monthName}, the last full month.` : null,
   });
 }
 

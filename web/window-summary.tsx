@@ -8,6 +8,10 @@ const BUSIEST_LIMIT = 5;
 export interface WindowSummaryProps {
   groupLabel: string;
   window: ResolvedWindow | null;
+  /** The time filter in words ('After school 15:00–18:00, weekdays'); null for all hours and days. */
+  timeFilterText: string | null;
+  /** The server's note on incidents the filter cannot judge (month-only police.uk data), or null. */
+  timeFilterNote: string | null;
   response: CellsResponse | null;
   failure: ApiFailure | null;
   hasData: boolean;
@@ -20,18 +24,28 @@ function plural(n: number, one: string, many: string): string {
   return `${n.toLocaleString('en-GB')} ${n === 1 ? one : many}`;
 }
 
-export function WindowSummary({ groupLabel, window, response, failure, hasData, busiest, onPickCell }: WindowSummaryProps) {
+export function WindowSummary({ groupLabel, window, timeFilterText, timeFilterNote, response, failure, hasData, busiest, onPickCell }: WindowSummaryProps) {
   const top = [...busiest].sort((a, b) => b.count - a.count || a.cell.localeCompare(b.cell)).slice(0, BUSIEST_LIMIT);
   return (
     <section className="summary" aria-labelledby="summary-title" aria-live="polite">
       <h2 id="summary-title">{groupLabel}</h2>
       {window && <p className="window-text">{describeWindow(window)}</p>}
+      {timeFilterText && (
+        <p className="window-text" data-testid="time-filter-text">
+          Only: {timeFilterText} (London time)
+        </p>
+      )}
       {window?.dataEndNote && (
         <p className="data-end-note" role="note">
           {window.dataEndNote}
         </p>
       )}
       {!hasData && <p role="note">No incidents are imported yet: the README says how to import police.uk and partner files.</p>}
+      {timeFilterNote && (
+        <p className="data-end-note" role="note" data-testid="time-filter-note">
+          {timeFilterNote}
+        </p>
+      )}
       {failure && <p role="alert">The cells could not load: {failure.message}</p>}
       {!failure && !response && <p>Loading…</p>}
       {response && (

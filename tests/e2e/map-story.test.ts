@@ -21,7 +21,11 @@ import { cellAt } from '../../geo/h3';
 import { FEBRUARY_MONTH_ONLY_INCIDENTS, HOTSPOTS, ROBBERY_PEAK_CAPTION } from './seed-database';
 
 const cellsAnswer = z.object({
-  meta: z.object({ totalCount: z.number(), totalPartialCount: z.number() }),
+  meta: z.object({
+    totalCount: z.number(),
+    totalPartialCount: z.number(),
+    timeFilter: z.object({ hours: z.string().nullable(), weekdays: z.string().nullable(), withoutNeededTime: z.number(), note: z.string().nullable() }).nullable(),
+  }),
   cells: z.array(z.object({ cell: z.string(), count: z.number(), partialCount: z.number() })),
 });
 
@@ -55,7 +59,7 @@ async function getAsAnalyst(path: string, query: Record<string, string | number>
 }
 
 /** What the API says for the same parameters the page used, asked as an analyst with a token. */
-async function askApi(query: { group: string; from: string; to: string; resolution: number }) {
+async function askApi(query: { group: string; from: string; to: string; resolution: number; hours?: string; weekdays?: string }) {
   return cellsAnswer.parse(await getAsAnalyst('/api/cells', query));
 }
 
@@ -142,6 +146,55 @@ describe('the tasking map', () => {
     await page.context().close();
   });
 
+  it('a chair narrows robbery to after school on weekdays, then looks at the last full month', async () => {
+    const { page, problems } = await openPage(browser, app.baseUrl);
+    await login(page, 'chair');
+    await openMap(page);
+    await page.getByRole('combobox', { name: 'Layer' }).selectOption({ label: 'Robbery' });
+    await waitForMapState(page, (s) => s.group === 'robbery', 'robbery over the last 28 days');
+
+    // After school on weekdays: the seeded robbery has times to the minute, so nothing is left unjudged.
+    await page.getByRole('combobox', { name: 'Time of day' }).selectOption({ label: 'After school 15:00–18:00' });
+    await page.getByRole('combobox', { name: 'Days' }).selectOption({ label: 'Weekdays' });
+    const window = { group: 'robbery', from: '2025-02-15', to: '2025-03-15', resolution: 9 };
+    const filtered = await waitForMapState(page, (s) => s.group === 'robbery' && s.hours === '15-18' && s.weekdays === 'mon-fri', 'after-school weekday robbery');
+    expect(filtered).toMatchObject({ ...window, view: 'counts', timeFilterNote: null });
+    const filteredApi = await askApi({ ...window, hours: '15-18', weekdays: 'mon-fri' });
+    const allHoursApi = await askApi(window);
+    expect(filteredApi.meta.timeFilter).toEqual({ hours: '15-18', weekdays: 'mon-fri', withoutNeededTime: 0, note: null });
+    expect(filtered.totalCount).toBe(filteredApi.meta.totalCount);
+    expect(filtered.cellsRendered).toBe(filteredApi.cells.filter((c) => c.count > 0).length);
+    expect(filtered.totalCount).toBeGreaterThan(0);
+    expect(filtered.totalCount).toBeLessThan(allHoursApi.meta.totalCount);
+    expect(await page.getByTestId('time-filter-text').textContent()).toBe('Only: After school 15:00–18:00, weekdays (London time)');
+    expect(await page.getByTestId('total-count').textContent()).toContain(`${filteredApi.meta.totalCount} incident`);
+
+    // Violence holds February's month-only police.uk incidents: the filter cannot judge them, and the page says so.
+    await page.getByRole('combobox', { name: 'Layer' }).selectOption('violence');
+    const violence = await waitForMapState(page, (s) => s.group === 'violence' && s.hours === '15-18', 'after-school weekday violence');
+    const violenceApi = await askApi({ ...window, group: 'violence', hours: '15-18', weekdays: 'mon-fri' });
+    expect(violenceApi.meta.timeFilter?.withoutNeededTime).toBe(FEBRUARY_MONTH_ONLY_INCIDENTS);
+    expect(violence.totalCount).toBe(violenceApi.meta.totalCount);
+    expect(violence.timeFilterNote).toBe(violenceApi.meta.timeFilter?.note);
+    expect(violence.timeFilterNote).toContain(`${FEBRUARY_MONTH_ONLY_INCIDENTS} incidents in the window have no time of day`);
+    await eventually(async () => (await page.getByTestId('time-filter-note').textContent()) === violence.timeFilterNote, 'the time filter note');
+    await page.mouse.move(5, 5);
+    // The sidebar scrolls: bring the note into the picture.
+    await page.getByTestId('time-filter-note').scrollIntoViewIfNeeded();
+    await page.screenshot({ path: resolve(SCREENSHOTS, '08-chair-time-filter.png') });
+
+    // Last full month: February, the last month wholly before the data ends on 14 March.
+    await page.getByRole('radio', { name: 'Last full month' }).check();
+    const month = await waitForMapState(page, (s) => s.from === '2025-02-01', 'the last full month');
+    expect(month).toMatchObject({ from: '2025-02-01', to: '2025-03-01', windowDays: 28, hours: '15-18', weekdays: 'mon-fri' });
+    const monthApi = await askApi({ group: 'violence', from: '2025-02-01', to: '2025-03-01', resolution: 9, hours: '15-18', weekdays: 'mon-fri' });
+    expect(month.totalCount).toBe(monthApi.meta.totalCount);
+    await eventually(() => page.getByText('Data ends 14 Mar 2025: showing February 2025, the last full month.').isVisible(), 'the month note');
+
+    expect(problems).toEqual([]);
+    await page.context().close();
+  });
+
   it('a chair finds the hot spots, what is emerging and where to patrol next week', async () => {
     const { page, problems } = await openPage(browser, app.baseUrl);
     await login(page, 'chair');
@@ -154,6 +207,8 @@ describe('the tasking map', () => {
     const refused = await waitForMapState(page, (s) => s.view === 'hotspots' && s.viewMessage !== null, 'the hot spot refusal');
     expect(refused).toMatchObject({ group: 'violence', cellsRendered: 0, legendTitle: 'Hot spots (Gi*)' });
     expect(await page.getByTestId('view-message').textContent()).toContain('known only to the month');
+    // The page adds the two choices that fix it.
+    expect(await page.getByTestId('view-message').textContent()).toMatch(/Choose Last full month or Custom dates from the 1st of a month\.$/);
     expect(await page.getByRole('alert').filter({ hasText: 'Use whole months' }).count()).toBe(1);
     await page.screenshot({ path: resolve(SCREENSHOTS, '07-chair-hotspots-refused.png') });
 
