@@ -1,5 +1,17 @@
 import { describe, expect, it } from 'vitest';
-import { dayNumber, isoDateOfDay, londonWallClock, parseIsoDate, parseIsoMonth, parsePartnerDateTime, spanOfOccurredAt } from './time';
+import {
+  dayNumber,
+  isoDateOfDay,
+  londonWallClock,
+  parseIsoDate,
+  parseIsoMonth,
+  parsePartnerDateTime,
+  parsePartnerTime,
+  plainPartnerTimeAt,
+  spanOfOccurredAt,
+  type PartnerTime,
+} from './time';
+import { fail, ok, type Result } from './types';
 
 describe('London day arithmetic', () => {
   it('round-trips day numbers and dates', () => {
@@ -38,5 +50,152 @@ describe('London day arithmetic', () => {
     // 2024-03-31 01:00 UTC: clocks went forward, London jumps from 00:59 GMT to 02:00 BST.
     expect(londonWallClock(new Date('2024-03-31T00:59:00Z'))).toBe('2024-03-31T00:59');
     expect(londonWallClock(new Date('2024-03-31T01:00:00Z'))).toBe('2024-03-31T02:00');
+  });
+});
+
+/** What the full parser makes of a partner date-time, as day and minute: the reference for the fast readers. */
+function reference(text: string): Result<PartnerTime> {
+  const parsed = parsePartnerDateTime(text);
+  if (!parsed.ok) return fail(parsed.reason);
+  const span = spanOfOccurredAt(parsed.value, 'minute');
+  return ok({ day: span.startDay, minute: span.minuteOfDay ?? -1 });
+}
+
+const pad = (n: number) => String(n).padStart(2, '0');
+
+/** Month lengths written out here, so the loop does not lean on the code under test. */
+function daysInMonth(year: number, month: number): number {
+  if (month === 2) return (year % 4 === 0 && year % 100 !== 0) || year % 400 === 0 ? 29 : 28;
+  return [4, 6, 9, 11].includes(month) ? 30 : 31;
+}
+
+describe('plainPartnerTimeAt and parsePartnerTime', () => {
+  it('agree with parsePartnerDateTime + spanOfOccurredAt on every day 1900-01-01..2100-12-31', () => {
+    const times = [
+      [0, 0, 0],
+      [9, 5, 0],
+      [12, 0, 30],
+      [21, 45, 59],
+      [23, 59, 59],
+    ] as const;
+    const wrong: string[] = [];
+    let day = dayNumber(1900, 1, 1);
+    let k = 0;
+    for (let year = 1900; year <= 2100; year++) {
+      for (let month = 1; month <= 12; month++) {
+        for (let dayOfMonth = 1; dayOfMonth <= daysInMonth(year, month); dayOfMonth++, day++) {
+          const [hour, minute, seconds] = times[k++ % times.length]!;
+          const date = `${year}-${pad(month)}-${pad(dayOfMonth)}`;
+          const clock = `${pad(hour)}:${pad(minute)}`;
+          // The day number comes from counting days, not from the code under test.
+          const want = { day, minute: hour * 60 + minute };
+          for (const text of [`${date}T${clock}`, `${date} ${clock}:${pad(seconds)}`, `${date}T${clock}:${pad(seconds)}`]) {
+            const ref = reference(text);
+            const fast = plainPartnerTimeAt(text, 0, text.length);
+            // The same spelling inside a CSV line, with neighbours that would spoil it if read.
+            const inLine = plainPartnerTimeAt(`9,${text},9`, 2, 2 + text.length);
+            const parsed = parsePartnerTime(text);
+            const agrees =
+              ref.ok &&
+              ref.value.day === want.day &&
+              ref.value.minute === want.minute &&
+              fast === want.day * 1440 + want.minute &&
+              inLine === fast &&
+              parsed.ok &&
+              parsed.value.day === want.day &&
+              parsed.value.minute === want.minute;
+            if (!agrees && wrong.length < 10) wrong.push(`${text}: reference ${JSON.stringify(ref)}, plain ${fast}, in line ${inLine}, parsePartnerTime ${JSON.stringify(parsed)}`);
+          }
+          // Non-plain spellings of the same day go through the full parser, with its answer.
+          if (k % 7 === 0) {
+            for (const text of [`${pad(dayOfMonth)}/${pad(month)}/${year} ${clock}`, `${date}T${clock}:00Z`, `${date}T${clock}+01:00`]) {
+              const ref = reference(text);
+              const parsed = parsePartnerTime(text);
+              if (plainPartnerTimeAt(text, 0, text.length) !== -1 || JSON.stringify(parsed) !== JSON.stringify(ref)) {
+                if (wrong.length < 10) wrong.push(`${text}: reference ${JSON.stringify(ref)}, parsePartnerTime ${JSON.stringify(parsed)}`);
+              }
+            }
+          }
+        }
+      }
+    }
+    expect(wrong).toEqual([]);
+    expect(day).toBe(dayNumber(2101, 1, 1));
+  });
+
+  it('return -1 for impossible dates and times, and then fail as parsePartnerDateTime does', () => {
+    const impossible = [
+      '2023-02-29T10:00',
+      '1900-02-29 10:00',
+      '2024-13-01T10:00',
+      '2024-00-10T10:00',
+      '2024-04-31T10:00',
+      '2024-03-00T10:00',
+      '2024-03-01T25:00',
+      '2024-03-01T24:00',
+      '2024-03-01T10:60',
+      '2024-03-01 10:60:00',
+    ];
+    for (const text of impossible) {
+      expect(plainPartnerTimeAt(text, 0, text.length), text).toBe(-1);
+      const parsed = parsePartnerTime(text);
+      expect(parsed, text).toEqual(parsePartnerDateTime(text));
+      expect(parsed.ok, text).toBe(false);
+    }
+  });
+
+  it('send every other spelling through the full parser, with the same result', () => {
+    const others = [
+      '01/03/2024 10:00',
+      '01/03/2024T10:00:05',
+      '31/02/2024 10:00',
+      '2024-06-01T20:45:00Z',
+      '2024-06-01T20:45Z',
+      '2024-06-01 20:45:00+01:00',
+      '2024-01-15T23:30:00-0500',
+      '2024-03-31T00:59:00Z',
+      '2024-03-31T01:00:00Z',
+      '2024-10-27T00:30:00Z',
+      '2024-10-27T01:30:00Z',
+      '2024-06-01T20:45:00.123',
+      '2024-03-01T10:00:60', // seconds 60: the full parser takes them, so the fast reader leaves them to it
+      ' 2024-06-01T20:45',
+      '2024-06-01T20:45 ',
+      '2024-6-1T20:45',
+      '2024/06/01T20:45',
+      '2024-06-01t20:45',
+      '2024-06-01_20:45',
+      '２０２４-06-01T20:45',
+      '20x4-06-01T20:45', // a letter in the year: once read as NaN, and by the fast import road as 1970-01-01
+      '2O24-06-01 20:45:00',
+      '-024-06-01T20:45',
+      '20240601T2045',
+      '2024-06-01T20',
+      '',
+      'yesterday',
+      '0024-03-01T10:00',
+      '0999-12-31 23:59:59',
+      '01/03/0024 10:00',
+      '0024-03-01T10:00Z',
+      '9999-12-31T23:30:00-01:00',
+    ];
+    for (const text of others) {
+      const plain = plainPartnerTimeAt(text, 0, text.length);
+      // Negative: not a plain spelling, or before 1970 (both go to the full parser).
+      expect(plain, text).toBeLessThan(0);
+      expect(JSON.stringify(parsePartnerTime(text)), text).toBe(JSON.stringify(reference(text)));
+    }
+    expect(parsePartnerTime('2024-06-01T20:45:00Z')).toEqual({ ok: true, value: { day: dayNumber(2024, 6, 1), minute: 21 * 60 + 45 } });
+    expect(parsePartnerTime('01/03/2024T10:00:05')).toEqual({ ok: true, value: { day: dayNumber(2024, 3, 1), minute: 600 } });
+  });
+
+  it('refuses years outside 1000..9999 as a value, not an exception', () => {
+    // A two-digit year padded with zeros (0024 for 2024) used to come back as "24-03-01T10:00",
+    // which spanOfOccurredAt then threw on, and with it the whole import.
+    for (const text of ['0024-03-01T10:00', '01/03/0024 10:00', '0024-03-01T10:00Z', '0999-12-31T23:59', '9999-12-31T23:30:00-01:00']) {
+      expect(parsePartnerDateTime(text), text).toEqual({ ok: false, reason: `"${text}" is not in the years 1000..9999; expected a four-digit year such as 2024` });
+      expect(() => parsePartnerTime(text)).not.toThrow();
+    }
+    expect(parsePartnerTime('1000-01-01T00:00')).toEqual({ ok: true, value: { day: dayNumber(1000, 1, 1), minute: 0 } });
   });
 });

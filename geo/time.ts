@@ -98,6 +98,11 @@ export function londonWallClock(instant: Date): string {
   return `${parts.year}-${parts.month}-${parts.day}T${parts.hour}:${parts.minute}`;
 }
 
+/** Only years 1000..9999 fit the stored 'YYYY-MM-DD' spelling; in partner files others are typos (0024 for 2024). */
+function yearProblem(text: string): string {
+  return `"${text}" is not in the years 1000..9999; expected a four-digit year such as 2024`;
+}
+
 const LOCAL_DATE_TIME = /^(\d{4})-(\d{2})-(\d{2})[T ](\d{2}):(\d{2})(?::(\d{2})(?:\.\d+)?)?$/;
 const ZONED_DATE_TIME = /^\d{4}-\d{2}-\d{2}[T ]\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:Z|[+-]\d{2}:?\d{2})$/;
 const UK_DATE_TIME = /^(\d{2})\/(\d{2})\/(\d{4})[ T](\d{2}):(\d{2})(?::(\d{2}))?$/;
@@ -118,11 +123,77 @@ export function parsePartnerDateTime(text: string): Result<string> {
   } else if (ZONED_DATE_TIME.test(trimmed)) {
     const instant = new Date(trimmed.replace(' ', 'T'));
     if (Number.isNaN(instant.getTime())) return fail(`"${text}" is not a real date-time`);
-    return ok(londonWallClock(instant));
+    const wall = londonWallClock(instant);
+    // Only years 1000..9999 fit the stored 'YYYY-MM-DDTHH:MM' (an offset can push 9999 into 10000).
+    if (wall.length !== 16 || wall.charCodeAt(0) === 48) return fail(yearProblem(text));
+    return ok(wall);
   } else {
     return fail(`"${text}" is not a date-time; expected YYYY-MM-DDTHH:MM (London time), ISO 8601 with an offset, or DD/MM/YYYY HH:MM`);
   }
   if (!isRealDate(year, month, day) || hour > 23 || minute > 59) return fail(`"${text}" is not a real date-time`);
+  if (year < 1000) return fail(yearProblem(text));
   const pad = (n: number) => String(n).padStart(2, '0');
   return ok(`${year}-${pad(month)}-${pad(day)}T${pad(hour)}:${pad(minute)}`);
+}
+
+const DAYS_BEFORE_MONTH = [0, 31, 59, 90, 120, 151, 181, 212, 243, 273, 304, 334];
+
+/** dayNumber without Date: days from 1970-01-01 to a valid Gregorian date. */
+function civilDayNumber(year: number, month: number, day: number): number {
+  const y = year - 1;
+  const leapDays = Math.floor(y / 4) - Math.floor(y / 100) + Math.floor(y / 400);
+  const leap = (year % 4 === 0 && year % 100 !== 0) || year % 400 === 0;
+  return (year - 1970) * 365 + leapDays - 477 + DAYS_BEFORE_MONTH[month - 1]! + (leap && month > 2 ? 1 : 0) + day - 1;
+}
+
+/**
+ * Minutes since 1970-01-01 00:00 (London wall clock, day * 1440 + minute) of a partner time
+ * spelled exactly 'YYYY-MM-DDTHH:MM[:SS]' (or with a space) in text[start, end); -1 for any
+ * other spelling, which parsePartnerDateTime then reads. The import's hot path: no regex,
+ * no string.
+ */
+export function plainPartnerTimeAt(text: string, start: number, end: number): number {
+  const n = end - start;
+  if (n !== 16 && n !== 19) return -1;
+  // No helper closures here: under tsx every closure created per call also pays for __name.
+  const t = text.charCodeAt(start + 10);
+  if (
+    text.charCodeAt(start + 4) !== 45 ||
+    text.charCodeAt(start + 7) !== 45 ||
+    (t !== 84 && t !== 32) ||
+    text.charCodeAt(start + 13) !== 58 ||
+    (n === 19 && text.charCodeAt(start + 16) !== 58)
+  ) {
+    return -1;
+  }
+  const year = digits(text, start, 4);
+  const month = digits(text, start + 5, 2);
+  const dayOfMonth = digits(text, start + 8, 2);
+  const hour = digits(text, start + 11, 2);
+  const minute = digits(text, start + 14, 2);
+  const seconds = n === 19 ? digits(text, start + 17, 2) : 0;
+  // NaN fails every comparison below, so a non-digit falls through to the full parser
+  // (the year too: isRealDate alone would let a NaN year through).
+  if (!(year >= 0 && isRealDate(year, month, dayOfMonth) && hour <= 23 && minute <= 59 && seconds <= 59)) return -1;
+  return civilDayNumber(year, month, dayOfMonth) * 1440 + hour * 60 + minute;
+}
+
+/** Day number and minute of the London day of a partner date-time. */
+export interface PartnerTime {
+  day: number;
+  minute: number;
+}
+
+/**
+ * parsePartnerDateTime as day and minute, for the import's hot path: the common
+ * 'YYYY-MM-DDTHH:MM[:SS]' spelling is read digit by digit without a regex or a string;
+ * every other spelling goes through parsePartnerDateTime, so both agree by construction.
+ */
+export function parsePartnerTime(text: string): Result<PartnerTime> {
+  const fast = plainPartnerTimeAt(text, 0, text.length);
+  if (fast >= 0) return ok({ day: Math.floor(fast / 1440), minute: fast % 1440 });
+  const parsed = parsePartnerDateTime(text);
+  if (!parsed.ok) return parsed;
+  const span = spanOfOccurredAt(parsed.value, 'minute');
+  return ok({ day: span.startDay, minute: span.minuteOfDay ?? 0 });
 }

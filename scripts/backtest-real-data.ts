@@ -120,9 +120,9 @@ export function loadMonthlyCounts(file: string, study = loadStudyArea()): Monthl
   for (const row of rows) {
     const category = resolveCategory(row.crimeType);
     if (!category) throw new Error(`${file}: unknown crime type "${row.crimeType}"`);
-    // The borough test at resolution 9 whatever the grid, so both grids keep the same points.
+    // The borough test is on the point itself, whatever the grid, so both grids keep the same points.
     const i = neighbourhood.indexOf.get(cellAt(row.lng, row.lat, neighbourhood.h3Resolution));
-    if (i === undefined || !area.contains(row.lng, row.lat, cellAt(row.lng, row.lat, H3_RESOLUTION))) {
+    if (i === undefined || !area.contains(row.lng, row.lat)) {
       outsideArea += 1;
       continue;
     }

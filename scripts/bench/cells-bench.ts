@@ -5,7 +5,9 @@ import { createApp } from '../../server/app';
 import { createApiToken } from '../../server/auth/auth-queries';
 import { openDatabase, type Db } from '../../server/db/open-database';
 import { commitImport } from '../../server/incidents/commit-import';
-import type { LocatedDraft } from '../../server/incidents/import-types';
+import { parsedFromDrafts } from '../../server/incidents/incident-rows';
+import { storedIncidentCount } from '../../server/incidents/incident-store';
+import type { IncidentDraft } from '../../geo/types';
 import { CATEGORIES } from '../../geo/categories';
 import { isoDateOfDay, dayNumber } from '../../geo/time';
 import { percentile, seededRandom, table, timeRuns, verdict } from './bench-stats';
@@ -16,7 +18,7 @@ const END_DAY = dayNumber(2026, 11, 1);
 const TARGET_P95_MS = 50;
 
 /** Clustered synthetic incidents over the Tower Hamlets box, minute precision, 5 years. */
-function* syntheticDrafts(count: number, seed: number): Generator<LocatedDraft> {
+function* syntheticDrafts(count: number, seed: number): Generator<IncidentDraft> {
   const random = seededRandom(seed);
   const centres = Array.from({ length: 400 }, () => [-0.075 + random() * 0.08, 51.49 + random() * 0.05] as const);
   const pad = (n: number) => String(n).padStart(2, '0');
@@ -29,7 +31,6 @@ function* syntheticDrafts(count: number, seed: number): Generator<LocatedDraft> 
     const lng = clustered ? centre[0] + (random() - 0.5) * 0.004 : -0.08 + random() * 0.09;
     const lat = clustered ? centre[1] + (random() - 0.5) * 0.003 : 51.485 + random() * 0.06;
     yield {
-      line: i + 2,
       sourceRecordId: `bench-${i}`,
       category: CATEGORIES[Math.floor(random() * CATEGORIES.length)]!.slug,
       occurredAt: `${date}T${pad(Math.floor(minute / 60))}:${pad(minute % 60)}`,
@@ -42,12 +43,12 @@ function* syntheticDrafts(count: number, seed: number): Generator<LocatedDraft> 
 
 function prepareDatabase(path: string): Db {
   const db = openDatabase(path);
-  const stored = Number(db.prepare('SELECT count(*) FROM incidents').pluck().get());
+  const stored = storedIncidentCount(db);
   if (stored === INCIDENTS) return db;
   if (stored > 0) throw new Error(`${path} holds ${stored} incidents, expected ${INCIDENTS}; delete it and run again`);
   console.log(`Generating ${INCIDENTS.toLocaleString('en-GB')} incidents into ${path} (cached for later runs)...`);
   const chunk = 500_000;
-  let drafts: LocatedDraft[] = [];
+  let drafts: IncidentDraft[] = [];
   let batch = 0;
   const flush = () => {
     const result = commitImport(db, {
@@ -57,7 +58,7 @@ function prepareDatabase(path: string): Db {
       fileSha256: 'bench',
       importedBy: 'bench',
       importedAt: new Date(0).toISOString(),
-      parsed: { rowsRead: drafts.length, drafts, rejected: [], notes: [] },
+      parsed: parsedFromDrafts(drafts),
       area: null,
       allowRejected: false,
     });

@@ -2,6 +2,8 @@ import Database from 'better-sqlite3';
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { registerIncidentsView } from '../incidents/incident-store';
+import { convertLegacyIncidents } from '../incidents/legacy-incidents';
 
 export type Db = Database.Database;
 
@@ -16,11 +18,13 @@ export function openDatabase(path: string): Db {
   db.pragma('foreign_keys = ON');
   db.pragma('busy_timeout = 5000');
   migrate(db);
+  convertLegacyIncidents(db);
+  registerIncidentsView(db);
   return db;
 }
 
-/** Applies numbered SQL migrations in order, each in its own transaction. */
-export function migrate(db: Db): number[] {
+/** Applies numbered SQL migrations in order (up to `upTo`, for upgrade tests), each in its own transaction. */
+export function migrate(db: Db, upTo = Number.POSITIVE_INFINITY): number[] {
   const current = Number(db.pragma('user_version', { simple: true }));
   const files = readdirSync(MIGRATIONS_DIR)
     .filter((f) => MIGRATION_FILE.test(f))
@@ -28,7 +32,7 @@ export function migrate(db: Db): number[] {
   const applied: number[] = [];
   for (const file of files) {
     const version = Number(file.slice(0, 3));
-    if (version <= current) continue;
+    if (version <= current || version > upTo) continue;
     const sql = readFileSync(join(MIGRATIONS_DIR, file), 'utf8');
     db.transaction(() => {
       db.exec(sql);

@@ -10,8 +10,10 @@ import { createApp } from '../app';
 import { getStudyArea, listAreas, replaceAreas } from '../areas/area-queries';
 import { createApiToken } from '../auth/auth-queries';
 import { openDatabase, type Db } from '../db/open-database';
+import { locatedDrafts } from '../import/locate-rows';
 import { parsePartnerCsv } from '../import/partner-csv';
 import { commitImport } from '../incidents/commit-import';
+import { parsedFromDrafts } from '../incidents/incident-rows';
 import { DEMO_FILE_NAME, loadDemoDataIfEmpty } from './load-demo-data';
 
 // 23:30 UTC on 29 March 2026 is 00:30 on 30 March in London (BST began that morning):
@@ -68,8 +70,8 @@ describe('loadDemoDataIfEmpty', () => {
     const csv = parsePartnerCsv(incidentsCsv(expected.incidents));
     if (!csv.ok) throw new Error(csv.reason.message);
     expect(csv.value.rejected).toEqual([]);
-    expect(csv.value.drafts.length).toBe(loaded!.incidents);
-    expect(csv.value.drafts[1234]).toMatchObject({
+    expect(csv.value.rows.length).toBe(loaded!.incidents);
+    expect(locatedDrafts(csv.value.rows)[1234]).toMatchObject({
       sourceRecordId: expected.incidents[1234]!.sourceRecordId,
       occurredAt: expected.incidents[1234]!.occurredAt,
       category: expected.incidents[1234]!.category,
@@ -113,12 +115,9 @@ describe('loadDemoDataIfEmpty', () => {
       fileSha256: '0'.repeat(64),
       importedBy: 'test',
       importedAt: NOW.toISOString(),
-      parsed: {
-        rowsRead: 1,
-        drafts: [{ sourceRecordId: 'A1', category: 'anti-social-behaviour', occurredAt: '2026-03-01T20:15', precision: 'minute', lng: -0.05, lat: 51.52, line: 2 }],
-        rejected: [],
-        notes: [],
-      },
+      parsed: parsedFromDrafts([
+        { sourceRecordId: 'A1', category: 'anti-social-behaviour', occurredAt: '2026-03-01T20:15', precision: 'minute', lng: -0.05, lat: 51.52 },
+      ]),
       area: null,
       allowRejected: false,
     });

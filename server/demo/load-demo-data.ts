@@ -11,6 +11,7 @@ import { londonWallClock, parseIsoDate } from '../../geo/time';
 import { getStudyArea, replaceAreas, STUDY_AREA_KIND } from '../areas/area-queries';
 import type { Db } from '../db/open-database';
 import { commitImport } from '../incidents/commit-import';
+import { parsedFromDrafts } from '../incidents/incident-rows';
 import type { ParsedFile } from '../incidents/import-types';
 
 export const DEMO_FILE_NAME = 'demo-data (generated)';
@@ -29,18 +30,8 @@ export function loadDemoDataIfEmpty(db: Db, now: Date): { incidents: number } | 
   const data = generateDemoData({ endDay: today.value, seed: DEFAULT_DEMO_SEED });
 
   const parsed: ParsedFile = {
-    rowsRead: data.incidents.length,
     // Line numbers as in the CSV the same data makes (header on line 1).
-    drafts: data.incidents.map((incident, i) => ({
-      sourceRecordId: incident.sourceRecordId,
-      category: incident.category,
-      occurredAt: incident.occurredAt,
-      precision: incident.precision,
-      lng: incident.lng,
-      lat: incident.lat,
-      line: i + 2,
-    })),
-    rejected: [],
+    ...parsedFromDrafts(data.incidents),
     notes: [
       `Synthetic demo data (seed ${data.groundTruth.seed}, ${data.groundTruth.startDate} to ${data.groundTruth.endDate} exclusive): no real incidents. See docs/demo-data.md.`,
     ],

@@ -1,15 +1,17 @@
 // Partner incidents CSV (police CAD/CRIS, council ASB and CCTV logs) → ParsedFile. Exact
 // date-times, and either WGS84 lng/lat or British National Grid easting/northing, which
-// proj4 converts with the OSGB36 Helmert datum shift (docs/decisions/004-csv-parse-and-proj4.md).
-import proj4 from 'proj4';
+// the locate step converts with proj4 and the OSGB36 Helmert datum shift
+// (locate-rows.ts; docs/decisions/004-csv-parse-and-proj4.md).
 import { z } from 'zod';
 import { CATEGORIES, resolveCategory } from '../../geo/categories';
-import { parsePartnerDateTime } from '../../geo/time';
+import { parsePartnerTime, plainPartnerTimeAt } from '../../geo/time';
 import { fail, ok, type Result } from '../../geo/types';
-import type { LocatedDraft, ParsedFile, RejectedRow } from '../incidents/import-types';
+import type { ParsedFile, RejectedRow } from '../incidents/import-types';
+import { categoryCode, estimatedRows, GRID_CODES, IncidentRowsBuilder, PRECISION_CODES, type IncidentRows } from '../incidents/incident-rows';
 import { columnIndex, firstLineOf, headerFieldsOf, listInWords, walkCsv, type WalkOptions } from './csv-table';
 import { refused, type FileProblem } from './read-input';
-import { checkLngLat, parseNumber } from './row-checks';
+import { FirstSeen } from './first-seen';
+import { checkLngLat, parseNumber, plainDecimalAt, UK } from './row-checks';
 
 export const PARTNER_FIELDS = ['id', 'occurred_at', 'category', 'lng', 'lat', 'easting', 'northing'] as const;
 export type PartnerField = (typeof PARTNER_FIELDS)[number];
@@ -27,19 +29,10 @@ const DEFAULT_NAMES: Record<PartnerField, readonly string[]> = {
   northing: ['northing'],
 };
 
-/** OSGB36 / British National Grid (EPSG:27700) with the 7-parameter Helmert shift to WGS84. */
-export const BRITISH_NATIONAL_GRID =
-  '+proj=tmerc +lat_0=49 +lon_0=-2 +k=0.9996012717 +x_0=400000 +y_0=-100000 +ellps=airy ' +
-  '+towgs84=446.448,-125.157,542.06,0.15,0.247,0.842,-20.489 +units=m +no_defs';
-const bngToWgs84 = proj4(BRITISH_NATIONAL_GRID, 'WGS84');
 /** The grid's extent in metres: anything outside is not a British National Grid reference. */
 const BNG_EXTENT = { easting: [0, 700_000], northing: [0, 1_300_000] } as const;
-
-/** Converts an easting/northing in metres to [lng, lat], rounded to 6 decimals (~0.1 m). */
-export function bngToLngLat(easting: number, northing: number): [number, number] {
-  const [lng, lat] = bngToWgs84.forward([easting, northing]);
-  return [Math.round(lng! * 1e6) / 1e6, Math.round(lat! * 1e6) / 1e6];
-}
+/** Wider files take the normal road only. */
+const PARTNER_FAST_MAX_FIELDS = 64;
 
 export const RESERVED_SOURCES = ['police.uk', 'demo'] as const;
 
@@ -171,6 +164,8 @@ const CATEGORY_SLUGS = CATEGORIES.map((c) => c.slug).join(', ');
 
 export interface PartnerCsvOptions extends WalkOptions {
   columns?: ColumnMapping;
+  /** Told each time `rows` more rows are parsed, so locating can start while parsing goes on. */
+  chunk?: { rows: number; onChunk: (rows: IncidentRows, from: number, to: number) => void };
 }
 
 /** Parses partner incidents CSV text; every row is a minute-precision draft or a rejection. */
@@ -178,13 +173,14 @@ export function parsePartnerCsv(text: string, options: PartnerCsvOptions = {}): 
   const mapping = options.columns ?? {};
   // A holder, not a `let`: TypeScript does not follow assignments made inside callbacks.
   const state: { columns: PartnerColumns | null } = { columns: null };
-  const drafts: LocatedDraft[] = [];
+  const rows = new IncidentRowsBuilder(estimatedRows(text), options.chunk ?? null);
   const rejected: RejectedRow[] = [];
-  const categoryOf = new Map<string, string | null>();
-  const lineOfId = new Map<string, number>();
+  const categoryOf = new Map<string, number | null>();
+  const idsSeen = new FirstSeen((row) => rows.sourceRecordId.at(row) ?? '', estimatedRows(text));
   let gridRows = 0;
 
-  const locate = (fields: readonly string[], c: PartnerColumns): Result<[number, number], string> => {
+  /** [grid, x, y]: WGS84 as given, or British National Grid metres for the locate step. */
+  const locate = (fields: readonly string[], c: PartnerColumns): Result<[number, number, number], string> => {
     const lngText = c.lng === -1 ? '' : fields[c.lng]!;
     const latText = c.lat === -1 ? '' : fields[c.lat]!;
     if (c.lng !== -1 && (lngText.trim() !== '' || latText.trim() !== '' || c.easting === -1)) {
@@ -192,7 +188,8 @@ export function parsePartnerCsv(text: string, options: PartnerCsvOptions = {}): 
       if (!lng.ok) return fail(`${lng.reason}; expected a decimal longitude such as -0.05`);
       const lat = parseNumber(latText, c.names.lat);
       if (!lat.ok) return fail(`${lat.reason}; expected a decimal latitude such as 51.52`);
-      return checkLngLat(lng.value, lat.value, c.names.lng, c.names.lat);
+      const point = checkLngLat(lng.value, lat.value, c.names.lng, c.names.lat);
+      return point.ok ? ok([GRID_CODES.wgs84, point.value[0], point.value[1]]) : point;
     }
     const easting = parseNumber(fields[c.easting]!, c.names.easting);
     if (!easting.ok) return fail(`${easting.reason}; expected metres east on the British National Grid, e.g. 535000`);
@@ -210,8 +207,61 @@ export function parsePartnerCsv(text: string, options: PartnerCsvOptions = {}): 
       return fail(`${c.names.northing} ${n} is outside the British National Grid; expected 0..1300000 metres (Tower Hamlets is near 181000)`);
     }
     gridRows += 1;
-    return ok(bngToLngLat(e, n));
+    return ok([GRID_CODES.bng, e, n]);
   };
+
+  // The fast road (quote-free files): one pass over the raw line, no field strings but the
+  // id and category, numbers and times read in place. It takes only rows it can fully
+  // accept; anything unusual, including every row with a problem, goes the normal road,
+  // which alone writes messages. Tests hold the two roads to the same output.
+  const bounds = new Int32Array(PARTNER_FAST_MAX_FIELDS + 1);
+  let fastWidth = 0;
+  function fastRow(line: string, start: number, end: number, lineNumber: number): boolean {
+    // Field k spans (bounds[k] + 1, bounds[k + 1]). No helper closures: this runs per row.
+    const c = state.columns!;
+    let count = 0;
+    bounds[0] = start - 1;
+    for (let at = line.indexOf(',', start); at !== -1 && at < end; at = line.indexOf(',', at + 1)) {
+      if (++count >= fastWidth) return false;
+      bounds[count] = at;
+    }
+    if (count !== fastWidth - 1) return false;
+    bounds[fastWidth] = end;
+    let id: string | null = null;
+    if (c.id !== -1 && bounds[c.id + 1]! > bounds[c.id]! + 1) {
+      id = line.slice(bounds[c.id]! + 1, bounds[c.id + 1]!);
+      // The normal road trims ids, Unicode spaces included: any edge outside printable ASCII goes there.
+      const first = id.charCodeAt(0);
+      const last = id.charCodeAt(id.length - 1);
+      if (first <= 32 || first > 126 || last <= 32 || last > 126 || idsSeen.find(id) !== -1) return false;
+    }
+    const when = plainPartnerTimeAt(line, bounds[c.occurredAt]! + 1, bounds[c.occurredAt + 1]!);
+    if (when < 0) return false;
+    const category = categoryOf.get(line.slice(bounds[c.category]! + 1, bounds[c.category + 1]!));
+    if (category === undefined || category === null) return false;
+    let grid: number;
+    let x: number;
+    let y: number;
+    if (c.lng !== -1 && c.easting === -1) {
+      grid = GRID_CODES.wgs84;
+      x = plainDecimalAt(line, bounds[c.lng]! + 1, bounds[c.lng + 1]!);
+      y = plainDecimalAt(line, bounds[c.lat]! + 1, bounds[c.lat + 1]!);
+      // Inside the UK box, which is exactly when checkLngLat accepts a point.
+      if (!(x >= UK.west && x <= UK.east && y >= UK.south && y <= UK.north)) return false;
+    } else if (c.easting !== -1 && c.lng === -1) {
+      grid = GRID_CODES.bng;
+      x = plainDecimalAt(line, bounds[c.easting]! + 1, bounds[c.easting + 1]!);
+      y = plainDecimalAt(line, bounds[c.northing]! + 1, bounds[c.northing + 1]!);
+      const inGrid = x >= BNG_EXTENT.easting[0] && x <= BNG_EXTENT.easting[1] && y >= BNG_EXTENT.northing[0] && y <= BNG_EXTENT.northing[1];
+      if (!inGrid || (Math.abs(x) <= 180 && Math.abs(y) <= 90)) return false;
+      gridRows += 1;
+    } else {
+      return false;
+    }
+    if (id !== null) idsSeen.add(id, rows.length);
+    rows.push(lineNumber, id, category, PRECISION_CODES.minute, Math.floor(when / 1440), when % 1440, grid, x, y);
+    return true;
+  }
 
   const walked = walkCsv(
     text,
@@ -220,7 +270,11 @@ export function parsePartnerCsv(text: string, options: PartnerCsvOptions = {}): 
         const resolved = resolveHeader(fields, mapping);
         if (!resolved.ok) return resolved;
         state.columns = resolved.value;
+        fastWidth = fields.length <= PARTNER_FAST_MAX_FIELDS ? fields.length : 0;
         return ok(undefined);
+      },
+      fastRow(line, start, end, lineNumber) {
+        return fastWidth > 0 && fastRow(line, start, end, lineNumber);
       },
       reject(line, message) {
         rejected.push({ line, message });
@@ -228,12 +282,15 @@ export function parsePartnerCsv(text: string, options: PartnerCsvOptions = {}): 
       row(fields, line) {
         const c = state.columns!;
         const id = c.id === -1 ? '' : fields[c.id]!.trim();
-        const earlier = id === '' ? undefined : lineOfId.get(id);
-        if (earlier !== undefined) {
-          rejected.push({ line, message: `${c.names.id} "${id}" already appears on line ${earlier}; each partner reference must be unique in a file` });
+        const earlier = id === '' ? -1 : idsSeen.find(id);
+        if (earlier !== -1) {
+          rejected.push({
+            line,
+            message: `${c.names.id} "${id}" already appears on line ${rows.line[earlier]}; each partner reference must be unique in a file`,
+          });
           return;
         }
-        const when = parsePartnerDateTime(fields[c.occurredAt]!);
+        const when = parsePartnerTime(fields[c.occurredAt]!);
         if (!when.ok) {
           rejected.push({ line, message: fields[c.occurredAt]!.trim() === '' ? `${c.names.occurred_at} is empty; expected a date-time such as 2024-03-01T21:15` : `${c.names.occurred_at} ${when.reason}` });
           return;
@@ -241,7 +298,8 @@ export function parsePartnerCsv(text: string, options: PartnerCsvOptions = {}): 
         const categoryText = fields[c.category]!;
         let category = categoryOf.get(categoryText);
         if (category === undefined) {
-          category = resolveCategory(categoryText)?.slug ?? null;
+          const found = resolveCategory(categoryText);
+          category = found ? categoryCode(found.slug) : null;
           categoryOf.set(categoryText, category);
         }
         if (category === null) {
@@ -256,16 +314,9 @@ export function parsePartnerCsv(text: string, options: PartnerCsvOptions = {}): 
           rejected.push({ line, message: point.reason });
           return;
         }
-        if (id !== '') lineOfId.set(id, line);
-        drafts.push({
-          line,
-          sourceRecordId: id === '' ? null : id,
-          category,
-          occurredAt: when.value,
-          precision: 'minute',
-          lng: point.value[0],
-          lat: point.value[1],
-        });
+        if (id !== '') idsSeen.add(id, rows.length);
+        const [grid, x, y] = point.value;
+        rows.push(line, id === '' ? null : id, category, PRECISION_CODES.minute, when.value.day, when.value.minute, grid, x, y);
       },
     },
     options,
@@ -277,5 +328,5 @@ export function parsePartnerCsv(text: string, options: PartnerCsvOptions = {}): 
   if (gridRows > 0) {
     notes.push(`${gridRows.toLocaleString('en-GB')} ${gridRows === 1 ? 'row was' : 'rows were'} converted from British National Grid (EPSG:27700) with the OSGB36 Helmert shift (typically 2-5 m off in London).`);
   }
-  return ok({ rowsRead: walked.value, drafts, rejected, notes });
+  return ok({ rowsRead: walked.value, rows: rows.finish(), rejected, notes });
 }

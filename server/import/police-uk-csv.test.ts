@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { locatedDrafts } from './locate-rows';
 import { checkPoliceUkHead, parsePoliceUkCsv } from './police-uk-csv';
 
 const FULL_HEADER =
@@ -9,13 +10,14 @@ const fullRow = (id: string, month: string, lng: string, lat: string, type: stri
 function parse(lines: string[]) {
   const parsed = parsePoliceUkCsv(`${lines.join('\n')}\n`);
   if (!parsed.ok) throw new Error(parsed.reason.message);
-  return parsed.value;
+  return { ...parsed.value, drafts: locatedDrafts(parsed.value.rows) };
 }
 
 describe('parsePoliceUkCsv', () => {
   it('reads the full police.uk header: month precision, slug category, Crime ID as the record id', () => {
     const file = parse([FULL_HEADER, fullRow('abc123', '2019-06', '-0.029459', '51.533135', 'Burglary'), fullRow('', '2019-06', '-0.05', '51.52', 'Anti-social behaviour')]);
-    expect(file).toEqual({
+    const { rows: _rows, ...parsed } = file;
+    expect(parsed).toEqual({
       rowsRead: 2,
       rejected: [],
       notes: [],

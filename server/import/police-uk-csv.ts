@@ -4,7 +4,8 @@
 import { CATEGORIES, resolveCategory } from '../../geo/categories';
 import { parseIsoMonth } from '../../geo/time';
 import { fail, ok, type Result } from '../../geo/types';
-import type { LocatedDraft, ParsedFile, RejectedRow } from '../incidents/import-types';
+import type { ParsedFile, RejectedRow } from '../incidents/import-types';
+import { categoryCode, estimatedRows, GRID_CODES, IncidentRowsBuilder, PRECISION_CODES } from '../incidents/incident-rows';
 import { columnIndex, firstLineOf, headerFieldsOf, listInWords, walkCsv, type WalkOptions } from './csv-table';
 import { refused, type FileProblem } from './read-input';
 import { checkLngLat, parseNumber } from './row-checks';
@@ -78,12 +79,12 @@ export function checkPoliceUkHead(head: string, complete: boolean): Result<void,
 export function parsePoliceUkCsv(text: string, options: WalkOptions = {}): Result<ParsedFile, FileProblem> {
   // A holder, not a `let`: TypeScript does not follow assignments made inside callbacks.
   const state: { columns: PoliceUkColumns | null } = { columns: null };
-  const drafts: LocatedDraft[] = [];
+  const rows = new IncidentRowsBuilder(estimatedRows(text));
   const rejected: RejectedRow[] = [];
   let noLocation = 0;
   // Months and crime types repeat on every row: check each distinct value once.
-  const monthCheck = new Map<string, string | null>();
-  const categoryOf = new Map<string, string | null>();
+  const monthOf = new Map<string, Result<number>>();
+  const categoryOf = new Map<string, number | null>();
 
   const walked = walkCsv(
     text,
@@ -100,13 +101,13 @@ export function parsePoliceUkCsv(text: string, options: WalkOptions = {}): Resul
       row(fields, line) {
         const c = state.columns!;
         const monthText = fields[c.month]!.trim();
-        let monthProblem = monthCheck.get(monthText);
-        if (monthProblem === undefined) {
-          monthProblem = checkMonth(monthText);
-          monthCheck.set(monthText, monthProblem);
+        let month = monthOf.get(monthText);
+        if (month === undefined) {
+          month = checkMonth(monthText);
+          monthOf.set(monthText, month);
         }
-        if (monthProblem !== null) {
-          rejected.push({ line, message: monthProblem });
+        if (!month.ok) {
+          rejected.push({ line, message: month.reason });
           return;
         }
         const lngText = fields[c.lng]!;
@@ -134,7 +135,7 @@ export function parsePoliceUkCsv(text: string, options: WalkOptions = {}): Resul
         let category = categoryOf.get(typeText);
         if (category === undefined) {
           const found = resolveCategory(typeText);
-          category = found && found.origin === 'police.uk' ? found.slug : null;
+          category = found && found.origin === 'police.uk' ? categoryCode(found.slug) : null;
           categoryOf.set(typeText, category);
         }
         if (category === null) {
@@ -148,15 +149,7 @@ export function parsePoliceUkCsv(text: string, options: WalkOptions = {}): Resul
           return;
         }
         const crimeId = c.crimeId === -1 ? '' : fields[c.crimeId]!.trim();
-        drafts.push({
-          line,
-          sourceRecordId: crimeId === '' ? null : crimeId,
-          category,
-          occurredAt: monthText,
-          precision: 'month',
-          lng: lng.value,
-          lat: lat.value,
-        });
+        rows.push(line, crimeId === '' ? null : crimeId, category, PRECISION_CODES.month, month.value, -1, GRID_CODES.wgs84, lng.value, lat.value);
       },
     },
     options,
@@ -176,11 +169,12 @@ export function parsePoliceUkCsv(text: string, options: WalkOptions = {}): Resul
         'They were skipped, not rejected.',
     );
   }
-  return ok({ rowsRead: walked.value, drafts, rejected, notes });
+  return ok({ rowsRead: walked.value, rows: rows.finish(), rejected, notes });
 }
 
-function checkMonth(text: string): string | null {
-  if (text === '') return 'Month is empty; expected YYYY-MM, e.g. 2019-06';
+/** The first day of a police.uk Month, or what is wrong with it. */
+function checkMonth(text: string): Result<number> {
+  if (text === '') return fail('Month is empty; expected YYYY-MM, e.g. 2019-06');
   const month = parseIsoMonth(text);
-  return month.ok ? null : `Month "${text}" is not a month; expected YYYY-MM with month 01..12`;
+  return month.ok ? ok(month.value.startDay) : fail(`Month "${text}" is not a month; expected YYYY-MM with month 01..12`);
 }

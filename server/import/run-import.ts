@@ -7,6 +7,8 @@ import { getStudyArea, listAreaKinds, replaceAreas, STUDY_AREA_KIND } from '../a
 import type { Db } from '../db/open-database';
 import { commitImport } from '../incidents/commit-import';
 import type { ImportSummary, ParsedFile } from '../incidents/import-types';
+import { estimatedRows } from '../incidents/incident-rows';
+import { LOCATE_CHUNK_ROWS, LocatePipeline, WORKER_THRESHOLD_ROWS } from './locate-rows';
 import { areaKindSchema, checkGeoJsonHead, parseAreasGeoJson, parseStudyAreaGeoJson, type ParsedAreas } from './area-geojson';
 import { parseColumnMapping, parsePartnerCsv, partnerHeadCheck, partnerSourceSchema, type ColumnMapping } from './partner-csv';
 import { checkPoliceUkHead, parsePoliceUkCsv, POLICE_UK_SOURCE } from './police-uk-csv';
@@ -121,10 +123,23 @@ export async function runImport(context: ImportContext, request: ImportRequest, 
   const walkOptions = onProgress ? { onProgress: (done: number, total: number) => onProgress({ phase: 'parsing', done, total }) } : {};
 
   if (request.kind === 'police-uk' || request.kind === 'partner') {
+    // Large partner files are located on worker threads chunk by chunk while parsing goes on.
+    const pipeline = request.kind === 'partner' && estimatedRows(text) >= WORKER_THRESHOLD_ROWS ? new LocatePipeline() : null;
     const parsed: Result<ParsedFile, FileProblem> =
-      request.kind === 'police-uk' ? parsePoliceUkCsv(text, walkOptions) : parsePartnerCsv(text, { ...walkOptions, columns: request.columns });
-    if (!parsed.ok) return { ok: false, problem: parsed.reason, summary: null };
-    onProgress?.({ phase: 'storing', done: 0, total: parsed.value.drafts.length });
+      request.kind === 'police-uk'
+        ? parsePoliceUkCsv(text, walkOptions)
+        : parsePartnerCsv(text, {
+            ...walkOptions,
+            columns: request.columns,
+            ...(pipeline ? { chunk: { rows: LOCATE_CHUNK_ROWS, onChunk: (rows, from, to) => pipeline.feed(rows, from, to) } } : {}),
+          });
+    if (!parsed.ok) {
+      await pipeline?.stop();
+      return { ok: false, problem: parsed.reason, summary: null };
+    }
+    const rows = parsed.value.rows;
+    onProgress?.({ phase: 'storing', done: 0, total: rows.length });
+    const located = pipeline ? await pipeline.finish(rows.length) : undefined;
     const studyArea = getStudyArea(context.db);
     const committed = commitImport(context.db, {
       kind: request.kind,
@@ -134,10 +149,11 @@ export async function runImport(context: ImportContext, request: ImportRequest, 
       importedBy: context.importedBy,
       importedAt: context.now.toISOString(),
       parsed: parsed.value,
+      ...(located ? { located } : {}),
       area: studyArea ? createAreaTest(studyArea.geometry) : null,
       allowRejected: request.allowRejected,
     });
-    onProgress?.({ phase: 'storing', done: parsed.value.drafts.length, total: parsed.value.drafts.length });
+    onProgress?.({ phase: 'storing', done: rows.length, total: rows.length });
     if (!committed.ok) return { ok: false, problem: refused(committed.reason), summary: committed.summary };
     return { ok: true, type: 'incidents', summary: committed.summary };
   }

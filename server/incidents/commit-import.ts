@@ -1,11 +1,13 @@
 // The one write path for incidents: every importer (CLI, upload API, demo data) parses a
 // file into a ParsedFile and hands it here. One file = one transaction: it lands whole
 // or not at all.
-import { cellAt, STORED_H3_RESOLUTION } from '../../geo/h3';
 import type { AreaTest } from '../../geo/study-area';
-import { spanOfOccurredAt } from '../../geo/time';
+import { isoDateOfDay } from '../../geo/time';
 import type { Db } from '../db/open-database';
-import type { ImportKind, ImportSummary, LocatedDraft, ParsedFile, RejectedRow } from './import-types';
+import { locateRowsHere, type LocatedRows } from '../import/locate-rows';
+import type { ImportKind, ImportSummary, ParsedFile, RejectedRow } from './import-types';
+import { endDayOf, PRECISIONS } from './incident-rows';
+import { readOverlappingChunks, writeChunks, type ChunkColumns } from './incident-store';
 
 const REPORTED_ROWS_LIMIT = 50;
 
@@ -18,6 +20,8 @@ export interface CommitImportInput {
   /** ISO 8601 UTC, from the caller's clock. */
   importedAt: string;
   parsed: ParsedFile;
+  /** WGS84 points and H3 cells of parsed.rows, when the caller located them already (worker threads). */
+  located?: LocatedRows;
   /** Study area test; null means no study area is configured and every point is kept. */
   area: AreaTest | null;
   /**
@@ -37,13 +41,23 @@ export type CommitImportResult =
  * Crime ID in different extracts; partner rows by their reference when they have one.
  * See docs/decisions/003-idempotent-import.md.
  */
-export function dedupeKeyOf(kind: ImportKind, draft: LocatedDraft): string {
-  if (kind === 'partner' && draft.sourceRecordId) return `id:${draft.sourceRecordId}`;
-  return `${draft.occurredAt}|${draft.category}|${draft.lng.toFixed(6)}|${draft.lat.toFixed(6)}`;
+function identityOf(
+  kind: ImportKind,
+  id: string | null | undefined,
+  category: number,
+  precision: number,
+  startDay: number,
+  minuteOfDay: number,
+  lng: number,
+  lat: number,
+): string {
+  if (kind === 'partner' && id) return `id:${id}`;
+  return `${startDay}|${precision}|${minuteOfDay}|${category}|${lng.toFixed(6)}|${lat.toFixed(6)}`;
 }
 
 export function commitImport(db: Db, input: CommitImportInput): CommitImportResult {
   const { parsed, kind, source } = input;
+  const rows = parsed.rows;
   const summary: ImportSummary = {
     batchId: null,
     kind,
@@ -73,101 +87,140 @@ export function commitImport(db: Db, input: CommitImportInput): CommitImportResu
     return { ok: false, reason: 'The file has a header but no data rows. Nothing was imported.', summary };
   }
 
-  // Locate every draft once: H3 cell (cached per exact point: police.uk snap points repeat
-  // thousands of times) and the study-area test.
-  const cellOfPoint = new Map<string, string>();
-  const located: { draft: LocatedDraft; cell: string; key: string }[] = [];
+  const located = input.located ?? locateRowsHere(rows);
+  if (located.lng.length !== rows.length) throw new Error(`located ${located.lng.length} rows of ${rows.length}`);
+
+  // Study-area test; `keep` marks the rows still in the running.
+  const keep = new Uint8Array(rows.length);
   const outside: RejectedRow[] = [];
-  for (const draft of parsed.drafts) {
-    const pointKey = `${draft.lng},${draft.lat}`;
-    let cell = cellOfPoint.get(pointKey);
-    if (cell === undefined) {
-      cell = cellAt(draft.lng, draft.lat, STORED_H3_RESOLUTION);
-      cellOfPoint.set(pointKey, cell);
-    }
-    if (input.area && !input.area.contains(draft.lng, draft.lat, cell)) {
-      outside.push({ line: draft.line, message: `point ${draft.lng}, ${draft.lat} is outside the study area` });
+  let firstDay = Number.POSITIVE_INFINITY;
+  let lastDay = Number.NEGATIVE_INFINITY;
+  for (let i = 0; i < rows.length; i++) {
+    const lng = located.lng[i]!;
+    const lat = located.lat[i]!;
+    if (input.area && !input.area.contains(lng, lat)) {
+      summary.outsideArea += 1;
+      if (outside.length < REPORTED_ROWS_LIMIT) outside.push({ line: rows.line[i]!, message: `point ${lng}, ${lat} is outside the study area` });
       continue;
     }
-    located.push({ draft, cell, key: dedupeKeyOf(kind, draft) });
+    keep[i] = 1;
+    const start = rows.startDay[i]!;
+    if (start < firstDay) firstDay = start;
+    const end = endDayOf(rows.precision[i]!, start);
+    if (end > lastDay) lastDay = end;
   }
-  summary.outsideArea = outside.length;
-  summary.outsideAreaRows = outside.slice(0, REPORTED_ROWS_LIMIT);
-
-  const insertBatch = db.prepare(
-    `INSERT INTO import_batches (kind, source, file_name, file_sha256, imported_at, imported_by,
-       rows_read, rows_imported, rows_duplicate, rows_rejected, rows_outside_area, summary_json)
-     VALUES (?, ?, ?, ?, ?, ?, ?, 0, 0, 0, 0, '{}')`,
-  );
-  const finishBatch = db.prepare(
-    `UPDATE import_batches SET rows_imported = ?, rows_duplicate = ?, rows_rejected = ?,
-       rows_outside_area = ?, first_day = ?, last_day = ?, precisions = ?, summary_json = ? WHERE id = ?`,
-  );
-  const insertIncident = db.prepare(
-    `INSERT INTO incidents (source, source_record_id, dedupe_key, category, occurred_at, precision,
-       start_day, end_day, minute_of_day, lng, lat, h3_r11, batch_id)
-     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-  );
-  const sourceDayRange = db.prepare(
-    'SELECT min(start_day) AS first, max(end_day) AS last FROM incidents WHERE source = ?',
-  );
-  const countStored = db.prepare('SELECT count(*) AS n FROM incidents WHERE source = ? AND dedupe_key = ?').pluck();
+  summary.outsideAreaRows = outside;
 
   const run = db.transaction(() => {
-    const batchId = Number(
-      insertBatch.run(kind, source, input.fileName, input.fileSha256, input.importedAt, input.importedBy, parsed.rowsRead)
-        .lastInsertRowid,
-    );
-    // Rows sharing a key are a multiset: import only the copies beyond those already stored.
-    // Lookups are skipped entirely when the source has nothing stored in the file's days.
-    const range = sourceDayRange.get(source) as { first: number | null; last: number | null };
-    const remaining = new Map<string, number>();
-    let firstDay = Number.POSITIVE_INFINITY;
-    let lastDay = Number.NEGATIVE_INFINITY;
-    const precisions = new Set<string>();
-    for (const { draft, cell, key } of located) {
-      const span = spanOfOccurredAt(draft.occurredAt, draft.precision);
-      const mayOverlap = range.first !== null && range.last !== null && span.startDay < range.last && span.endDay > range.first;
-      if (mayOverlap) {
-        let stored = remaining.get(key);
-        if (stored === undefined) stored = Number(countStored.get(source, key));
-        if (stored > 0) {
-          remaining.set(key, stored - 1);
-          summary.duplicates += 1;
-          continue;
+    // Rows sharing an identity are a multiset: import only the copies beyond those already
+    // stored. Only the source's chunks that overlap the file's days can hold them.
+    const stored = new Map<string, number>();
+    if (firstDay <= lastDay) {
+      for (const chunk of readOverlappingChunks(db, source, firstDay, lastDay)) {
+        for (let j = 0; j < chunk.length; j++) {
+          const key = identityOf(
+            kind,
+            chunk.sourceRecordId.at(j),
+            chunk.category[j]!,
+            chunk.precision[j]!,
+            chunk.startDay[j]!,
+            chunk.minuteOfDay[j]!,
+            chunk.lng[j]!,
+            chunk.lat[j]!,
+          );
+          stored.set(key, (stored.get(key) ?? 0) + 1);
         }
-        remaining.set(key, 0);
       }
-      insertIncident.run(
-        source,
-        draft.sourceRecordId,
-        key,
-        draft.category,
-        draft.occurredAt,
-        draft.precision,
-        span.startDay,
-        span.endDay,
-        span.minuteOfDay,
-        draft.lng,
-        draft.lat,
-        cell,
-        batchId,
-      );
-      summary.imported += 1;
-      if (span.startDay < firstDay) firstDay = span.startDay;
-      if (span.endDay > lastDay) lastDay = span.endDay;
-      precisions.add(draft.precision);
-      const month = draft.occurredAt.slice(0, 7);
-      summary.months[month] = (summary.months[month] ?? 0) + 1;
     }
+    if (stored.size > 0) {
+      for (let i = 0; i < rows.length; i++) {
+        if (keep[i] === 0) continue;
+        const key = identityOf(
+          kind,
+          rows.sourceRecordId.at(i),
+          rows.category[i]!,
+          rows.precision[i]!,
+          rows.startDay[i]!,
+          rows.minuteOfDay[i]!,
+          located.lng[i]!,
+          located.lat[i]!,
+        );
+        const copies = stored.get(key);
+        if (copies !== undefined && copies > 0) {
+          stored.set(key, copies - 1);
+          keep[i] = 0;
+          summary.duplicates += 1;
+        }
+      }
+    }
+
+    let n = 0;
+    for (let i = 0; i < rows.length; i++) n += keep[i]!;
+    const keptRow = new Uint32Array(n);
+    const columns: ChunkColumns = {
+      length: n,
+      sourceRecordId: { at: (k) => rows.sourceRecordId.at(keptRow[k]!) ?? null },
+      category: new Uint8Array(n),
+      precision: new Uint8Array(n),
+      startDay: new Int32Array(n),
+      minuteOfDay: new Int16Array(n),
+      lng: new Float64Array(n),
+      lat: new Float64Array(n),
+      cellHi: new Uint32Array(n),
+      cellLo: new Uint32Array(n),
+    };
+    const perDay = new Map<number, number>();
+    const precisions = new Set<string>();
+    let importedFirst = Number.POSITIVE_INFINITY;
+    let importedLast = Number.NEGATIVE_INFINITY;
+    let j = 0;
+    for (let i = 0; i < rows.length; i++) {
+      if (keep[i] === 0) continue;
+      const start = rows.startDay[i]!;
+      const precision = rows.precision[i]!;
+      keptRow[j] = i;
+      columns.category[j] = rows.category[i]!;
+      columns.precision[j] = precision;
+      columns.startDay[j] = start;
+      columns.minuteOfDay[j] = rows.minuteOfDay[i]!;
+      columns.lng[j] = located.lng[i]!;
+      columns.lat[j] = located.lat[i]!;
+      columns.cellHi[j] = located.cellHi[i]!;
+      columns.cellLo[j] = located.cellLo[i]!;
+      j += 1;
+      perDay.set(start, (perDay.get(start) ?? 0) + 1);
+      if (start < importedFirst) importedFirst = start;
+      const end = endDayOf(precision, start);
+      if (end > importedLast) importedLast = end;
+      precisions.add(PRECISIONS[precision]!);
+    }
+    summary.imported = n;
+    for (const [day, count] of [...perDay].sort((a, b) => a[0] - b[0])) {
+      const month = isoDateOfDay(day).slice(0, 7);
+      summary.months[month] = (summary.months[month] ?? 0) + count;
+    }
+
+    const batchId = Number(
+      db
+        .prepare(
+          `INSERT INTO import_batches (kind, source, file_name, file_sha256, imported_at, imported_by,
+             rows_read, rows_imported, rows_duplicate, rows_rejected, rows_outside_area, summary_json)
+           VALUES (?, ?, ?, ?, ?, ?, ?, 0, 0, 0, 0, '{}')`,
+        )
+        .run(kind, source, input.fileName, input.fileSha256, input.importedAt, input.importedBy, parsed.rowsRead).lastInsertRowid,
+    );
     summary.batchId = batchId;
-    finishBatch.run(
+    writeChunks(db, batchId, source, columns);
+    db.prepare(
+      `UPDATE import_batches SET rows_imported = ?, rows_duplicate = ?, rows_rejected = ?,
+         rows_outside_area = ?, first_day = ?, last_day = ?, precisions = ?, summary_json = ? WHERE id = ?`,
+    ).run(
       summary.imported,
       summary.duplicates,
       summary.rejected,
       summary.outsideArea,
-      summary.imported > 0 ? firstDay : null,
-      summary.imported > 0 ? lastDay : null,
+      n > 0 ? importedFirst : null,
+      n > 0 ? importedLast : null,
       [...precisions].sort().join(','),
       JSON.stringify(summary),
       batchId,

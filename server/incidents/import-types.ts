@@ -1,4 +1,4 @@
-import type { IncidentDraft } from '../../geo/types';
+import type { IncidentRows } from './incident-rows';
 
 export type ImportKind = 'police-uk' | 'partner';
 
@@ -8,15 +8,10 @@ export interface RejectedRow {
   message: string;
 }
 
-/** A parsed draft remembers the file line it came from, for reports. */
-export interface LocatedDraft extends IncidentDraft {
-  line: number;
-}
-
-/** What a parser hands to commitImport: every row is either a draft or a rejection. */
+/** What a parser hands to commitImport: every row is either in `rows` or a rejection. */
 export interface ParsedFile {
   rowsRead: number;
-  drafts: LocatedDraft[];
+  rows: IncidentRows;
   rejected: RejectedRow[];
   /** Things the user should know that are not errors (ignored extra columns, ...). */
   notes: string[];

@@ -1,14 +1,15 @@
-// A columnar, time-sorted copy of the incidents table held in memory. SQLite is the store
+// A columnar, time-sorted copy of the stored incidents (read from the chunks) held in memory. SQLite is the store
 // of record; this index exists because a borough-wide 365-day window at resolution 10 over
 // millions of rows cannot be grouped by SQLite inside the 50 ms the map needs, while a scan
 // of typed arrays can (docs/decisions/002-in-memory-window-index.md).
 import { cellAt } from '../../geo/h3';
+import { CATEGORIES } from '../../geo/categories';
 import type { Db } from '../db/open-database';
+import { endDayOf } from './incident-rows';
+import { readChunks, storedIncidentCount } from './incident-store';
 
 /** Longest span of a stored incident (a month), in days: bounds the backwards scan. */
 export const MAX_SPAN_DAYS = 31;
-const PRECISION_CODES = { month: 0, day: 1, minute: 2 } as const;
-export type PrecisionCode = (typeof PRECISION_CODES)[keyof typeof PRECISION_CODES];
 
 export interface IncidentIndex {
   /** Identity of the data the index was built from; changes whenever a batch lands. */
@@ -42,33 +43,75 @@ export interface LocationCells {
 }
 
 export function dataVersion(db: Db): string {
-  const row = db.prepare('SELECT max(id) AS maxBatch, count(*) AS batches FROM import_batches').get() as {
-    maxBatch: number | null;
-    batches: number;
-  };
-  const incidents = db.prepare('SELECT max(id) AS maxId FROM incidents').get() as { maxId: number | null };
-  return `${row.batches}:${row.maxBatch ?? 0}:${incidents.maxId ?? 0}`;
+  const row = db
+    .prepare('SELECT (SELECT count(*) FROM import_batches) AS batches, (SELECT max(id) FROM import_batches) AS maxBatch, (SELECT max(id) FROM incident_chunks) AS maxChunk')
+    .get() as { batches: number; maxBatch: number | null; maxChunk: number | null };
+  return `${row.batches}:${row.maxBatch ?? 0}:${row.maxChunk ?? 0}`;
+}
+
+/**
+ * Distinct points by exact coordinates: an open-addressing hash table over the two
+ * doubles' bits. A Map keyed by "lng,lat" strings took 13 s for 5M distinct points.
+ */
+class PointSet {
+  lngs = new Float64Array(1024);
+  lats = new Float64Array(1024);
+  count = 0;
+  private slots = new Int32Array(2048).fill(-1);
+  private readonly bits = new Float64Array(2);
+  private readonly words = new Uint32Array(this.bits.buffer);
+
+  private hash(lng: number, lat: number): number {
+    this.bits[0] = lng;
+    this.bits[1] = lat;
+    const w = this.words;
+    let h = Math.imul(w[0]! ^ 0x9e3779b9, 0x85ebca6b);
+    h = Math.imul(h ^ w[1]! ^ (h >>> 13), 0xc2b2ae35);
+    h = Math.imul(h ^ w[2]! ^ (h >>> 16), 0x85ebca6b);
+    h = Math.imul(h ^ w[3]! ^ (h >>> 13), 0xc2b2ae35);
+    return (h ^ (h >>> 16)) >>> 0;
+  }
+
+  /** The index of the point, adding it when new. */
+  indexOf(lng: number, lat: number): number {
+    if (this.count * 2 >= this.slots.length) this.rehash();
+    const mask = this.slots.length - 1;
+    for (let slot = this.hash(lng, lat) & mask; ; slot = (slot + 1) & mask) {
+      const k = this.slots[slot]!;
+      if (k === -1) {
+        if (this.count === this.lngs.length) this.growPoints();
+        this.lngs[this.count] = lng;
+        this.lats[this.count] = lat;
+        this.slots[slot] = this.count;
+        return this.count++;
+      }
+      if (this.lngs[k] === lng && this.lats[k] === lat) return k;
+    }
+  }
+
+  private growPoints() {
+    const lngs = new Float64Array(this.lngs.length * 2);
+    const lats = new Float64Array(this.lats.length * 2);
+    lngs.set(this.lngs);
+    lats.set(this.lats);
+    this.lngs = lngs;
+    this.lats = lats;
+  }
+
+  private rehash() {
+    this.slots = new Int32Array(this.slots.length * 2).fill(-1);
+    const mask = this.slots.length - 1;
+    for (let k = 0; k < this.count; k++) {
+      let slot = this.hash(this.lngs[k]!, this.lats[k]!) & mask;
+      while (this.slots[slot] !== -1) slot = (slot + 1) & mask;
+      this.slots[slot] = k;
+    }
+  }
 }
 
 export function buildIncidentIndex(db: Db): IncidentIndex {
   const version = dataVersion(db);
-  const size = Number(db.prepare('SELECT count(*) FROM incidents').pluck().get());
-  const startDay = new Int32Array(size);
-  const endDay = new Int32Array(size);
-  const minuteOfDay = new Int16Array(size);
-  const precision = new Uint8Array(size);
-  const categoryIndex = new Uint8Array(size);
-  const locationIndex = new Uint32Array(size);
-  const categories: string[] = [];
-  const categoryLookup = new Map<string, number>();
-  const lngs: number[] = [];
-  const lats: number[] = [];
-  const locationLookup = new Map<string, number>();
-  // Read in storage order (no index on start_day: it would slow every import) and sort here.
-  const rows = db
-    .prepare('SELECT start_day, end_day, minute_of_day, precision, category, lng, lat FROM incidents')
-    .raw()
-    .iterate() as IterableIterator<[number, number, number | null, keyof typeof PRECISION_CODES, string, number, number]>;
+  const size = storedIncidentCount(db);
   const unsorted = {
     startDay: new Int32Array(size),
     endDay: new Int32Array(size),
@@ -77,42 +120,56 @@ export function buildIncidentIndex(db: Db): IncidentIndex {
     categoryIndex: new Uint8Array(size),
     locationIndex: new Uint32Array(size),
   };
+  // Category codes are CATEGORIES indexes; the index keeps its own dense list of those present.
+  const categories: string[] = [];
+  const denseCategory = new Int16Array(CATEGORIES.length).fill(-1);
+  const points = new PointSet();
   let i = 0;
-  for (const [start, end, minute, prec, category, lng, lat] of rows) {
-    unsorted.startDay[i] = start;
-    unsorted.endDay[i] = end;
-    unsorted.minuteOfDay[i] = minute ?? -1;
-    unsorted.precision[i] = PRECISION_CODES[prec];
-    let c = categoryLookup.get(category);
-    if (c === undefined) {
-      c = categories.length;
-      categories.push(category);
-      categoryLookup.set(category, c);
+  let minDay = Number.POSITIVE_INFINITY;
+  let maxDay = Number.NEGATIVE_INFINITY;
+  for (const chunk of readChunks(db)) {
+    if (i + chunk.length > size) throw new Error('incidents were added while the index was being built');
+    unsorted.startDay.set(chunk.startDay, i);
+    unsorted.minuteOfDay.set(chunk.minuteOfDay, i);
+    unsorted.precision.set(chunk.precision, i);
+    for (let j = 0; j < chunk.length; j++, i++) {
+      const start = chunk.startDay[j]!;
+      if (start < minDay) minDay = start;
+      if (start > maxDay) maxDay = start;
+      unsorted.endDay[i] = endDayOf(chunk.precision[j]!, start);
+      const code = chunk.category[j]!;
+      if (denseCategory[code] === -1) {
+        denseCategory[code] = categories.length;
+        categories.push(CATEGORIES[code]!.slug);
+      }
+      unsorted.categoryIndex[i] = denseCategory[code]!;
+      unsorted.locationIndex[i] = points.indexOf(chunk.lng[j]!, chunk.lat[j]!);
     }
-    unsorted.categoryIndex[i] = c;
-    const key = `${lng},${lat}`;
-    let k = locationLookup.get(key);
-    if (k === undefined) {
-      k = lngs.length;
-      lngs.push(lng);
-      lats.push(lat);
-      locationLookup.set(key, k);
+  }
+  // Stable counting sort by start day: days span a few thousand values, incidents millions.
+  const startDay = new Int32Array(i);
+  const endDay = new Int32Array(i);
+  const minuteOfDay = new Int16Array(i);
+  const precision = new Uint8Array(i);
+  const categoryIndex = new Uint8Array(i);
+  const locationIndex = new Uint32Array(i);
+  if (i > 0) {
+    const offsets = new Uint32Array(maxDay - minDay + 2);
+    for (let j = 0; j < i; j++) offsets[unsorted.startDay[j]! - minDay + 1]! += 1;
+    for (let d = 1; d < offsets.length; d++) offsets[d]! += offsets[d - 1]!;
+    for (let from = 0; from < i; from++) {
+      const to = offsets[unsorted.startDay[from]! - minDay]!++;
+      startDay[to] = unsorted.startDay[from]!;
+      endDay[to] = unsorted.endDay[from]!;
+      minuteOfDay[to] = unsorted.minuteOfDay[from]!;
+      precision[to] = unsorted.precision[from]!;
+      categoryIndex[to] = unsorted.categoryIndex[from]!;
+      locationIndex[to] = unsorted.locationIndex[from]!;
     }
-    unsorted.locationIndex[i] = k;
-    i += 1;
   }
-  const order = new Uint32Array(i);
-  for (let j = 0; j < i; j++) order[j] = j;
-  order.sort((a, b) => unsorted.startDay[a]! - unsorted.startDay[b]! || a - b);
-  for (let j = 0; j < i; j++) {
-    const from = order[j]!;
-    startDay[j] = unsorted.startDay[from]!;
-    endDay[j] = unsorted.endDay[from]!;
-    minuteOfDay[j] = unsorted.minuteOfDay[from]!;
-    precision[j] = unsorted.precision[from]!;
-    categoryIndex[j] = unsorted.categoryIndex[from]!;
-    locationIndex[j] = unsorted.locationIndex[from]!;
-  }
+  const lngs = points.lngs;
+  const lats = points.lats;
+  const locationCount = points.count;
   const cellsByResolution = new Map<number, LocationCells>();
   return {
     version,
@@ -124,7 +181,7 @@ export function buildIncidentIndex(db: Db): IncidentIndex {
     categoryIndex,
     locationIndex,
     categories,
-    locationCount: lngs.length,
+    locationCount,
     firstAtOrAfter(day) {
       let lo = 0;
       let hi = i;
@@ -140,8 +197,8 @@ export function buildIncidentIndex(db: Db): IncidentIndex {
       if (!located) {
         const cells: string[] = [];
         const idOf = new Map<string, number>();
-        const cellOfLocation = new Uint32Array(lngs.length);
-        for (let k = 0; k < lngs.length; k++) {
+        const cellOfLocation = new Uint32Array(locationCount);
+        for (let k = 0; k < locationCount; k++) {
           const cell = cellAt(lngs[k]!, lats[k]!, h3Resolution);
           let id = idOf.get(cell);
           if (id === undefined) {

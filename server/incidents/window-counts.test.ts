@@ -4,6 +4,7 @@ import { dayNumber } from '../../geo/time';
 import type { IncidentDraft } from '../../geo/types';
 import { openDatabase, type Db } from '../db/open-database';
 import { commitImport } from './commit-import';
+import { parsedFromDrafts } from './incident-rows';
 import { buildIncidentIndex, createIndexCache } from './incident-index';
 import { countCategoriesInCell, countCellsInWindow } from './window-counts';
 
@@ -18,7 +19,7 @@ function store(db: Db, drafts: IncidentDraft[], source = 'test') {
     fileSha256: 'x',
     importedBy: 'test',
     importedAt: '2024-07-01T00:00:00Z',
-    parsed: { rowsRead: drafts.length, rejected: [], notes: [], drafts: drafts.map((d, i) => ({ ...d, line: i + 2 })) },
+    parsed: parsedFromDrafts(drafts),
     area: null,
     allowRejected: false,
   });
@@ -126,10 +127,9 @@ describe('commitImport', () => {
       importedBy: 'test',
       importedAt: '2024-07-01T00:00:00Z',
       parsed: {
+        ...parsedFromDrafts([at('2024-06-03T21:00', WHITECHAPEL)]),
         rowsRead: 2,
-        drafts: [{ ...at('2024-06-03T21:00', WHITECHAPEL), line: 2 }],
         rejected: [{ line: 3, message: 'Latitude "abc" is not a number' }],
-        notes: [],
       },
       area: null,
       allowRejected: false,

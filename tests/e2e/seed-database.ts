@@ -11,7 +11,8 @@ import { areaGeometrySchema, replaceAreas } from '../../server/areas/area-querie
 import { createApiToken, seedDemoAccounts } from '../../server/auth/auth-queries';
 import { openDatabase } from '../../server/db/open-database';
 import { commitImport } from '../../server/incidents/commit-import';
-import type { LocatedDraft } from '../../server/incidents/import-types';
+import { parsedFromDrafts } from '../../server/incidents/incident-rows';
+import type { IncidentDraft } from '../../geo/types';
 
 const REPO_ROOT = resolve(import.meta.dirname, '../..');
 const SHARED_DATA = resolve(REPO_ROOT, '../shared/data');
@@ -90,12 +91,11 @@ export function seedDatabase(dbPath: string): SeededDatabase {
     const random = seededRandom(20250314);
     const endDay = parseIsoDate(DATA_END_DAY);
     if (!endDay.ok) throw new Error(endDay.reason);
-    const drafts: LocatedDraft[] = [];
+    const drafts: IncidentDraft[] = [];
     const pad = (n: number) => String(n).padStart(2, '0');
     const add = (category: string, [lng, lat]: readonly [number, number], jitterDegrees: number, daysBack: number, atMinute?: number) => {
       const minute = atMinute ?? Math.floor(random() * 1440);
       drafts.push({
-        line: drafts.length + 2,
         sourceRecordId: `E2E-${drafts.length + 1}`,
         category,
         occurredAt: `${isoDateOfDay(endDay.value - daysBack)}T${pad(Math.floor(minute / 60))}:${pad(minute % 60)}`,
@@ -137,17 +137,16 @@ export function seedDatabase(dbPath: string): SeededDatabase {
       fileSha256: 'e2e-synthetic-partner',
       importedBy: 'e2e',
       importedAt,
-      parsed: { rowsRead: drafts.length, drafts, rejected: [], notes: [] },
+      parsed: parsedFromDrafts(drafts),
       area,
       allowRejected: false,
     });
     if (!minuteBatch.ok) throw new Error(minuteBatch.reason);
 
-    const monthDrafts: LocatedDraft[] = [];
+    const monthDrafts: IncidentDraft[] = [];
     for (let k = 0; k < FEBRUARY_MONTH_ONLY_INCIDENTS; k++) {
       const [lng, lat] = k % 2 === 0 ? HOTSPOTS.violenceMileEnd : HOTSPOTS.violencePoplar;
       monthDrafts.push({
-        line: k + 2,
         sourceRecordId: null,
         category: 'violent-crime',
         occurredAt: '2025-02',
@@ -163,7 +162,7 @@ export function seedDatabase(dbPath: string): SeededDatabase {
       fileSha256: 'e2e-2025-02-street',
       importedBy: 'e2e',
       importedAt,
-      parsed: { rowsRead: monthDrafts.length, drafts: monthDrafts, rejected: [], notes: [] },
+      parsed: parsedFromDrafts(monthDrafts),
       area,
       allowRejected: false,
     });

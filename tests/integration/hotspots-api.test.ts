@@ -40,7 +40,7 @@ function plantedDrafts(): IncidentDraft[] {
   while (drafts.length < 600 * WINDOWS) {
     const lng = -0.08 + random() * 0.09;
     const lat = 51.485 + random() * 0.06;
-    if (!area.contains(lng, lat, cellAt(lng, lat, 11))) continue;
+    if (!area.contains(lng, lat)) continue;
     add(END - WINDOWS * WINDOW_DAYS + Math.floor(random() * WINDOWS * WINDOW_DAYS), lng, lat, Math.floor(random() * 1440));
   }
   cluster(WHITECHAPEL, 0, 40, 22 * 60);

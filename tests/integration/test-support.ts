@@ -10,6 +10,7 @@ import { areaGeometrySchema, replaceAreas } from '../../server/areas/area-querie
 import { createApiToken } from '../../server/auth/auth-queries';
 import { openDatabase, type Db } from '../../server/db/open-database';
 import { commitImport } from '../../server/incidents/commit-import';
+import { parsedFromDrafts } from '../../server/incidents/incident-rows';
 
 export const REPO_ROOT = resolve(fileURLToPath(new URL('.', import.meta.url)), '../..');
 export const SHARED_DATA = resolve(REPO_ROOT, '../shared/data');
@@ -29,7 +30,7 @@ export function storeIncidents(db: Db, drafts: IncidentDraft[], source = 'test')
     fileSha256: 'fixture',
     importedBy: 'test',
     importedAt: '2026-01-01T00:00:00Z',
-    parsed: { rowsRead: drafts.length, drafts: drafts.map((d, i) => ({ ...d, line: i + 2 })), rejected: [], notes: [] },
+    parsed: parsedFromDrafts(drafts),
     area: null,
     allowRejected: false,
   });
