@@ -8,6 +8,7 @@ import { parse } from 'csv-parse/sync';
 import { describe, expect, it } from 'vitest';
 import { z } from 'zod';
 import { createAreaTest, type AreaGeometry } from './study-area';
+import { seededRandom } from './seeded-random';
 
 const SHARED_DATA = new URL('../../shared/data/', import.meta.url);
 
@@ -16,18 +17,6 @@ const boundaryFile = z.object({ features: z.array(z.object({ properties: z.recor
 
 function readBoundaries(file: string) {
   return boundaryFile.parse(JSON.parse(readFileSync(new URL(`boundaries/${file}`, SHARED_DATA), 'utf8'))).features;
-}
-
-/** mulberry32: a seeded random source, so every run tests the same points. */
-function seededRandom(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
 }
 
 function bboxOf(geometry: AreaGeometry): [number, number, number, number] {

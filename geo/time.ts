@@ -148,9 +148,9 @@ function civilDayNumber(year: number, month: number, day: number): number {
 
 /**
  * Minutes since 1970-01-01 00:00 (London wall clock, day * 1440 + minute) of a partner time
- * spelled exactly 'YYYY-MM-DDTHH:MM[:SS]' (or with a space) in text[start, end); -1 for any
- * other spelling, which parsePartnerDateTime then reads. The import's hot path: no regex,
- * no string.
+ * spelled exactly 'YYYY-MM-DDTHH:MM[:SS]' (or with a space) in text[start, end), for years from
+ * 1970; a negative number for any other spelling or earlier year, which parsePartnerDateTime
+ * then reads. The import's hot path: no regex, no string.
  */
 export function plainPartnerTimeAt(text: string, start: number, end: number): number {
   const n = end - start;

@@ -19,16 +19,7 @@ export function timeRuns(runs: number, fn: () => void | Promise<void>): Promise<
 }
 
 /** A deterministic PRNG (mulberry32) so every run benchmarks the same data. */
-export function seededRandom(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+export { seededRandom } from '../../geo/seeded-random';
 
 export function verdict(value: number, target: number, lowerIsBetter: boolean): string {
   const met = lowerIsBetter ? value <= target : value >= target;

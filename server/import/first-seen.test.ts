@@ -1,17 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { FirstSeen } from './first-seen';
-
-/** mulberry32: a seeded random source, so every run checks the same ids. */
-function seededRandom(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+import { seededRandom } from '../../geo/seeded-random';
 
 /**
  * Feeds ids the way the partner importer does (find; add the row when new) and checks every

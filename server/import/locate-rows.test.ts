@@ -8,18 +8,7 @@ import type { IncidentDraft, TimePrecision } from '../../geo/types';
 import { GRID_CODES, IncidentRowsBuilder, PRECISION_CODES, rowsFromDrafts, type IncidentRows } from '../incidents/incident-rows';
 import { cellText } from '../incidents/incident-store';
 import { BRITISH_NATIONAL_GRID, bngToLngLat, LocatePipeline, locatedDrafts, locateRowsHere, type LocatedRows } from './locate-rows';
-
-/** mulberry32: a seeded random source, so every run locates the same points. */
-function seededRandom(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+import { seededRandom } from '../../geo/seeded-random';
 
 const round6 = (v: number) => Math.round(v * 1e6) / 1e6;
 

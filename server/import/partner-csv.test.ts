@@ -5,6 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { CATEGORIES } from '../../geo/categories';
 import { bngToLngLat, locatedDrafts } from './locate-rows';
 import { parseColumnMapping, parsePartnerCsv, partnerHeadCheck, partnerSourceSchema } from './partner-csv';
+import { seededRandom } from '../../geo/seeded-random';
 
 const SHARED_DATA = resolve(fileURLToPath(new URL('.', import.meta.url)), '../../../shared/data');
 
@@ -147,18 +148,6 @@ describe('parsePartnerCsv', () => {
     expect(!mapped.ok && mapped.reason.message).toMatch(/^The column mapping names "Date\/Time" \(for occurred_at\), which the header does not have/);
   });
 });
-
-/** mulberry32: a seeded random source, so every run generates the same files. */
-function seededRandom(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 /** Picks by weight: [[weight, make], ...]. */
 function pick<T>(random: () => number, options: readonly (readonly [number, () => T])[]): T {

@@ -3,7 +3,7 @@
 // locate step fills in WGS84 points and H3 cells in bulk (possibly on worker threads), and
 // the store keeps the same columns as blobs (docs/decisions/010-columnar-incident-store.md).
 import { CATEGORIES } from '../../geo/categories';
-import { dayNumber, spanOfOccurredAt } from '../../geo/time';
+import { spanOfOccurredAt } from '../../geo/time';
 import type { IncidentDraft, TimePrecision } from '../../geo/types';
 import type { ParsedFile } from './import-types';
 
@@ -244,12 +244,6 @@ export function rowsFromDrafts(drafts: readonly (IncidentDraft & { line?: number
     );
   });
   return rows.finish();
-}
-
-/** Day number of the first of the month a day lies in. */
-export function monthStartOf(day: number): number {
-  const d = new Date(day * MS_PER_DAY);
-  return dayNumber(d.getUTCFullYear(), d.getUTCMonth() + 1, 1);
 }
 
 /** A ParsedFile of drafts with nothing rejected (demo data, tests, seeding). */

@@ -46,7 +46,7 @@ function readArray<T>(buffer: Buffer, make: (b: ArrayBuffer) => T): T {
   return make(new Uint8Array(buffer).buffer);
 }
 
-export function nextIncidentId(db: Db): number {
+function nextIncidentId(db: Db): number {
   return Number(db.prepare('SELECT coalesce(max(first_incident_id + row_count), 1) FROM incident_chunks').pluck().get());
 }
 

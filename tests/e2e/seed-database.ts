@@ -13,6 +13,7 @@ import { openDatabase } from '../../server/db/open-database';
 import { commitImport } from '../../server/incidents/commit-import';
 import { parsedFromDrafts } from '../../server/incidents/incident-rows';
 import type { IncidentDraft } from '../../geo/types';
+import { seededRandom } from '../../geo/seeded-random';
 
 const REPO_ROOT = resolve(import.meta.dirname, '../..');
 const SHARED_DATA = resolve(REPO_ROOT, '../shared/data');
@@ -47,18 +48,6 @@ const featureCollection = z.object({
 
 function readAreas(relativePath: string) {
   return featureCollection.parse(JSON.parse(readFileSync(resolve(SHARED_DATA, relativePath), 'utf8'))).features;
-}
-
-/** mulberry32: a small seeded generator, so the seeded data is the same on every run. */
-function seededRandom(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
 }
 
 export interface SeededDatabase {

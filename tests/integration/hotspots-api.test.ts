@@ -5,7 +5,7 @@ import { cellAt, cellsWithinDistance } from '../../geo/h3';
 import { createAreaTest } from '../../geo/study-area';
 import { dayNumber, isoDateOfDay } from '../../geo/time';
 import type { IncidentDraft } from '../../geo/types';
-import { seededRandom } from '../../scripts/bench/bench-stats';
+import { seededRandom } from '../../geo/seeded-random';
 import { readBoroughGeometry, storeIncidents, testApp } from './test-support';
 
 const END = dayNumber(2026, 11, 1);

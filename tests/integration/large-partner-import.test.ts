@@ -14,7 +14,7 @@ import { bngToLngLat, WORKER_THRESHOLD_ROWS } from '../../server/import/locate-r
 import { parsePartnerCsv } from '../../server/import/partner-csv';
 import { runImport } from '../../server/import/run-import';
 import { commitImport } from '../../server/incidents/commit-import';
-import { seededRandom } from '../../scripts/bench/bench-stats';
+import { seededRandom } from '../../geo/seeded-random';
 import { readBoroughGeometry } from './test-support';
 
 const ROWS = WORKER_THRESHOLD_ROWS + 20_000;
