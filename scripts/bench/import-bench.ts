@@ -4,7 +4,7 @@
 // Three data shapes: WGS84 points, all unique; British National Grid points, all unique (each
 // row also pays for a proj4 conversion that raw H3 does not); BNG at 50,000 address points
 // (council and CAD data geocode to addresses, so points repeat).
-import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { closeSync, existsSync, mkdtempSync, openSync, readFileSync, rmSync, writeSync } from 'node:fs';
 import { availableParallelism, tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -45,13 +45,18 @@ function studyArea(): { name: string; geometry: AreaGeometry } {
 }
 
 interface Generated {
-  csv: string;
   lng: Float64Array;
   lat: Float64Array;
 }
 
-/** Rows at points inside the study area, so every row is imported. */
-function generatePartnerCsv(shape: Shape, area: AreaGeometry, seed: number): Generated {
+/**
+ * Writes rows at points inside the study area (so every row is imported) to `path`. Lines
+ * go to the file 10,000 at a time and only the points stay in memory: the import under test
+ * should not share its heap with a million strings (or a 60 MB text) it never reads. Held
+ * in one array, they moved the garbage collector's work into the measured import and took
+ * 20-30% off its rate.
+ */
+function writePartnerCsv(path: string, shape: Shape, area: AreaGeometry, seed: number): Generated {
   const random = seededRandom(seed);
   const inside = createAreaTest(area);
   // Tower Hamlets spans roughly easting 531,500-538,500, northing 178,500-182,800.
@@ -67,18 +72,27 @@ function generatePartnerCsv(shape: Shape, area: AreaGeometry, seed: number): Gen
   const addresses = shape.distinct === null ? null : Array.from({ length: shape.distinct }, point);
   const lng = new Float64Array(ROWS);
   const lat = new Float64Array(ROWS);
-  const lines = [shape.grid === 'bng' ? 'id,occurred_at,category,easting,northing' : 'id,occurred_at,category,lng,lat'];
   const firstDay = dayNumber(2024, 1, 1);
   const pad = (n: number) => String(n).padStart(2, '0');
-  for (let i = 0; i < ROWS; i++) {
-    const p = addresses ? addresses[Math.floor(random() * addresses.length)]! : point();
-    lng[i] = p.lng;
-    lat[i] = p.lat;
-    const minute = Math.floor(random() * 1440);
-    const when = `${isoDateOfDay(firstDay + Math.floor(random() * 730))}T${pad(Math.floor(minute / 60))}:${pad(minute % 60)}`;
-    lines.push(`CAD-${seed}-${i},${when},${CATEGORIES[Math.floor(random() * CATEGORIES.length)]!.slug},${p.x},${p.y}`);
+  const file = openSync(path, 'w');
+  try {
+    let batch = shape.grid === 'bng' ? 'id,occurred_at,category,easting,northing\n' : 'id,occurred_at,category,lng,lat\n';
+    for (let i = 0; i < ROWS; i++) {
+      const p = addresses ? addresses[Math.floor(random() * addresses.length)]! : point();
+      lng[i] = p.lng;
+      lat[i] = p.lat;
+      const minute = Math.floor(random() * 1440);
+      const when = `${isoDateOfDay(firstDay + Math.floor(random() * 730))}T${pad(Math.floor(minute / 60))}:${pad(minute % 60)}`;
+      batch += `CAD-${seed}-${i},${when},${CATEGORIES[Math.floor(random() * CATEGORIES.length)]!.slug},${p.x},${p.y}\n`;
+      if (i % 10_000 === 9_999 || i === ROWS - 1) {
+        writeSync(file, batch);
+        batch = '';
+      }
+    }
+  } finally {
+    closeSync(file);
   }
-  return { csv: `${lines.join('\n')}\n`, lng, lat };
+  return { lng, lat };
 }
 
 /** Raw h3-js indexing of the same points, already in WGS84, on one core; best of 3. */
@@ -103,11 +117,10 @@ export async function benchImport(): Promise<void> {
   );
   const rows: (string | number)[][] = [['points', 'import rows/s', 'raw H3 points/s', 'ratio', `target >= ${TARGET_RATIO}`, 'seconds']];
   for (const [n, shape] of SHAPES.entries()) {
-    const generated = generatePartnerCsv(shape, area.geometry, n + 1);
     const dir = mkdtempSync(join(tmpdir(), 'import-bench-'));
     try {
       const csvPath = join(dir, 'partner.csv');
-      writeFileSync(csvPath, generated.csv);
+      const generated = writePartnerCsv(csvPath, shape, area.geometry, n + 1);
       const db = openDatabase(join(dir, 'bench.db'));
       replaceAreas(db, STUDY_AREA_KIND, [{ code: 'study-area', name: area.name, geometry: area.geometry }], 'bench', new Date(0));
       const start = performance.now();

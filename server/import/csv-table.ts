@@ -18,7 +18,8 @@ export interface CsvVisitor {
   /**
    * Optional fast road for quote-free text: takes the raw line text[start, end) and returns
    * true when it took the row; false sends the row down the normal road (split, row()).
-   * It must only take rows row() would accept, with the same values.
+   * It must only take rows row() would accept, with the same values. `text` is the very
+   * string given to walkCsv, so offsets into it stay valid after the walk.
    */
   fastRow?(text: string, start: number, end: number, line: number): boolean;
 }

@@ -11,6 +11,7 @@ export interface LocateOutput {
   cellLo: Uint32Array;
 }
 
-export type Locate = (input: LocateInput, out: LocateOutput, from: number, to: number, useCache: boolean) => void;
+/** Locates rows [from, to) of the input into the same positions of the output. */
+export type Locate = (input: LocateInput, out: LocateOutput, from: number, to: number) => void;
 
 export function createLocator(bngDefinition: string, resolution: number): Locate;

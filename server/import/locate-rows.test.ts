@@ -65,13 +65,16 @@ describe('LocatePipeline', () => {
   const openPorts = () => process.getActiveResourcesInfo().filter((r) => r === 'MessagePort').length;
   const portsBefore = openPorts();
 
-  it('gives exactly what locateRowsHere gives, over uneven chunks fed in order', async () => {
+  it('gives exactly what locateRowsHere gives, over uneven chunks the workers take', async () => {
     const rows = mixedRows(40_000, 1);
     const here = locateRowsHere(rows);
     const pipeline = new LocatePipeline();
     const cuts = [0, 12_345, 12_346, 31_000, rows.length];
     for (let k = 0; k + 1 < cuts.length; k++) pipeline.feed(rows, cuts[k]!, cuts[k + 1]!);
+    // Give the workers time to take every chunk, so this checks their results, not this thread's.
+    for (let waited = 0; pipeline.chunksLocatedByWorkers < cuts.length - 1 && waited < 30_000; waited += 20) await new Promise((r) => setTimeout(r, 20));
     const piped = await pipeline.finish(rows.length);
+    expect([pipeline.chunksLocatedByWorkers, pipeline.chunksLocatedHere]).toEqual([cuts.length - 1, 0]);
     expect(piped.lng).toHaveLength(rows.length);
     const at = firstDifference(here, piped);
     expect(at === -1 ? 'same' : `${describeRow(rows, here, at)} here, ${describeRow(rows, piped, at)} in workers`).toBe('same');
@@ -89,6 +92,18 @@ describe('LocatePipeline', () => {
     const here = locateRowsHere(source);
     const at = firstDifference(here, piped);
     expect(at === -1 ? 'same' : describeRow(source, piped, at)).toBe('same');
+  });
+
+  it('locates on this thread the chunks no worker has started by the time parsing ends', async () => {
+    const rows = mixedRows(20_000, 7);
+    const pipeline = new LocatePipeline();
+    // Fed and finished at once: the workers are still starting, so this thread takes chunks from the end.
+    for (let from = 0; from < rows.length; from += 1_000) pipeline.feed(rows, from, Math.min(rows.length, from + 1_000));
+    const piped = await pipeline.finish(rows.length);
+    expect(pipeline.chunksLocatedHere).toBeGreaterThan(0);
+    const at = firstDifference(locateRowsHere(rows), piped);
+    expect(at === -1 ? 'same' : describeRow(rows, piped, at)).toBe('same');
+    expect(openPorts()).toBe(portsBefore);
   });
 
   it('gives an empty result when nothing was fed', async () => {

@@ -1,20 +1,23 @@
 // @ts-check
 // Worker thread for large imports: locates chunks of rows (see locate-points.mjs) while
-// the main thread goes on parsing. Messages: { id, grid, x, y } in, { id, lng, lat,
-// cellHi, cellLo } (or { id, error }) out; every array is transferred, not copied.
+// the main thread goes on parsing. Every chunk is offered to every worker as { id, input,
+// output } over shared memory; a worker takes it only if it wins the chunk's claim word
+// (0 = free, 1 = a worker, 2 = the main thread), writes the rows into `output` and
+// answers { id } (or { id, error }). See LocatePipeline in locate-rows.ts.
 import { parentPort, workerData } from 'node:worker_threads';
 import { createLocator } from './locate-points.mjs';
 
 const locate = createLocator(workerData.bngDefinition, workerData.resolution);
+/** @type {Int32Array} */
+const claims = workerData.claims;
 const port = parentPort;
 if (!port) throw new Error('locate-worker.mjs runs only as a worker thread');
 
 port.on('message', (job) => {
+  if (Atomics.compareExchange(claims, job.id, 0, 1) !== 0) return;
   try {
-    const n = job.x.length;
-    const out = { lng: new Float64Array(n), lat: new Float64Array(n), cellHi: new Uint32Array(n), cellLo: new Uint32Array(n) };
-    locate(job, out, 0, n, false);
-    port.postMessage({ id: job.id, ...out }, [out.lng.buffer, out.lat.buffer, out.cellHi.buffer, out.cellLo.buffer]);
+    locate(job.input, job.output, 0, job.input.x.length);
+    port.postMessage({ id: job.id });
   } catch (error) {
     port.postMessage({ id: job.id, error: error instanceof Error ? error.message : String(error) });
   }

@@ -344,11 +344,12 @@ const exact = (v: number | undefined) => (Object.is(v, -0) ? '-0' : String(v));
 function outcome(text: string, columns: Record<string, string> | undefined, fastRows: boolean) {
   const parsed = parsePartnerCsv(text, { columns, fastRows });
   if (!parsed.ok) return { refused: parsed.reason.message };
-  const { rows, rowsRead, rejected, notes } = parsed.value;
+  const { rows, rowsRead, rejected, notes, excludedRows } = parsed.value;
   return {
     rowsRead,
     rejected,
     notes,
+    excluded: excludedRows ? [...excludedRows.keys()].filter((i) => excludedRows[i] === 1) : [],
     columns: Array.from({ length: rows.length }, (_, i) =>
       [rows.line[i], rows.grid[i], exact(rows.x[i]), exact(rows.y[i]), rows.startDay[i], rows.minuteOfDay[i], rows.category[i], rows.precision[i], rows.sourceRecordId.at(i)].join('|'),
     ),

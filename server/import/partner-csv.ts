@@ -10,7 +10,7 @@ import type { ParsedFile, RejectedRow } from '../incidents/import-types';
 import { categoryCode, estimatedRows, GRID_CODES, IncidentRowsBuilder, PRECISION_CODES, type IncidentRows } from '../incidents/incident-rows';
 import { columnIndex, firstLineOf, headerFieldsOf, listInWords, walkCsv, type WalkOptions } from './csv-table';
 import { refused, type FileProblem } from './read-input';
-import { FirstSeen } from './first-seen';
+import { laterDuplicates } from './duplicate-ids';
 import { checkLngLat, parseNumber, plainDecimalAt, UK } from './row-checks';
 
 export const PARTNER_FIELDS = ['id', 'occurred_at', 'category', 'lng', 'lat', 'easting', 'northing'] as const;
@@ -173,10 +173,14 @@ export function parsePartnerCsv(text: string, options: PartnerCsvOptions = {}): 
   const mapping = options.columns ?? {};
   // A holder, not a `let`: TypeScript does not follow assignments made inside callbacks.
   const state: { columns: PartnerColumns | null } = { columns: null };
-  const rows = new IncidentRowsBuilder(estimatedRows(text), options.chunk ?? null);
+  // The fast road stores ids as spans of `text` (walkCsv hands fastRow this same string).
+  const rows = new IncidentRowsBuilder(estimatedRows(text), options.chunk ?? null, text);
   const rejected: RejectedRow[] = [];
   const categoryOf = new Map<string, number | null>();
-  const idsSeen = new FirstSeen((row) => rows.sourceRecordId.at(row) ?? '', estimatedRows(text));
+  // Spellings the normal road has accepted, for the fast road to recognise in place (a file
+  // uses a handful; comparing a few is cheaper than cutting a string out of every row).
+  const knownCategoryTexts: string[] = [];
+  const knownCategoryCodes: number[] = [];
   let gridRows = 0;
 
   /** [grid, x, y]: WGS84 as given, or British National Grid metres for the locate step. */
@@ -227,18 +231,29 @@ export function parsePartnerCsv(text: string, options: PartnerCsvOptions = {}): 
     }
     if (count !== fastWidth - 1) return false;
     bounds[fastWidth] = end;
-    let id: string | null = null;
+    let idStart = -1;
+    let idEnd = -1;
     if (c.id !== -1 && bounds[c.id + 1]! > bounds[c.id]! + 1) {
-      id = line.slice(bounds[c.id]! + 1, bounds[c.id + 1]!);
+      idStart = bounds[c.id]! + 1;
+      idEnd = bounds[c.id + 1]!;
       // The normal road trims ids, Unicode spaces included: any edge outside printable ASCII goes there.
-      const first = id.charCodeAt(0);
-      const last = id.charCodeAt(id.length - 1);
-      if (first <= 32 || first > 126 || last <= 32 || last > 126 || idsSeen.find(id) !== -1) return false;
+      const first = line.charCodeAt(idStart);
+      const last = line.charCodeAt(idEnd - 1);
+      if (first <= 32 || first > 126 || last <= 32 || last > 126) return false;
     }
     const when = plainPartnerTimeAt(line, bounds[c.occurredAt]! + 1, bounds[c.occurredAt + 1]!);
     if (when < 0) return false;
-    const category = categoryOf.get(line.slice(bounds[c.category]! + 1, bounds[c.category + 1]!));
-    if (category === undefined || category === null) return false;
+    const categoryStart = bounds[c.category]! + 1;
+    const categoryLength = bounds[c.category + 1]! - categoryStart;
+    let category = -1;
+    for (let k = 0; k < knownCategoryTexts.length; k++) {
+      const known = knownCategoryTexts[k]!;
+      if (known.length === categoryLength && line.startsWith(known, categoryStart)) {
+        category = knownCategoryCodes[k]!;
+        break;
+      }
+    }
+    if (category === -1) return false;
     let grid: number;
     let x: number;
     let y: number;
@@ -258,8 +273,7 @@ export function parsePartnerCsv(text: string, options: PartnerCsvOptions = {}): 
     } else {
       return false;
     }
-    if (id !== null) idsSeen.add(id, rows.length);
-    rows.push(lineNumber, id, category, PRECISION_CODES.minute, Math.floor(when / 1440), when % 1440, grid, x, y);
+    rows.pushSpan(lineNumber, idStart, idEnd, category, PRECISION_CODES.minute, Math.floor(when / 1440), when % 1440, grid, x, y);
     return true;
   }
 
@@ -282,14 +296,6 @@ export function parsePartnerCsv(text: string, options: PartnerCsvOptions = {}): 
       row(fields, line) {
         const c = state.columns!;
         const id = c.id === -1 ? '' : fields[c.id]!.trim();
-        const earlier = id === '' ? -1 : idsSeen.find(id);
-        if (earlier !== -1) {
-          rejected.push({
-            line,
-            message: `${c.names.id} "${id}" already appears on line ${rows.line[earlier]}; each partner reference must be unique in a file`,
-          });
-          return;
-        }
         const when = parsePartnerTime(fields[c.occurredAt]!);
         if (!when.ok) {
           rejected.push({ line, message: fields[c.occurredAt]!.trim() === '' ? `${c.names.occurred_at} is empty; expected a date-time such as 2024-03-01T21:15` : `${c.names.occurred_at} ${when.reason}` });
@@ -301,6 +307,10 @@ export function parsePartnerCsv(text: string, options: PartnerCsvOptions = {}): 
           const found = resolveCategory(categoryText);
           category = found ? categoryCode(found.slug) : null;
           categoryOf.set(categoryText, category);
+          if (category !== null && knownCategoryTexts.length < 64) {
+            knownCategoryTexts.push(categoryText);
+            knownCategoryCodes.push(category);
+          }
         }
         if (category === null) {
           rejected.push({
@@ -314,7 +324,6 @@ export function parsePartnerCsv(text: string, options: PartnerCsvOptions = {}): 
           rejected.push({ line, message: point.reason });
           return;
         }
-        if (id !== '') idsSeen.add(id, rows.length);
         const [grid, x, y] = point.value;
         rows.push(line, id === '' ? null : id, category, PRECISION_CODES.minute, when.value.day, when.value.minute, grid, x, y);
       },
@@ -322,11 +331,29 @@ export function parsePartnerCsv(text: string, options: PartnerCsvOptions = {}): 
     options,
   );
   if (!walked.ok) return walked;
+  const parsed = rows.finish();
+  // Each partner reference once per file: later rows with an id seen earlier are rejected.
+  // They stay in `rows` (chunks may already be with the locate workers), marked excluded.
+  const c = state.columns;
+  const ids = rows.sourceRecordId;
+  const duplicates = c && c.id !== -1 ? laterDuplicates(parsed.length, (row) => ids.at(row), (row) => ids.hashAt(row)) : [];
+  let excludedRows: Uint8Array | undefined;
+  if (c && duplicates.length > 0) {
+    excludedRows = new Uint8Array(parsed.length);
+    for (const { row, first } of duplicates) {
+      excludedRows[row] = 1;
+      rejected.push({
+        line: parsed.line[row]!,
+        message: `${c.names.id} "${parsed.sourceRecordId.at(row)}" already appears on line ${parsed.line[first]}; each partner reference must be unique in a file`,
+      });
+    }
+    rejected.sort((a, b) => a.line - b.line);
+  }
   const notes: string[] = [];
   const ignored = state.columns?.ignored ?? [];
   if (ignored.length > 0) notes.push(`Ignored ${ignored.length === 1 ? 'a column' : `${ignored.length} columns`}: ${ignored.map((i) => `"${i}"`).join(', ')}.`);
   if (gridRows > 0) {
     notes.push(`${gridRows.toLocaleString('en-GB')} ${gridRows === 1 ? 'row was' : 'rows were'} converted from British National Grid (EPSG:27700) with the OSGB36 Helmert shift (typically 2-5 m off in London).`);
   }
-  return ok({ rowsRead: walked.value, rows: rows.finish(), rejected, notes });
+  return ok({ rowsRead: walked.value, rows: parsed, rejected, notes, ...(excludedRows ? { excludedRows } : {}) });
 }

@@ -1,7 +1,10 @@
 import { createHash } from 'node:crypto';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { Readable } from 'node:stream';
 import { gzipSync } from 'node:zlib';
-import { describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
 import { ok } from '../../geo/types';
 import { readInput, type HeadCheck } from './read-input';
 
@@ -126,5 +129,57 @@ describe('readInput', () => {
   it('names a missing file', async () => {
     const read = await readInput({ path: '/nonexistent/crimes.csv' }, { checkHead: anyHead });
     expect(!read.ok && read.reason.message).toBe('/nonexistent/crimes.csv: no such file.');
+  });
+});
+
+describe('readInput from a file path (read without streams when the file is plain UTF-8)', () => {
+  const dir = mkdtempSync(join(tmpdir(), 'read-input-'));
+  afterAll(() => rmSync(dir, { recursive: true, force: true }));
+  const headerOnly: HeadCheck = (head) => (head.startsWith('Month') ? ok(undefined) : { ok: false, reason: { code: 'import_refused', message: 'not a header' } });
+  const long = (tail: string) => `${csvText}${'2019-01,-0.05,51.52,Burglary\n'.repeat(3000)}${tail}`;
+  // 'é' is two bytes in UTF-8; put one across the 64 KB head boundary.
+  const straddling = `Month,Location\n${'x'.repeat(65_535 - 'Month,Location\n'.length)}é\n2019-01,Café\n`;
+  const cases: [string, Buffer][] = [
+    ['plain ASCII', Buffer.from(csvText)],
+    ['UTF-8 with a byte order mark', Buffer.from(`\uFEFF${csvText}`)],
+    ['non-ASCII UTF-8', Buffer.from('Month,Location\n2019-01,Café Street\n')],
+    ['a character cut in two at the end of the 64 KB head', Buffer.from(straddling)],
+    ['more than 64 KB', Buffer.from(long(''))],
+    ['gzip', gzipSync(csvText)],
+    ['NUL bytes in the head (UTF-16)', Buffer.from(csvText, 'utf16le')],
+    ['a NUL byte after the head', Buffer.concat([Buffer.from(long('')), Buffer.from([0x41, 0, 0x41])])],
+    ['bytes that are not UTF-8 after the head', Buffer.concat([Buffer.from(long('')), Buffer.from('Caf\xe9', 'latin1')])],
+    ['an empty file', Buffer.alloc(0)],
+    ['only blank space', Buffer.from('\n\n  \n')],
+    ['junk longer than the head', Buffer.from('garbage;garbage\n'.repeat(10_000))],
+    ['short junk', Buffer.from('garbage;garbage\n')],
+  ];
+
+  it.each(cases)('reads %s exactly as the same bytes given directly', async (name, bytes) => {
+    const path = join(dir, `${name.replace(/\W+/g, '-')}.csv`);
+    writeFileSync(path, bytes);
+    const fromPath = await readInput({ path }, { checkHead: headerOnly });
+    const fromBytes = await readInput({ bytes }, { checkHead: headerOnly });
+    expect(fromPath).toEqual(fromBytes);
+  });
+
+  it('reports progress up to the whole file', async () => {
+    const bytes = Buffer.from(long(''));
+    const path = join(dir, 'progress.csv');
+    writeFileSync(path, bytes);
+    const seen: number[] = [];
+    const read = await readInput({ path }, { checkHead: anyHead, onBytes: (n) => seen.push(n) });
+    expect(read.ok).toBe(true);
+    expect(seen.at(-1)).toBe(bytes.length);
+    expect(seen).toEqual([...seen].sort((a, b) => a - b));
+  });
+
+  it('keeps the size limits', async () => {
+    const path = join(dir, 'limit.csv');
+    writeFileSync(path, long(''));
+    const raw = await readInput({ path }, { checkHead: anyHead, maxRawBytes: 1024 });
+    expect(!raw.ok && raw.reason.code).toBe('too_large');
+    const text = await readInput({ path }, { checkHead: anyHead, maxTextBytes: 1024 });
+    expect(!text.ok && text.reason.code).toBe('too_large');
   });
 });

@@ -30,6 +30,29 @@ function setup() {
 }
 
 describe('runImport', () => {
+  it('refuses a partner file with a repeated reference, or imports its first copy only when asked', async () => {
+    const { db, context, countIncidents } = setup();
+    const csv = [
+      'id,occurred_at,category,lng,lat',
+      'R1,2024-03-01T10:00,robbery,-0.0597,51.5194',
+      'R2,2024-03-01T11:00,robbery,-0.0597,51.5194',
+      'R1,2024-03-02T10:00,drugs,-0.06,51.52',
+      'R3,2024-03-02T12:00,drugs,-0.06,51.52',
+      'R2,2024-03-03T10:00,drugs,-0.06,51.52',
+    ].join('\n');
+    const request: ImportRequest = { kind: 'partner', source: 'cad', columns: {}, allowRejected: false };
+    const refusedOutcome = await runImport(context, request, { input: { bytes: Buffer.from(csv) }, fileName: 'cad.csv' });
+    expect(!refusedOutcome.ok && refusedOutcome.problem.message).toMatch(/^2 of 5 rows were rejected \(first: line 4: id "R1" already appears on line 2;/);
+    expect(countIncidents()).toBe(0);
+    const allowed = await runImport(context, { ...request, allowRejected: true }, { input: { bytes: Buffer.from(csv) }, fileName: 'cad.csv' });
+    expect(allowed.ok && allowed.type === 'incidents' && allowed.summary).toMatchObject({ rowsRead: 5, imported: 3, rejected: 2, outsideArea: 0 });
+    expect(db.prepare('SELECT source_record_id, occurred_at FROM incidents ORDER BY id').all()).toEqual([
+      { source_record_id: 'R1', occurred_at: '2024-03-01T10:00' },
+      { source_record_id: 'R2', occurred_at: '2024-03-01T11:00' },
+      { source_record_id: 'R3', occurred_at: '2024-03-02T12:00' },
+    ]);
+  });
+
   it('imports a police.uk file, then adds nothing when the same file comes again', async () => {
     const { db, context, countIncidents } = setup();
     const gz = gzipSync(CSV);

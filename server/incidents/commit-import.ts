@@ -55,6 +55,55 @@ function identityOf(
   return `${startDay}|${precision}|${minuteOfDay}|${category}|${lng.toFixed(6)}|${lat.toFixed(6)}`;
 }
 
+/** Every row, as the columns to store: views of the parsed and located arrays, no copies. */
+function allColumns(rows: ParsedFile['rows'], located: LocatedRows): ChunkColumns {
+  const n = rows.length;
+  return {
+    length: n,
+    sourceRecordId: rows.sourceRecordId,
+    category: rows.category.subarray(0, n),
+    precision: rows.precision.subarray(0, n),
+    startDay: rows.startDay.subarray(0, n),
+    minuteOfDay: rows.minuteOfDay.subarray(0, n),
+    lng: located.lng.subarray(0, n),
+    lat: located.lat.subarray(0, n),
+    cellHi: located.cellHi.subarray(0, n),
+    cellLo: located.cellLo.subarray(0, n),
+  };
+}
+
+/** The `n` rows marked in `keep`, copied into columns of their own. */
+function keptColumns(rows: ParsedFile['rows'], located: LocatedRows, keep: Uint8Array, n: number): ChunkColumns {
+  const keptRow = new Uint32Array(n);
+  const columns: ChunkColumns = {
+    length: n,
+    sourceRecordId: { at: (k) => rows.sourceRecordId.at(keptRow[k]!) ?? null },
+    category: new Uint8Array(n),
+    precision: new Uint8Array(n),
+    startDay: new Int32Array(n),
+    minuteOfDay: new Int16Array(n),
+    lng: new Float64Array(n),
+    lat: new Float64Array(n),
+    cellHi: new Uint32Array(n),
+    cellLo: new Uint32Array(n),
+  };
+  let j = 0;
+  for (let i = 0; i < rows.length; i++) {
+    if (keep[i] === 0) continue;
+    keptRow[j] = i;
+    columns.category[j] = rows.category[i]!;
+    columns.precision[j] = rows.precision[i]!;
+    columns.startDay[j] = rows.startDay[i]!;
+    columns.minuteOfDay[j] = rows.minuteOfDay[i]!;
+    columns.lng[j] = located.lng[i]!;
+    columns.lat[j] = located.lat[i]!;
+    columns.cellHi[j] = located.cellHi[i]!;
+    columns.cellLo[j] = located.cellLo[i]!;
+    j += 1;
+  }
+  return columns;
+}
+
 export function commitImport(db: Db, input: CommitImportInput): CommitImportResult {
   const { parsed, kind, source } = input;
   const rows = parsed.rows;
@@ -95,7 +144,9 @@ export function commitImport(db: Db, input: CommitImportInput): CommitImportResu
   const outside: RejectedRow[] = [];
   let firstDay = Number.POSITIVE_INFINITY;
   let lastDay = Number.NEGATIVE_INFINITY;
+  const excluded = parsed.excludedRows;
   for (let i = 0; i < rows.length; i++) {
+    if (excluded && excluded[i] === 1) continue;
     const lng = located.lng[i]!;
     const lat = located.lat[i]!;
     if (input.area && !input.area.contains(lng, lat)) {
@@ -156,44 +207,31 @@ export function commitImport(db: Db, input: CommitImportInput): CommitImportResu
 
     let n = 0;
     for (let i = 0; i < rows.length; i++) n += keep[i]!;
-    const keptRow = new Uint32Array(n);
-    const columns: ChunkColumns = {
-      length: n,
-      sourceRecordId: { at: (k) => rows.sourceRecordId.at(keptRow[k]!) ?? null },
-      category: new Uint8Array(n),
-      precision: new Uint8Array(n),
-      startDay: new Int32Array(n),
-      minuteOfDay: new Int16Array(n),
-      lng: new Float64Array(n),
-      lat: new Float64Array(n),
-      cellHi: new Uint32Array(n),
-      cellLo: new Uint32Array(n),
-    };
+    const columns = n === rows.length ? allColumns(rows, located) : keptColumns(rows, located, keep, n);
     const perDay = new Map<number, number>();
     const precisions = new Set<string>();
     let importedFirst = Number.POSITIVE_INFINITY;
     let importedLast = Number.NEGATIVE_INFINITY;
-    let j = 0;
-    for (let i = 0; i < rows.length; i++) {
-      if (keep[i] === 0) continue;
-      const start = rows.startDay[i]!;
-      const precision = rows.precision[i]!;
-      keptRow[j] = i;
-      columns.category[j] = rows.category[i]!;
-      columns.precision[j] = precision;
-      columns.startDay[j] = start;
-      columns.minuteOfDay[j] = rows.minuteOfDay[i]!;
-      columns.lng[j] = located.lng[i]!;
-      columns.lat[j] = located.lat[i]!;
-      columns.cellHi[j] = located.cellHi[i]!;
-      columns.cellLo[j] = located.cellLo[i]!;
-      j += 1;
-      perDay.set(start, (perDay.get(start) ?? 0) + 1);
-      if (start < importedFirst) importedFirst = start;
-      const end = endDayOf(precision, start);
+    let lastStart = Number.NaN;
+    let lastStartCount = 0;
+    for (let j = 0; j < n; j++) {
+      const start = columns.startDay[j]!;
+      // Files are mostly in time order: count runs of one day before touching the map.
+      if (start === lastStart) {
+        lastStartCount += 1;
+      } else {
+        if (lastStartCount > 0) perDay.set(lastStart, (perDay.get(lastStart) ?? 0) + lastStartCount);
+        lastStart = start;
+        lastStartCount = 1;
+        if (start < importedFirst) importedFirst = start;
+      }
+      const end = endDayOf(columns.precision[j]!, start);
       if (end > importedLast) importedLast = end;
-      precisions.add(PRECISIONS[precision]!);
     }
+    if (lastStartCount > 0) perDay.set(lastStart, (perDay.get(lastStart) ?? 0) + lastStartCount);
+    const seenPrecision = new Uint8Array(PRECISIONS.length);
+    for (let j = 0; j < n; j++) seenPrecision[columns.precision[j]!] = 1;
+    seenPrecision.forEach((seen, code) => seen && precisions.add(PRECISIONS[code]!));
     summary.imported = n;
     for (const [day, count] of [...perDay].sort((a, b) => a[0] - b[0])) {
       const month = isoDateOfDay(day).slice(0, 7);

@@ -15,6 +15,12 @@ export interface ParsedFile {
   rejected: RejectedRow[];
   /** Things the user should know that are not errors (ignored extra columns, ...). */
   notes: string[];
+  /**
+   * Rows of `rows` rejected after parsing (1 = rejected; a partner id an earlier line
+   * already had). They are among `rejected` and are never stored; they stay in `rows` so
+   * row positions (and located chunks) do not shift.
+   */
+  excludedRows?: Uint8Array;
 }
 
 export interface ImportSummary {

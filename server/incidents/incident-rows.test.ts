@@ -79,6 +79,52 @@ describe('IdPool', () => {
     expect(ids.map((_, i) => pool.at(i))).toEqual(ids);
   });
 
+  it('gives back ids stored as spans of a source text, mixed with copied ids, and hashes both alike', () => {
+    const source = 'id,x\nCAD-1,a\nÜ-2,b\nCAD-1,c\n';
+    const pool = new IdPool(2, source);
+    const spanOf = (id: string, from: number) => [source.indexOf(id, from), source.indexOf(id, from) + id.length] as const;
+    pool.pushSpan(...spanOf('CAD-1', 0));
+    pool.push('CAD-1');
+    pool.push(null);
+    pool.pushSpan(...spanOf('Ü-2', 0));
+    pool.pushSpan(...spanOf('CAD-1', 12));
+    pool.push('Ü-2');
+    expect(Array.from({ length: pool.length }, (_, i) => pool.at(i))).toEqual(['CAD-1', 'CAD-1', null, 'Ü-2', 'CAD-1', 'Ü-2']);
+    const hashes = Array.from({ length: pool.length }, (_, i) => pool.hashAt(i));
+    expect(hashes[2]).toBeNull();
+    expect(new Set([hashes[0], hashes[1], hashes[4]]).size).toBe(1);
+    expect(hashes[3]).toBe(hashes[5]);
+    expect(hashes[0]).not.toBe(hashes[3]);
+    expect(pool.hashAt(99)).toBeNull();
+  });
+
+  it('joins ASCII ids into NUL-separated bytes, and declines any other id', () => {
+    const source = 'x,CAD-7,y,Ü-1';
+    const pool = new IdPool(4, source);
+    const ids: (string | null)[] = [];
+    for (let i = 0; i < 3 * 4096 + 50; i++) {
+      const r = i % 5;
+      const id = r === 0 ? null : r === 1 ? 'CAD-7' : `R${i}`;
+      ids.push(id);
+      if (r === 1) pool.pushSpan(2, 7);
+      else pool.push(id);
+    }
+    const expected = (from: number, to: number) => Buffer.from(ids.slice(from, to).map((id) => id ?? '').join('\0'), 'latin1');
+    for (const [from, to] of [[0, ids.length], [1, 2], [4095, 4100], [ids.length - 3, ids.length], [7, 7]] as const) {
+      const got = pool.asciiJoined(from, to);
+      if (from === to) expect(got).toBeNull();
+      else expect(got?.equals(expected(from, to)), `${from}..${to}`).toBe(true);
+    }
+    expect(pool.asciiJoined(0, 1)).toBeNull(); // only a row without an id
+    pool.pushSpan(10, 13); // 'Ü-1'
+    expect(pool.asciiJoined(ids.length - 2, ids.length + 1)).toBeUndefined();
+    pool.push('');
+    expect(pool.asciiJoined(ids.length + 1, ids.length + 2)).toBeUndefined();
+    pool.push('A\0B');
+    expect(pool.asciiJoined(ids.length + 2, ids.length + 3)).toBeUndefined();
+    expect(pool.asciiJoined(0, ids.length + 10)).toBeUndefined();
+  });
+
   it('stores only nulls without a block', () => {
     const pool = new IdPool(4);
     for (let i = 0; i < 5000; i++) pool.push(null);

@@ -45,24 +45,39 @@ export function occurredAtText(precision: number, startDay: number, minuteOfDay:
 /** Source record ids by row: null where a row has none. Arrays qualify. */
 export interface IdColumn {
   at(i: number): string | null | undefined;
+  /**
+   * Optional shortcut for the store: ids [from, to) as ASCII bytes separated by NUL, an
+   * empty entry where a row has none; null when no row has one; undefined when some id is
+   * not plain ASCII (or is empty, or holds a NUL), and the caller must spell them itself.
+   */
+  asciiJoined?(from: number, to: number): Buffer | null | undefined;
 }
 
 /**
  * Ids kept as a few long strings with offsets. A million separate id strings held in one
  * big array made every young-generation GC walk them, which cost more than parsing did.
+ * An id can also be a span of a source text (`pushSpan`): the partner parser's fast road
+ * stores where each id lies in the file instead of copying it out.
  */
 export class IdPool implements IdColumn {
   private static readonly BLOCK = 4096;
+  /** `block` value of a row without an id, and of a row whose id is a span of `source`. */
+  private static readonly NONE = -1;
+  private static readonly SPAN = -2;
   private readonly blocks: string[] = [];
   private pending: string[] = [];
   private pendingLength = 0;
-  /** Per row: block number, or -1 for no id. */
+  /** Per row: block number, NONE or SPAN. */
   private block: Int32Array;
   private start: Uint32Array;
   private end: Uint32Array;
   length = 0;
 
-  constructor(capacity: number) {
+  /** @param source the text `pushSpan` offsets point into */
+  constructor(
+    capacity: number,
+    private readonly source = '',
+  ) {
     this.block = new Int32Array(capacity);
     this.start = new Uint32Array(capacity);
     this.end = new Uint32Array(capacity);
@@ -72,7 +87,7 @@ export class IdPool implements IdColumn {
     const i = this.length;
     if (i === this.block.length) this.grow();
     if (id === null) {
-      this.block[i] = -1;
+      this.block[i] = IdPool.NONE;
     } else {
       this.block[i] = this.blocks.length;
       this.start[i] = this.pendingLength;
@@ -84,12 +99,68 @@ export class IdPool implements IdColumn {
     this.length = i + 1;
   }
 
+  /** Adds the id source.slice(start, end) without copying it. */
+  pushSpan(start: number, end: number): void {
+    const i = this.length;
+    if (i === this.block.length) this.grow();
+    this.block[i] = IdPool.SPAN;
+    this.start[i] = start;
+    this.end[i] = end;
+    this.length = i + 1;
+  }
+
   at(i: number): string | null | undefined {
     if (i < 0 || i >= this.length) return undefined;
     const b = this.block[i]!;
-    if (b === -1) return null;
+    if (b === IdPool.NONE) return null;
+    if (b === IdPool.SPAN) return this.source.slice(this.start[i]!, this.end[i]!);
     if (b === this.blocks.length) this.seal();
     return this.blocks[b]!.slice(this.start[i]!, this.end[i]!);
+  }
+
+  /** A 32-bit hash of row i's id (FNV-1a over UTF-16 units, avalanched), read in place; null when it has none. */
+  hashAt(i: number): number | null {
+    if (i < 0 || i >= this.length) return null;
+    const b = this.block[i]!;
+    if (b === IdPool.NONE) return null;
+    if (b === this.blocks.length) this.seal();
+    const text = b === IdPool.SPAN ? this.source : this.blocks[b]!;
+    const end = this.end[i]!;
+    let h = 0x811c9dc5;
+    for (let k = this.start[i]!; k < end; k++) h = Math.imul(h ^ text.charCodeAt(k), 0x01000193);
+    h ^= h >>> 16;
+    h = Math.imul(h, 0x85ebca6b);
+    return h ^ (h >>> 13);
+  }
+
+  asciiJoined(from: number, to: number): Buffer | null | undefined {
+    if (from < 0 || to > this.length || from > to) return undefined;
+    if (this.pending.length > 0) this.seal();
+    // One pass into a plain Uint8Array (Buffer element writes are slower), grown as needed.
+    let out = new Uint8Array(Math.max(16, (to - from) * 16));
+    let at = 0;
+    let any = false;
+    for (let i = from; i < to; i++) {
+      const b = this.block[i]!;
+      const start = this.start[i]!;
+      const end = b === IdPool.NONE ? start : this.end[i]!;
+      if (at + (end - start) + 1 > out.length) {
+        const grown = new Uint8Array(2 * out.length + (end - start));
+        grown.set(out.subarray(0, at));
+        out = grown;
+      }
+      if (i > from) out[at++] = 0;
+      if (b === IdPool.NONE) continue;
+      if (end === start) return undefined;
+      any = true;
+      const text = b === IdPool.SPAN ? this.source : this.blocks[b]!;
+      for (let k = start; k < end; k++) {
+        const c = text.charCodeAt(k);
+        if (c === 0 || c > 0x7f) return undefined;
+        out[at++] = c;
+      }
+    }
+    return any ? Buffer.from(out.buffer, 0, at) : null;
   }
 
   private seal() {
@@ -149,12 +220,17 @@ export class IncidentRowsBuilder implements IncidentRows {
   y: Float64Array;
   private handedOver = 0;
 
+  /**
+   * @param chunk hand over every `rows` rows to `onChunk` as they are complete
+   * @param idSource the text that `pushSpan` id offsets point into
+   */
   constructor(
     capacity = 1024,
     private readonly chunk: { rows: number; onChunk: (rows: IncidentRows, from: number, to: number) => void } | null = null,
+    idSource = '',
   ) {
     const size = Math.max(16, capacity);
-    this.sourceRecordId = new IdPool(size);
+    this.sourceRecordId = new IdPool(size, idSource);
     this.line = new Uint32Array(size);
     this.category = new Uint8Array(size);
     this.precision = new Uint8Array(size);
@@ -180,6 +256,35 @@ export class IncidentRowsBuilder implements IncidentRows {
     if (i === this.line.length) this.grow();
     this.line[i] = line;
     this.sourceRecordId.push(sourceRecordId);
+    this.category[i] = category;
+    this.precision[i] = precision;
+    this.startDay[i] = startDay;
+    this.minuteOfDay[i] = minuteOfDay;
+    this.grid[i] = grid;
+    this.x[i] = x;
+    this.y[i] = y;
+    this.length = i + 1;
+    if (this.chunk && this.length - this.handedOver >= this.chunk.rows) this.handOver();
+  }
+
+  /** push(), with the id given as idSource.slice(idStart, idEnd), or idStart -1 for none. */
+  pushSpan(
+    line: number,
+    idStart: number,
+    idEnd: number,
+    category: number,
+    precision: PrecisionCode,
+    startDay: number,
+    minuteOfDay: number,
+    grid: number,
+    x: number,
+    y: number,
+  ): void {
+    const i = this.length;
+    if (i === this.line.length) this.grow();
+    this.line[i] = line;
+    if (idStart < 0) this.sourceRecordId.push(null);
+    else this.sourceRecordId.pushSpan(idStart, idEnd);
     this.category[i] = category;
     this.precision[i] = precision;
     this.startDay[i] = startDay;

@@ -113,4 +113,63 @@ describe('upgrading a database written before incident chunks', () => {
     expect(store(db, [{ sourceRecordId: 'A1', category: 'robbery', occurredAt: '2024-03-01T21:15', precision: 'minute', lng: -0.0597, lat: 51.5194 }])).toMatchObject({ imported: 0, duplicates: 1 });
     db.close();
   });
+
+  describe('compact spellings of lng/lat and ids', () => {
+    const base = drafts[0]!;
+    const at = (lng: number, lat: number, sourceRecordId: string | null = null): IncidentDraft => ({ ...base, lng, lat, sourceRecordId });
+    const columnsOf = (db: ReturnType<typeof openDatabase>) =>
+      db.prepare('SELECT row_count AS n, length(lng) AS lngBytes, typeof(source_record_ids) AS idType FROM incident_chunks ORDER BY id').all();
+    const readBack = (db: ReturnType<typeof openDatabase>) =>
+      [...readChunks(db)].flatMap((c) => Array.from({ length: c.length }, (_, i) => [c.lng[i], c.lat[i], c.sourceRecordId.at(i) ?? null]));
+
+    it('stores six-decimal points as millionths and gives back the same doubles', () => {
+      const db = openDatabase(':memory:');
+      const points = [at(-0.0597, 51.5194), at(-0.000001, 49.000001), at(179.999999, -89.999999), at(0, 51.5), at(-180, 90), at(-0.123456, 51.654321)];
+      store(db, points);
+      expect(columnsOf(db)).toEqual([{ n: points.length, lngBytes: points.length * 4, idType: 'null' }]);
+      expect(readBack(db).map(([lng, lat]) => [lng, lat])).toEqual(points.map((p) => [p.lng, p.lat]));
+    });
+
+    it('keeps Float64 for a column of a chunk with any value millionths cannot spell exactly, -0 included', () => {
+      const cases: [IncidentDraft, number, number][] = [
+        [at(-0.05970001, 51.5194), 16, 8],
+        [at(-0.0597, 51.51941234567), 8, 16],
+        [at(-0, 51.5), 16, 8],
+      ];
+      for (const [odd, lngBytes, latBytes] of cases) {
+        const db = openDatabase(':memory:');
+        store(db, [at(-0.0597, 51.5194), odd]);
+        expect(db.prepare('SELECT length(lng) AS lngBytes, length(lat) AS latBytes FROM incident_chunks').get()).toEqual({ lngBytes, latBytes });
+        const back = readBack(db);
+        expect(Object.is(back[1]![0], odd.lng) && Object.is(back[1]![1], odd.lat)).toBe(true);
+      }
+    });
+
+    it('stores ids as NUL-separated UTF-8, and as JSON when an id could not be told apart that way', () => {
+      const plain = [at(-0.05, 51.5, 'CAD-1'), at(-0.05, 51.5, null), at(-0.05, 51.5, 'Café, "quoted"\n€ 😀'), at(-0.05, 51.5, 'CAD-1')];
+      const db = openDatabase(':memory:');
+      store(db, plain);
+      expect(columnsOf(db)).toEqual([{ n: 4, lngBytes: 16, idType: 'blob' }]);
+      expect(readBack(db).map((r) => r[2])).toEqual(plain.map((p) => p.sourceRecordId));
+      for (const odd of ['', 'A\0B']) {
+        const other = openDatabase(':memory:');
+        store(other, [at(-0.05, 51.5, 'CAD-1'), at(-0.05, 51.5, odd), at(-0.05, 51.5, null)]);
+        expect(columnsOf(other)).toEqual([{ n: 3, lngBytes: 12, idType: 'text' }]);
+        expect(readBack(other).map((r) => r[2])).toEqual(['CAD-1', odd, null]);
+      }
+    });
+
+    it('reads chunks written before the compact spellings (JSON ids, Float64 points)', () => {
+      const db = openDatabase(':memory:');
+      store(db, drafts);
+      const n = drafts.length;
+      db.prepare('UPDATE incident_chunks SET source_record_ids = ?, lng = ?, lat = ?').run(
+        JSON.stringify(drafts.map((d) => d.sourceRecordId)),
+        Buffer.from(Float64Array.from(drafts, (d) => d.lng).buffer),
+        Buffer.from(Float64Array.from(drafts, (d) => d.lat).buffer),
+      );
+      expect(columnsOf(db)).toEqual([{ n, lngBytes: n * 8, idType: 'text' }]);
+      expect(readBack(db)).toEqual(drafts.map((d) => [d.lng, d.lat, d.sourceRecordId]));
+    });
+  });
 });

@@ -4,6 +4,15 @@
 // parsing and H3 manage; chunks write at millions of rows/s, and the window index reads them
 // back without parsing a value (docs/decisions/010-columnar-incident-store.md). An
 // `incidents` virtual table gives SQL a row view of the chunks for checks and ad-hoc queries.
+//
+// Two columns have a compact spelling, chosen per chunk and recognised on reading, so
+// chunks written either way read the same:
+// - lng/lat: Int32 millionths of a degree (4 bytes) when every value of the chunk is exactly
+//   k / 1e6 (imports round projected points to 6 decimals, and most inputs have no more),
+//   else Float64. The blob's length tells which.
+// - source_record_ids: a BLOB of the ids in UTF-8, separated by NUL, an empty entry for a
+//   row without one (imported text cannot hold NUL: read-input refuses it); a TEXT JSON array
+//   when some id is empty or holds a NUL. NULL when no row has an id.
 import { endianness } from 'node:os';
 import { z } from 'zod';
 import { CATEGORIES } from '../../geo/categories';
@@ -63,13 +72,11 @@ export function writeChunks(db: Db, batchId: number, source: string, columns: Ch
     const to = Math.min(columns.length, from + CHUNK_ROWS);
     let firstDay = Number.POSITIVE_INFINITY;
     let lastDay = Number.NEGATIVE_INFINITY;
-    let anyId = false;
     for (let i = from; i < to; i++) {
       const start = columns.startDay[i]!;
       if (start < firstDay) firstDay = start;
       const end = endDayOf(columns.precision[i]!, start);
       if (end > lastDay) lastDay = end;
-      if (!anyId && columns.sourceRecordId.at(i) !== null) anyId = true;
     }
     insert.run(
       batchId,
@@ -79,18 +86,70 @@ export function writeChunks(db: Db, batchId: number, source: string, columns: Ch
       firstDay,
       lastDay,
       categories,
-      anyId ? JSON.stringify(Array.from({ length: to - from }, (_, k) => columns.sourceRecordId.at(from + k) ?? null)) : null,
+      encodeIds(columns.sourceRecordId, from, to),
       blob(columns.category.subarray(from, to)),
       blob(columns.precision.subarray(from, to)),
       blob(columns.startDay.subarray(from, to)),
       blob(columns.minuteOfDay.subarray(from, to)),
-      blob(columns.lng.subarray(from, to)),
-      blob(columns.lat.subarray(from, to)),
+      encodeDegrees(columns.lng.subarray(from, to)),
+      encodeDegrees(columns.lat.subarray(from, to)),
       blob(columns.cellHi.subarray(from, to)),
       blob(columns.cellLo.subarray(from, to)),
     );
     firstId += to - from;
   }
+}
+
+const MICRO = 1e6;
+
+/** Degrees as Int32 millionths when that spelling gives back every value exactly, else Float64. */
+function encodeDegrees(values: Float64Array): Buffer {
+  const micro = new Int32Array(values.length);
+  for (let i = 0; i < values.length; i++) {
+    const v = values[i]!;
+    const k = Math.round(v * MICRO);
+    // k / 1e6 is one correctly rounded division: equal to v exactly when v is the double
+    // nearest k millionths. -0 and NaN fail the check and keep the Float64 spelling.
+    if (k / MICRO !== v || Object.is(v, -0) || k > 0x7fffffff || k < -0x80000000) return blob(values);
+    micro[i] = k;
+  }
+  return blob(micro);
+}
+
+function decodeDegrees(buffer: Buffer, n: number): Float64Array {
+  // Any length but n Int32s reads as Float64s; a wrong count is then reported as damage.
+  if (buffer.length !== n * 4) return readArray(buffer.subarray(0, buffer.length - (buffer.length % 8)), (b) => new Float64Array(b));
+  const micro = readArray(buffer, (b) => new Int32Array(b));
+  const values = new Float64Array(n);
+  for (let i = 0; i < n; i++) values[i] = micro[i]! / MICRO;
+  return values;
+}
+
+/** Ids [from, to): NUL-separated UTF-8, or JSON when an id is empty or holds a NUL; null when none. */
+function encodeIds(ids: IdColumn, from: number, to: number): Buffer | string | null {
+  // ASCII ids (most references) are copied straight into the blob, without a string each.
+  const ascii = ids.asciiJoined?.(from, to);
+  if (ascii !== undefined) return ascii;
+  const list = new Array<string | null>(to - from);
+  let any = false;
+  let plain = true;
+  for (let k = 0; k < list.length; k++) {
+    const id = ids.at(from + k) ?? null;
+    list[k] = id;
+    if (id === null) continue;
+    any = true;
+    if (id === '' || id.includes('\0')) plain = false;
+  }
+  if (!any) return null;
+  return plain ? Buffer.from(list.join('\0'), 'utf8') : JSON.stringify(list);
+}
+
+function decodeIds(stored: Buffer | string | null, n: number): (string | null)[] {
+  if (stored === null) return new Array<string | null>(n).fill(null);
+  if (typeof stored === 'string') return idList.parse(JSON.parse(stored));
+  const ids: (string | null)[] = stored.toString('utf8').split('\0');
+  for (let i = 0; i < ids.length; i++) if (ids[i] === '') ids[i] = null;
+  return ids;
 }
 
 const chunkRow = z.object({
@@ -100,7 +159,7 @@ const chunkRow = z.object({
   first_incident_id: z.number(),
   row_count: z.number(),
   categories: z.string(),
-  source_record_ids: z.string().nullable(),
+  source_record_ids: z.union([z.string(), z.instanceof(Buffer)]).nullable(),
   category: z.instanceof(Buffer),
   precision: z.instanceof(Buffer),
   start_day: z.instanceof(Buffer),
@@ -128,13 +187,13 @@ function decodeChunk(raw: unknown): StoredChunk {
     source: row.source,
     firstIncidentId: row.first_incident_id,
     length: n,
-    sourceRecordId: row.source_record_ids === null ? new Array<string | null>(n).fill(null) : idList.parse(JSON.parse(row.source_record_ids)),
+    sourceRecordId: decodeIds(row.source_record_ids, n),
     category,
     precision: readArray(row.precision, (b) => new Uint8Array(b)),
     startDay: readArray(row.start_day, (b) => new Int32Array(b)),
     minuteOfDay: readArray(row.minute_of_day, (b) => new Int16Array(b)),
-    lng: readArray(row.lng, (b) => new Float64Array(b)),
-    lat: readArray(row.lat, (b) => new Float64Array(b)),
+    lng: decodeDegrees(row.lng, n),
+    lat: decodeDegrees(row.lat, n),
     cellHi: readArray(row.cell_hi, (b) => new Uint32Array(b)),
     cellLo: readArray(row.cell_lo, (b) => new Uint32Array(b)),
   };
