@@ -252,19 +252,8 @@ export class IncidentRowsBuilder implements IncidentRows {
     x: number,
     y: number,
   ): void {
-    const i = this.length;
-    if (i === this.line.length) this.grow();
-    this.line[i] = line;
     this.sourceRecordId.push(sourceRecordId);
-    this.category[i] = category;
-    this.precision[i] = precision;
-    this.startDay[i] = startDay;
-    this.minuteOfDay[i] = minuteOfDay;
-    this.grid[i] = grid;
-    this.x[i] = x;
-    this.y[i] = y;
-    this.length = i + 1;
-    if (this.chunk && this.length - this.handedOver >= this.chunk.rows) this.handOver();
+    this.pushFields(line, category, precision, startDay, minuteOfDay, grid, x, y);
   }
 
   /** push(), with the id given as idSource.slice(idStart, idEnd), or idStart -1 for none. */
@@ -280,11 +269,25 @@ export class IncidentRowsBuilder implements IncidentRows {
     x: number,
     y: number,
   ): void {
+    if (idStart < 0) this.sourceRecordId.push(null);
+    else this.sourceRecordId.pushSpan(idStart, idEnd);
+    this.pushFields(line, category, precision, startDay, minuteOfDay, grid, x, y);
+  }
+
+  /** Every column but the id, which the caller has just added. */
+  private pushFields(
+    line: number,
+    category: number,
+    precision: PrecisionCode,
+    startDay: number,
+    minuteOfDay: number,
+    grid: number,
+    x: number,
+    y: number,
+  ): void {
     const i = this.length;
     if (i === this.line.length) this.grow();
     this.line[i] = line;
-    if (idStart < 0) this.sourceRecordId.push(null);
-    else this.sourceRecordId.pushSpan(idStart, idEnd);
     this.category[i] = category;
     this.precision[i] = precision;
     this.startDay[i] = startDay;
