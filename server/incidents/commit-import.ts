@@ -77,7 +77,10 @@ function keptColumns(rows: ParsedFile['rows'], located: LocatedRows, keep: Uint8
   const keptRow = new Uint32Array(n);
   const columns: ChunkColumns = {
     length: n,
-    sourceRecordId: { at: (k) => rows.sourceRecordId.at(keptRow[k]!) ?? null },
+    sourceRecordId: {
+      at: (k) => rows.sourceRecordId.at(keptRow[k]!) ?? null,
+      asciiJoined: (from, to) => rows.sourceRecordId.asciiJoined?.(from, to, keptRow),
+    },
     category: new Uint8Array(n),
     precision: new Uint8Array(n),
     startDay: new Int32Array(n),

@@ -116,6 +116,12 @@ describe('IdPool', () => {
       else expect(got?.equals(expected(from, to)), `${from}..${to}`).toBe(true);
     }
     expect(pool.asciiJoined(0, 1)).toBeNull(); // only a row without an id
+    // Through a row map, as an import that keeps some rows reads them.
+    const kept = Uint32Array.from([1, 2, 4096, 4097, 9000, ids.length - 1]);
+    const expectedKept = Buffer.from([...kept].map((i) => ids[i] ?? '').join('\0'), 'latin1');
+    expect(pool.asciiJoined(0, kept.length, kept)?.equals(expectedKept)).toBe(true);
+    expect(pool.asciiJoined(2, 4, kept)?.equals(Buffer.from(`${ids[4096] ?? ''}\0${ids[4097] ?? ''}`, 'latin1'))).toBe(true);
+    expect(pool.asciiJoined(0, 1, Uint32Array.of(ids.length + 5))).toBeUndefined();
     pool.pushSpan(10, 13); // 'Ü-1'
     expect(pool.asciiJoined(ids.length - 2, ids.length + 1)).toBeUndefined();
     pool.push('');

@@ -49,8 +49,9 @@ export interface IdColumn {
    * Optional shortcut for the store: ids [from, to) as ASCII bytes separated by NUL, an
    * empty entry where a row has none; null when no row has one; undefined when some id is
    * not plain ASCII (or is empty, or holds a NUL), and the caller must spell them itself.
+   * With `rowOf`, entry k is the id of row rowOf[k] (the rows an import keeps).
    */
-  asciiJoined?(from: number, to: number): Buffer | null | undefined;
+  asciiJoined?(from: number, to: number, rowOf?: Uint32Array): Buffer | null | undefined;
 }
 
 /**
@@ -133,14 +134,16 @@ export class IdPool implements IdColumn {
     return h ^ (h >>> 13);
   }
 
-  asciiJoined(from: number, to: number): Buffer | null | undefined {
-    if (from < 0 || to > this.length || from > to) return undefined;
+  asciiJoined(from: number, to: number, rowOf?: Uint32Array): Buffer | null | undefined {
+    if (from < 0 || to > (rowOf ? rowOf.length : this.length) || from > to) return undefined;
     if (this.pending.length > 0) this.seal();
     // One pass into a plain Uint8Array (Buffer element writes are slower), grown as needed.
     let out = new Uint8Array(Math.max(16, (to - from) * 16));
     let at = 0;
     let any = false;
-    for (let i = from; i < to; i++) {
+    for (let k = from; k < to; k++) {
+      const i = rowOf ? rowOf[k]! : k;
+      if (i >= this.length) return undefined;
       const b = this.block[i]!;
       const start = this.start[i]!;
       const end = b === IdPool.NONE ? start : this.end[i]!;
@@ -149,7 +152,7 @@ export class IdPool implements IdColumn {
         grown.set(out.subarray(0, at));
         out = grown;
       }
-      if (i > from) out[at++] = 0;
+      if (k > from) out[at++] = 0;
       if (b === IdPool.NONE) continue;
       if (end === start) return undefined;
       any = true;
