@@ -1,32 +1,17 @@
 import { describe, expect, it } from 'vitest';
 import { cellAt, STORED_H3_RESOLUTION } from '../../geo/h3';
 import type { IncidentDraft } from '../../geo/types';
-import { migrate, openDatabase } from '../db/open-database';
-import { parsedFromDrafts } from './incident-rows';
+import { migrate, openDatabase, type Db } from '../db/open-database';
 import { buildIncidentIndex } from './incident-index';
-import { commitImport } from './commit-import';
 import { CHUNK_ROWS, readChunks, storedIncidentCount } from './incident-store';
 import { convertLegacyIncidents } from './legacy-incidents';
+import { storeIncidents } from '../../tests/store-incidents';
 import Database from 'better-sqlite3';
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
-function store(db: ReturnType<typeof openDatabase>, drafts: IncidentDraft[], source = 'cad') {
-  const result = commitImport(db, {
-    kind: source === 'police.uk' ? 'police-uk' : 'partner',
-    source,
-    fileName: 'f.csv',
-    fileSha256: 'x',
-    importedBy: 'test',
-    importedAt: '2026-01-01T00:00:00Z',
-    parsed: parsedFromDrafts(drafts),
-    area: null,
-    allowRejected: false,
-  });
-  if (!result.ok) throw new Error(result.reason);
-  return result.summary;
-}
+const store = (db: Db, drafts: IncidentDraft[], source = 'cad') => storeIncidents(db, drafts, source);
 
 const drafts: IncidentDraft[] = [
   { sourceRecordId: 'A1', category: 'robbery', occurredAt: '2024-03-01T21:15', precision: 'minute', lng: -0.0597, lat: 51.5194 },

@@ -7,25 +7,12 @@ import { commitImport } from './commit-import';
 import { parsedFromDrafts } from './incident-rows';
 import { buildIncidentIndex, createIndexCache } from './incident-index';
 import { countCategoriesInCell, countCellsInWindow } from './window-counts';
+import { storeIncidents } from '../../tests/store-incidents';
 
 const WHITECHAPEL: [number, number] = [-0.0597, 51.5194];
 const MILE_END: [number, number] = [-0.0333, 51.5252];
 
-function store(db: Db, drafts: IncidentDraft[], source = 'test') {
-  const result = commitImport(db, {
-    kind: source === 'police.uk' ? 'police-uk' : 'partner',
-    source,
-    fileName: 'fixture.csv',
-    fileSha256: 'x',
-    importedBy: 'test',
-    importedAt: '2024-07-01T00:00:00Z',
-    parsed: parsedFromDrafts(drafts),
-    area: null,
-    allowRejected: false,
-  });
-  if (!result.ok) throw new Error(result.reason);
-  return result.summary;
-}
+const store = (db: Db, drafts: IncidentDraft[], source = 'test') => storeIncidents(db, drafts, source);
 
 const at = (occurredAt: string, [lng, lat]: [number, number], category = 'robbery'): IncidentDraft => ({
   sourceRecordId: null,

@@ -4,13 +4,12 @@ import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { z } from 'zod';
-import type { IncidentDraft } from '../../geo/types';
 import { createApp } from '../../server/app';
 import { areaGeometrySchema, replaceAreas } from '../../server/areas/area-queries';
 import { createApiToken } from '../../server/auth/auth-queries';
-import { openDatabase, type Db } from '../../server/db/open-database';
-import { commitImport } from '../../server/incidents/commit-import';
-import { parsedFromDrafts } from '../../server/incidents/incident-rows';
+import { openDatabase } from '../../server/db/open-database';
+
+export { storeIncidents } from '../store-incidents';
 
 export const REPO_ROOT = resolve(fileURLToPath(new URL('.', import.meta.url)), '../..');
 export const SHARED_DATA = resolve(REPO_ROOT, '../shared/data');
@@ -20,21 +19,6 @@ const featureCollection = z.object({ features: z.array(z.object({ geometry: area
 export function readBoroughGeometry() {
   const text = readFileSync(resolve(SHARED_DATA, 'boundaries/tower_hamlets_borough.geojson'), 'utf8');
   return featureCollection.parse(JSON.parse(text)).features[0]!.geometry;
-}
-
-export function storeIncidents(db: Db, drafts: IncidentDraft[], source = 'test'): void {
-  const result = commitImport(db, {
-    kind: source === 'police.uk' ? 'police-uk' : 'partner',
-    source,
-    fileName: `${source}-fixture`,
-    fileSha256: 'fixture',
-    importedBy: 'test',
-    importedAt: '2026-01-01T00:00:00Z',
-    parsed: parsedFromDrafts(drafts),
-    area: null,
-    allowRejected: false,
-  });
-  if (!result.ok) throw new Error(result.reason);
 }
 
 export function testApp(options: { withBorough: boolean }) {
