@@ -4,6 +4,7 @@ import {
   cellToBoundary,
   cellToLatLng,
   cellToParent,
+  cellsToMultiPolygon,
   getResolution,
   gridDisk,
   isValidCell,
@@ -76,4 +77,12 @@ export function cellsOfPolygon(
     for (const cell of found) cells.add(cell);
   }
   return [...cells];
+}
+
+/**
+ * The outline of a set of cells at one resolution as a GeoJSON MultiPolygon ([lng, lat],
+ * closed rings): touching cells merge into one polygon, holes stay holes.
+ */
+export function outlineOfCells(cells: readonly string[]): GeoJSON.MultiPolygon {
+  return { type: 'MultiPolygon', coordinates: cellsToMultiPolygon([...cells], true) as GeoJSON.Position[][][] };
 }

@@ -2,7 +2,9 @@ import { describe, expect, it } from 'vitest';
 import {
   dayNumber,
   isoDateOfDay,
+  instantOfLondonWallClock,
   londonWallClock,
+  parseInstant,
   parseIsoDate,
   parseIsoMonth,
   parsePartnerDateTime,
@@ -197,5 +199,28 @@ describe('plainPartnerTimeAt and parsePartnerTime', () => {
       expect(() => parsePartnerTime(text)).not.toThrow();
     }
     expect(parsePartnerTime('1000-01-01T00:00')).toEqual({ ok: true, value: { day: dayNumber(1000, 1, 1), minute: 0 } });
+  });
+});
+
+describe('London wall-clock times as instants', () => {
+  it('reads GMT in winter and BST in summer', () => {
+    const winter = instantOfLondonWallClock('2026-12-01T15:05');
+    expect(winter.ok && winter.value.toISOString()).toBe('2026-12-01T15:05:00.000Z');
+    const summer = instantOfLondonWallClock('2026-07-06T15:30:20');
+    expect(summer.ok && summer.value.toISOString()).toBe('2026-07-06T14:30:20.000Z');
+  });
+
+  it('refuses the hour the clocks skip and reads the repeated hour as summer time', () => {
+    expect(instantOfLondonWallClock('2026-03-29T01:30')).toEqual({ ok: false, reason: expect.stringContaining('does not exist in London') });
+    const repeated = instantOfLondonWallClock('2026-10-25T01:30');
+    expect(repeated.ok && repeated.value.toISOString()).toBe('2026-10-25T00:30:00.000Z');
+  });
+
+  it('takes Z and offsets as given, and refuses what is not a date and time', () => {
+    const zoned = parseInstant('2026-07-06T15:30:00+01:00');
+    expect(zoned.ok && zoned.value.toISOString()).toBe('2026-07-06T14:30:00.000Z');
+    expect(parseInstant('2026-02-30T10:00')).toEqual({ ok: false, reason: '"2026-02-30T10:00" is not a real date and time' });
+    expect(parseInstant('2026-02-30T10:00:00Z')).toEqual({ ok: false, reason: '"2026-02-30T10:00:00Z" is not a real date and time' });
+    expect(parseInstant('yesterday')).toEqual({ ok: false, reason: expect.stringContaining('expected YYYY-MM-DDTHH:MM') });
   });
 });

@@ -197,3 +197,38 @@ export function parsePartnerTime(text: string): Result<PartnerTime> {
   const span = spanOfOccurredAt(parsed.value, 'minute');
   return ok({ day: span.startDay, minute: span.minuteOfDay ?? 0 });
 }
+
+const WALL_CLOCK = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2})(?::(\d{2}))?$/;
+const INSTANT_WITH_OFFSET = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:Z|[+-]\d{2}:\d{2})$/;
+
+/**
+ * The instant of a London wall-clock time 'YYYY-MM-DDTHH:MM[:SS]'. A time the clocks skip
+ * (01:00-01:59 on the last Sunday of March) is refused; a time they repeat (01:00-01:59 on
+ * the last Sunday of October) is read as the first of the two, British Summer Time.
+ */
+export function instantOfLondonWallClock(text: string): Result<Date> {
+  const m = WALL_CLOCK.exec(text);
+  if (!m) return fail(`"${text}" is not a date and time; expected YYYY-MM-DDTHH:MM (London time)`);
+  const [year, month, day, hour, minute, second] = [1, 2, 3, 4, 5, 6].map((k) => Number(m[k] ?? 0)) as [number, number, number, number, number, number];
+  if (!isRealDate(year, month, day) || hour > 23 || minute > 59 || second > 59) return fail(`"${text}" is not a real date and time`);
+  const asUtc = Date.UTC(year, month - 1, day, hour, minute, second);
+  const wanted = text.slice(0, 16);
+  // London is UTC+0 or UTC+1: try summer time first, so a repeated hour reads as its first occurrence.
+  for (const offsetHours of [1, 0]) {
+    const instant = new Date(asUtc - offsetHours * 3_600_000);
+    if (londonWallClock(instant) === wanted) return ok(instant);
+  }
+  return fail(`${wanted.replace('T', ' ')} does not exist in London: the clocks go forward from 01:00 to 02:00 that night`);
+}
+
+/** An instant given with Z or an offset (2026-12-01T15:05:00Z), or as London wall-clock time (2026-12-01T15:05). */
+export function parseInstant(text: string): Result<Date> {
+  const trimmed = text.trim();
+  if (INSTANT_WITH_OFFSET.test(trimmed)) {
+    // Date rolls 30 February on to 2 March: check the calendar date first.
+    const instant = new Date(trimmed);
+    if (!parseIsoDate(trimmed.slice(0, 10)).ok || Number.isNaN(instant.getTime())) return fail(`"${text}" is not a real date and time`);
+    return ok(instant);
+  }
+  return instantOfLondonWallClock(trimmed);
+}

@@ -16,6 +16,7 @@ import { forecastRoutes } from './routes/forecast-routes';
 import { hotspotRoutes } from './routes/hotspot-routes';
 import { importRoutes } from './routes/import-routes';
 import { metaRoutes } from './routes/meta-routes';
+import { taskingRoutes } from './taskings/tasking-routes';
 
 export interface CreateAppOptions {
   db: Db;
@@ -52,7 +53,8 @@ export function createApp(options: CreateAppOptions) {
     .route('/', cellsRoutes(deps))
     .route('/', hotspotRoutes(deps))
     .route('/', forecastRoutes(deps))
-    .route('/', importRoutes(deps));
+    .route('/', importRoutes(deps))
+    .route('/', taskingRoutes(deps));
 
   const app = new Hono<AppEnv>()
     .route('/api', api)

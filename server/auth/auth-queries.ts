@@ -27,6 +27,22 @@ export function countUsers(db: Db): number {
   return Number(db.prepare('SELECT count(*) FROM users').pluck().get());
 }
 
+export interface UserSummary {
+  username: string;
+  name: string;
+  role: Role;
+}
+
+/** Signed-in staff (every role but public), e.g. the people who may own a tasking. */
+export function listStaffUsers(db: Db): UserSummary[] {
+  const rows = db.prepare("SELECT username, display_name, role FROM users WHERE role != 'public' ORDER BY display_name").all() as {
+    username: string;
+    display_name: string;
+    role: string;
+  }[];
+  return rows.map((r) => ({ username: r.username, name: r.display_name, role: toRole(r.role) }));
+}
+
 export function checkPassword(db: Db, username: string, password: string): Principal | null {
   const row = db.prepare('SELECT username, display_name, role, password_hash FROM users WHERE username = ?').get(username) as
     | { username: string; display_name: string; role: string; password_hash: string }

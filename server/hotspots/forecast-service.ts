@@ -11,7 +11,7 @@ import type { IncidentIndex } from '../incidents/incident-index';
 import { aggregateCellsInWindow, precisionsInWindow } from '../incidents/window-counts';
 import type { EngineFailure } from './hotspot-service';
 import type { StudyGrid } from './study-grid';
-import { describeWindow, isFirstOfMonth, windowsEndingAt, windowStartingAt, type DayWindow, type WindowLength } from './windows';
+import { describeWindow, isFirstOfMonth, windowsEndingAt, windowStartingAt, type DayWindow, type WindowLength } from '../../geo/windows';
 
 export type Horizon = 'week' | 'month';
 

@@ -11,7 +11,7 @@ import { fail, ok, type Result } from '../../geo/types';
 import type { IncidentIndex } from '../incidents/incident-index';
 import { aggregateCellsInWindow, precisionsInWindow, type WindowQuery } from '../incidents/window-counts';
 import type { StudyGrid } from './study-grid';
-import { describeWindow, wholeMonthsBetween, windowsEndingAt, type DayWindow, type WindowLength } from './windows';
+import { describeWindow, wholeMonthsBetween, windowsEndingAt, type DayWindow, type WindowLength } from '../../geo/windows';
 
 export interface EngineFailure {
   status: 400 | 409 | 422;

@@ -185,3 +185,73 @@ export function reportTimeFilter(
         : null,
   };
 }
+
+/** The day after the last day any incident of the categories covers (exclusive), or null when there are none. */
+export function dataEndDayOf(index: IncidentIndex, categories: readonly string[]): number | null {
+  const wanted = categoryMask(index, categories);
+  let end: number | null = null;
+  // Sorted by start day; an incident ends at most MAX_SPAN_DAYS after it starts.
+  for (let i = index.size - 1; i >= 0; i--) {
+    if (end !== null && index.startDay[i]! + MAX_SPAN_DAYS < end) break;
+    if (wanted[index.categoryIndex[i]!] === 0) continue;
+    if (end === null || index.endDay[i]! > end) end = index.endDay[i]!;
+  }
+  return end;
+}
+
+export interface LabelledCount {
+  /** Periods [fromDay, toDay), in the order given. */
+  periods: readonly { fromDay: number; toDay: number }[];
+  categories: readonly string[];
+  h3Resolution: number;
+  /** Label of each cell (1..labels); cells without one are not counted. */
+  labelOfCell: ReadonlyMap<string, number>;
+  labels: number;
+  /** Banded week-hours (index weekday * 24 + hour, Monday 0) to keep; null keeps every hour. */
+  weekHours: Uint8Array | null;
+}
+
+/**
+ * Incidents per period and cell label (a tasking's response, buffer and control areas):
+ * counts[period][label - 1]. The counting rule holds: an incident counts in a period when
+ * its whole span lies inside. With week-hours, incidents without a time of day are counted
+ * apart in `unjudged` (callers only pass week-hours when the data has times).
+ */
+export function countLabelledCells(index: IncidentIndex, query: LabelledCount): { counts: number[][]; unjudged: number } {
+  const { cells, cellOfLocation } = index.cellsAt(query.h3Resolution);
+  const labelOfCellId = Uint8Array.from(cells, (cell) => query.labelOfCell.get(cell) ?? 0);
+  const counts = query.periods.map(() => new Array<number>(query.labels).fill(0));
+  const fromDay = Math.min(...query.periods.map((p) => p.fromDay));
+  const toDay = Math.max(...query.periods.map((p) => p.toDay));
+  const weekHours = query.weekHours;
+  let unjudged = 0;
+  scanWindow(index, { categories: query.categories, fromDay, toDay }, (i) => {
+    const label = labelOfCellId[cellOfLocation[index.locationIndex[i]!]!]!;
+    if (label === 0) return;
+    const start = index.startDay[i]!;
+    const end = index.endDay[i]!;
+    const period = query.periods.findIndex((p) => start >= p.fromDay && end <= p.toDay);
+    if (period < 0) return;
+    if (weekHours) {
+      if (index.precision[i] === MONTH) {
+        unjudged += 1;
+        return;
+      }
+      const base = weekdayOfDay(start) * 24;
+      const minute = index.minuteOfDay[i]!;
+      if (minute >= 0) {
+        if (weekHours[base + Math.floor(minute / 60)] === 0) return;
+      } else {
+        // Known to the day only: judged when the bands keep all of that weekday or none of it.
+        const kept = weekHours.subarray(base, base + 24).reduce((sum, v) => sum + v, 0);
+        if (kept === 0) return;
+        if (kept < 24) {
+          unjudged += 1;
+          return;
+        }
+      }
+    }
+    counts[period]![label - 1]! += 1;
+  });
+  return { counts, unjudged };
+}

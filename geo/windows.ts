@@ -1,6 +1,6 @@
 // Successive windows of equal length ending at a day: N days each, or whole calendar months
 // (police.uk data is known only to the month, so its windows must be months).
-import { dayNumber, isoDateOfDay } from '../../geo/time';
+import { dayNumber, isoDateOfDay } from './time';
 
 export type WindowLength = { unit: 'days'; days: number } | { unit: 'months'; months: number };
 
@@ -9,9 +9,16 @@ export interface DayWindow {
   toDay: number;
 }
 
-function addMonths(day: number, months: number): number {
+/** The same day of the month `months` later (earlier when negative); month overflow rolls on as Date.UTC does. */
+export function addMonths(day: number, months: number): number {
   const date = new Date(day * 86_400_000);
   return dayNumber(date.getUTCFullYear(), date.getUTCMonth() + 1 + months, date.getUTCDate());
+}
+
+/** The first day of the month that holds `day`. */
+export function firstOfMonth(day: number): number {
+  const date = new Date(day * 86_400_000);
+  return dayNumber(date.getUTCFullYear(), date.getUTCMonth() + 1, 1);
 }
 
 export function isFirstOfMonth(day: number): boolean {
