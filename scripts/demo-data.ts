@@ -76,10 +76,11 @@ function main(): number {
   const t = data.groundTruth;
   const perYear = Math.round(t.totals.incidents / ((t.endDay - t.startDay) / 365.25));
   console.log(`Synthetic demo data (seed ${t.seed}): ${t.startDate} to ${t.endDate} (exclusive), generated in ${Math.round(generatedMs)} ms.`);
-  console.log(`  ${t.totals.incidents} incidents (about ${perYear} a year): ${t.totals.background} background, ${t.totals.planted} in ${t.patterns.length} planted patterns.`);
+  console.log(`  ${t.totals.incidents} incidents (about ${perYear} a year): ${t.totals.background} background, ${t.totals.planted} in ${t.patterns.length} planted patterns and ${t.taskings.length} planted taskings.`);
   const byKind = new Map<string, number>();
   for (const p of t.patterns) byKind.set(p.kind, (byKind.get(p.kind) ?? 0) + p.incidents);
   for (const [kind, n] of byKind) console.log(`  ${kind.padEnd(32)} ${n}`);
+  for (const tasking of t.taskings) console.log(`  ${`tasking: ${tasking.effect}`.padEnd(32)} ${tasking.incidents} (${tasking.title}, ${tasking.visits.length} visits)`);
   console.log(`Wrote ${files.map(([name]) => name).join(', ')} to ${out}.`);
   return 0;
 }

@@ -33,7 +33,7 @@ const now = new Date();
 if (seedDemoAccounts(db, now) > 0) console.log('Seeded the demo accounts (README: Demo accounts).');
 if (env.DEMO_DATA === 'auto') {
   const loaded = loadDemoDataIfEmpty(db, now);
-  if (loaded) console.log(`Database was empty: loaded ${loaded.incidents} demo incidents (labelled demo everywhere).`);
+  if (loaded) console.log(`Database was empty: loaded ${loaded.incidents} demo incidents and ${loaded.taskings} demo taskings (labelled demo everywhere).`);
 }
 
 const app = createApp({ db, secureCookies: env.COOKIE_SECURE === 'true' });

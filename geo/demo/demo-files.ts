@@ -69,6 +69,12 @@ How it was made
   schools 15:00-18:00 on school days, persistent drug markets, and emerging, fading
   and sporadic hotspots. ground-truth.json lists each with its H3 cells (res 8-10),
   active windows, hours and counts, plus the demo school term dates.
+- Planted taskings (${t.taskings.length}) with known effects: a tasked cluster whose incidents
+  halve while part of the fall moves next door (displacement), one whose surroundings
+  fall too (diffusion of benefits), one with no effect and one with too few incidents
+  to judge. ground-truth.json lists their cells, buffers, dates, exact planted counts,
+  expected results and patrol visits; the app stores them as taskings when it loads
+  the demo data itself.
 - Same seed and end date give byte-identical files.
 
 Files
@@ -79,7 +85,7 @@ Files
                         npm run import -- study-area study-area.geojson
                         npm run import -- areas --kind ward wards.geojson
                         npm run import -- partner --source demo-csv incidents.csv
-- ground-truth.json   the planted patterns and totals.
+- ground-truth.json   the planted patterns, planted taskings and totals.
 - study-area.geojson  the demo borough outline.
 - wards.geojson       ${data.wards.length} demo wards tiling the demo borough.
 - schools.csv         ${data.schools.length} fictional demo schools (urn,name,phase,lng,lat).

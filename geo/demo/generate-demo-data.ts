@@ -2,6 +2,7 @@
 // borough with exact (minute) London local times, background noise following a smooth
 // population surface, and planted patterns described by a ground truth. Pure: the end day
 // and the seed come in, nothing is read or written (docs/decisions/005-demo-data.md).
+import { cellAt } from '../h3';
 import { dayNumber, isoDateOfDay } from '../time';
 import type { IncidentDraft, LngLat } from '../types';
 import { buildDemoWards, DEMO_STUDY_AREA, insideDemoArea, type DemoWard } from './demo-area';
@@ -9,6 +10,8 @@ import { createBackgroundSampler, offsetMetres, POPULATION_BUMPS, POPULATION_FLO
 import { DEMO_SCHOOLS, type DemoSchool } from './demo-schools';
 import { patternTruth, type DemoGroundTruth } from './ground-truth';
 import { plantedPatterns, type DayContext, type PatternSpec } from './planted-patterns';
+import { demoStudyCells, generatePlantedIncidents, plantedTaskingArea, plantedTaskingOutputs, type DemoTasking } from './generate-planted-taskings';
+import { plantedTaskings, PLANTED_TASKING_RESOLUTION } from './planted-taskings';
 import { createRandom, cumulative, type Random } from './random';
 import { BACKGROUND_CATEGORIES, backgroundDailyRate, HOUR_PROFILES, type SpatialProfile } from './rhythms';
 import { dayOfWeek, schoolDayFlags, schoolHolidaysBetween } from './school-calendar';
@@ -29,13 +32,15 @@ export interface DemoDataOptions {
 export interface DemoIncident extends IncidentDraft {
   sourceRecordId: string;
   precision: 'minute';
-  /** The planted pattern the incident belongs to; null for background. Not written to the CSV. */
+  /** The planted pattern or planted tasking the incident belongs to; null for background. Not written to the CSV. */
   patternId: string | null;
 }
 
 export interface DemoData {
   incidents: DemoIncident[];
   groundTruth: DemoGroundTruth;
+  /** Taskings with planted effects, and their visits, for the app to store beside the incidents. */
+  taskings: DemoTasking[];
   studyArea: GeoJSON.Polygon;
   wards: DemoWard[];
   schools: readonly DemoSchool[];
@@ -57,7 +62,7 @@ class RawIncidents {
   readonly category: number[] = [];
   readonly lng: number[] = [];
   readonly lat: number[] = [];
-  /** Index into the pattern list, -1 for background. */
+  /** Index into the list of pattern and planted tasking ids, -1 for background. */
   readonly pattern: number[] = [];
   readonly categories: string[] = [];
   private readonly categoryIndex = new Map<string, number>();
@@ -79,6 +84,17 @@ class RawIncidents {
     this.lng.push(lng);
     this.lat.push(lat);
     this.pattern.push(pattern);
+  }
+
+  /** Incidents of a category in [fromDay, toDay) whose cell at the resolution is one of `cells`. */
+  countInCells(category: string, cells: ReadonlySet<string>, h3Resolution: number, fromDay: number, toDay: number): number {
+    const c = this.categoryIndex.get(category);
+    let n = 0;
+    for (let i = 0; i < this.size; i++) {
+      if (this.category[i] !== c || this.day[i]! < fromDay || this.day[i]! >= toDay) continue;
+      if (cells.has(cellAt(this.lng[i]!, this.lat[i]!, h3Resolution))) n += 1;
+    }
+    return n;
   }
 
   /** Indices in time order; ties keep generation order, so the order is fully determined. */
@@ -225,6 +241,22 @@ export function generateDemoData(options: DemoDataOptions): DemoData {
     const generated = generatePattern(seed, spec, index, days, raw);
     return patternTruth(spec, generated.points, generated.categories, generated.expected);
   });
+  // Planted taskings: their incidents, then their records, whose problem text quotes the
+  // evidence window's count (background included), as an analyst would have read it.
+  const plantSpecs = plantedTaskings(startDay, endDay);
+  const studyCells = plantSpecs.length > 0 ? demoStudyCells() : new Set<string>();
+  const plants = plantSpecs.map((spec, k) => {
+    const area = plantedTaskingArea(spec.centre, studyCells);
+    const pattern = specs.length + k;
+    const incidents = generatePlantedIncidents(seed, spec, area, (day, minute, point) => raw.push(day, minute, spec.category, point, pattern));
+    return { spec, area, incidents };
+  });
+  const plantOutputs = plants.map(({ spec, area, incidents }) => {
+    const window = spec.evidenceWindow;
+    const evidenceCount = raw.countInCells(spec.category, new Set(area.response), PLANTED_TASKING_RESOLUTION, window.fromDay, window.toDay);
+    return plantedTaskingOutputs(seed, spec, area, endDay, evidenceCount, incidents);
+  });
+  const patternIds = [...specs.map((spec) => spec.id), ...plantSpecs.map((spec) => spec.id)];
 
   // Time order, then ids in that order.
   const isoOf = new Map(days.map((d) => [d.day, d.iso]));
@@ -242,7 +274,7 @@ export function generateDemoData(options: DemoDataOptions): DemoData {
       precision: 'minute',
       lng: raw.lng[i]!,
       lat: raw.lat[i]!,
-      patternId: pattern < 0 ? null : specs[pattern]!.id,
+      patternId: pattern < 0 ? null : patternIds[pattern]!,
     });
   }
   const sortedByCategory = Object.fromEntries(Object.entries(byCategory).sort(([a], [b]) => (a < b ? -1 : 1)));
@@ -250,7 +282,7 @@ export function generateDemoData(options: DemoDataOptions): DemoData {
   const groundTruth: DemoGroundTruth = {
     about:
       'SYNTHETIC DEMO DATA. Every incident was invented by the Tasking Map demo generator; none is a real crime or ASB report. ' +
-      'This file lists the patterns planted in it, for tests and demonstrations.',
+      'This file lists the patterns and the taskings with known effects planted in it, for tests and demonstrations.',
     generator: GENERATOR,
     seed,
     years,
@@ -280,7 +312,15 @@ export function generateDemoData(options: DemoDataOptions): DemoData {
       populationFloor: POPULATION_FLOOR,
     },
     patterns,
+    taskings: plantOutputs.map((o) => o.truth),
   };
 
-  return { incidents, groundTruth, studyArea: DEMO_STUDY_AREA, wards: buildDemoWards(), schools: DEMO_SCHOOLS };
+  return {
+    incidents,
+    groundTruth,
+    taskings: plantOutputs.map((o) => o.tasking),
+    studyArea: DEMO_STUDY_AREA,
+    wards: buildDemoWards(),
+    schools: DEMO_SCHOOLS,
+  };
 }

@@ -5,7 +5,11 @@
 import { cellAt } from '../h3';
 import { isoDateOfDay } from '../time';
 import type { LngLat } from '../types';
+import type { PlannedDosage } from '../taskings/koper';
+import type { TimeBand } from '../taskings/time-bands';
 import type { PatternSpec, PlantedKind, PlantedTrend } from './planted-patterns';
+import type { DemoVisit } from './planted-tasking-visits';
+import type { PlantedArea, PlantedEffect } from './planted-taskings';
 import type { SchoolHoliday } from './school-calendar';
 
 export interface DayWindowDates {
@@ -53,6 +57,51 @@ export interface PlantedPatternTruth extends DayWindowDates {
   incidentsByCategory: Record<string, number>;
 }
 
+export interface PeriodCounts {
+  before: number;
+  during: number;
+}
+
+/**
+ * A tasking planted with a known effect (geo/demo/planted-taskings.ts). Its incidents carry
+ * its id as patternId. Counts are of the planted incidents only; the category's background
+ * adds a little in every cell, which is why results match the planted fall only closely.
+ */
+export interface PlantedTaskingTruth {
+  id: string;
+  effect: PlantedEffect;
+  title: string;
+  place: string;
+  description: string;
+  categories: string[];
+  centre: LngLat;
+  h3Resolution: number;
+  responseCells: string[];
+  /** One ring around the response cells inside the study area: the results' buffer with bufferRings = 1. */
+  bufferCells: string[];
+  timeBands: TimeBand[];
+  startDate: string;
+  reviewDate: string;
+  /** The day the meeting made it; its evidence is the 28 days before. */
+  createdDate: string;
+  evidenceWindow: DayWindowDates;
+  /** The periods the results compare when viewed on the day the data ends (endDate, "today"). */
+  periods: { before: DayWindowDates; during: DayWindowDates };
+  /** Exact planted counts, segment by segment. */
+  segments: (DayWindowDates & { area: PlantedArea; incidents: number })[];
+  plantedCounts: { response: PeriodCounts; buffer: PeriodCounts };
+  /** The change in the response area's daily rate the plant is built around (-0.5 = halved). */
+  plannedFall: number;
+  /** The changes the planted counts alone make (the rounding of half-incidents moves them a little off the plan). */
+  plantedFall: { response: number | null; buffer: number | null };
+  /** What the results should say: verdict code, displacement reading ('neither' = not displacement and not diffusion) and the WDQ's sign. */
+  expected: { verdict: string; wdqReading: 'displacement' | 'diffusion' | 'neither'; wdqSign: -1 | 1 | null };
+  /** Incidents generated for the plant. */
+  incidents: number;
+  plannedDosage: PlannedDosage;
+  visits: DemoVisit[];
+}
+
 export interface DemoGroundTruth {
   about: string;
   generator: string;
@@ -66,6 +115,7 @@ export interface DemoGroundTruth {
   totals: {
     incidents: number;
     background: number;
+    /** Planted patterns and planted taskings together. */
     planted: number;
     byCategory: Record<string, number>;
   };
@@ -84,6 +134,7 @@ export interface DemoGroundTruth {
     populationFloor: number;
   };
   patterns: PlantedPatternTruth[];
+  taskings: PlantedTaskingTruth[];
 }
 
 /** A cell is planted at a resolution when it holds at least this share of the cluster's points. */

@@ -80,10 +80,18 @@ describe('loadDemoDataIfEmpty', () => {
       precision: 'minute',
     });
 
+    // The planted taskings are stored with their visits, none of them later than now.
+    expect(loaded!.taskings).toBe(expected.taskings.length);
+    expect(count(db, 'SELECT count(*) FROM taskings')).toBe(4);
+    expect(count(db, "SELECT count(*) FROM taskings WHERE created_by = 'demo:generator' AND status = 'active'")).toBe(4);
+    expect(count(db, 'SELECT count(*) FROM tasking_visits')).toBe(expected.taskings.reduce((sum, t) => sum + t.visits.length, 0));
+    expect(count(db, 'SELECT count(*) FROM tasking_visits WHERE ended_at > ?', NOW.toISOString())).toBe(0);
+
     // A second start finds data and does nothing.
     expect(loadDemoDataIfEmpty(db, new Date(NOW.getTime() + 86_400_000))).toBeNull();
     expect(count(db, 'SELECT count(*) FROM incidents')).toBe(loaded!.incidents);
     expect(count(db, 'SELECT count(*) FROM import_batches')).toBe(1);
+    expect(count(db, 'SELECT count(*) FROM taskings')).toBe(4);
 
     // The API says it is demo data.
     const app = createApp({ db, clock: () => NOW });

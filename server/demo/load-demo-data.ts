@@ -1,33 +1,66 @@
 // First start on an empty database: store the demo borough, its wards and two years of
 // synthetic incidents ending yesterday, so the app runs with no outside files. The
 // incidents go through commitImport, the same write path as every real import, under
-// source 'demo' (which /api/meta reports as demo: true).
+// source 'demo' (which /api/meta reports as demo: true). The planted taskings and their
+// visits go through the tasking store, each with the evidence snapshot the server would
+// have taken on the day the meeting made it, recorded as made by the demo generator.
 import { createHash } from 'node:crypto';
 import { DEMO_STUDY_AREA_CODE, DEMO_STUDY_AREA_NAME } from '../../geo/demo/demo-area';
 import { incidentsCsv } from '../../geo/demo/demo-files';
 import { DEFAULT_DEMO_SEED, DEMO_SOURCE, generateDemoData } from '../../geo/demo/generate-demo-data';
+import type { DemoTasking } from '../../geo/demo/generate-planted-taskings';
 import { createAreaTest } from '../../geo/study-area';
 import { londonWallClock, parseIsoDate } from '../../geo/time';
+import type { Principal } from '../app-env';
 import { getStudyArea, replaceAreas, STUDY_AREA_KIND } from '../areas/area-queries';
 import type { Db } from '../db/open-database';
+import { createStudyGridCache } from '../hotspots/study-grid';
 import { commitImport } from '../incidents/commit-import';
+import { buildIncidentIndex } from '../incidents/incident-index';
 import { parsedFromDrafts } from '../incidents/incident-rows';
 import type { ParsedFile } from '../incidents/import-types';
+import { takeEvidenceSnapshot } from '../taskings/tasking-evidence';
+import { insertTasking, insertVisit, type TaskingFields } from '../taskings/tasking-store';
 
 export const DEMO_FILE_NAME = 'demo-data (generated)';
 
+/** Who made the planted taskings and logged their visits, in their audit trails. */
+export const DEMO_PRINCIPAL: Principal = { id: 'demo:generator', name: 'Demo data', role: 'analyst' };
+
+/** Stores the planted taskings, each with its evidence as the data stood when it was made, and their visits. */
+function storeDemoTaskings(db: Db, taskings: readonly DemoTasking[]): void {
+  if (taskings.length === 0) return;
+  // One index for all of them: the app builds its own on its first request.
+  const index = buildIncidentIndex(db);
+  const grid = createStudyGridCache(db);
+  for (const planted of taskings) {
+    const fields: TaskingFields = planted.fields;
+    const snapshot = takeEvidenceSnapshot(index, grid, {
+      categories: fields.categories,
+      cells: fields.cells,
+      h3Resolution: fields.h3Resolution,
+      window: { ...planted.evidenceWindow, timeFilter: null, hours: null, weekdays: null },
+      takenAt: planted.createdAt,
+    });
+    const record = insertTasking(db, fields, snapshot, DEMO_PRINCIPAL, planted.createdAt);
+    // Logged when the visit ended, as an officer's phone sends it.
+    for (const visit of planted.visits) insertVisit(db, record.id, visit, DEMO_PRINCIPAL, visit.endedAt);
+  }
+}
+
 /**
  * Loads the demo data when the database holds no incidents and no study area; returns
- * what it loaded, or null when it did nothing. Everything lands in one transaction.
+ * what it loaded, or null when it did nothing. Everything lands in one transaction. The
+ * server always uses the default seed; another seed is for measuring the demo's results.
  */
-export function loadDemoDataIfEmpty(db: Db, now: Date): { incidents: number } | null {
+export function loadDemoDataIfEmpty(db: Db, now: Date, seed = DEFAULT_DEMO_SEED): { incidents: number; taskings: number } | null {
   const incidentCount = Number(db.prepare('SELECT count(*) FROM incidents').pluck().get());
   if (incidentCount > 0 || getStudyArea(db)) return null;
 
   // Data ends yesterday, London time: today's London date is the exclusive end.
   const today = parseIsoDate(londonWallClock(now).slice(0, 10));
   if (!today.ok) throw new Error(today.reason);
-  const data = generateDemoData({ endDay: today.value, seed: DEFAULT_DEMO_SEED });
+  const data = generateDemoData({ endDay: today.value, seed });
 
   const parsed: ParsedFile = {
     // Line numbers as in the CSV the same data makes (header on line 1).
@@ -69,6 +102,7 @@ export function loadDemoDataIfEmpty(db: Db, now: Date): { incidents: number } | 
     // The generator keeps every point inside the area; anything else is a bug, not a skip.
     if (result.summary.outsideArea > 0) throw new Error(`${result.summary.outsideArea} demo incidents fell outside the demo area`);
     imported = result.summary.imported;
+    storeDemoTaskings(db, data.taskings);
   })();
-  return { incidents: imported };
+  return { incidents: imported, taskings: data.taskings.length };
 }
