@@ -8,7 +8,7 @@ import type { AreaCollection } from './map-style';
 import { timeFilterParams, type TimeFilterChoice } from './time-filter-choice';
 
 const client = hc<AppType>(window.location.origin);
-const api = client.api;
+export const api = client.api;
 
 export type User = NonNullable<InferResponseType<typeof api.auth.me.$get, 200>['user']>;
 export type Categories = InferResponseType<typeof api.categories.$get, 200>;
@@ -28,6 +28,10 @@ export interface ApiFailure {
   signedOut: boolean;
   /** The server's error code (e.g. window_finer_than_data), when it gave one. */
   code?: string;
+  /** Each field a form sent that the server refused, with the reason in words. */
+  fields?: { field: string; message: string }[];
+  /** The whole error body, for callers that need more (a version conflict's stored record). */
+  body?: unknown;
 }
 
 export interface WindowQuery extends TimeFilterChoice {
@@ -38,24 +42,43 @@ export interface WindowQuery extends TimeFilterChoice {
   resolution: number;
 }
 
-async function failureOf(response: Response): Promise<ApiFailure> {
+function fieldsOf(value: unknown): { field: string; message: string }[] | undefined {
+  if (!Array.isArray(value)) return undefined;
+  return value.flatMap((item: unknown) =>
+    item && typeof item === 'object' && 'field' in item && 'message' in item && typeof item.field === 'string' && typeof item.message === 'string'
+      ? [{ field: item.field, message: item.message }]
+      : [],
+  );
+}
+
+export async function failureOf(response: Response): Promise<ApiFailure> {
   let message = `The server answered ${response.status} ${response.statusText}.`;
   let code: string | undefined;
+  let fields: { field: string; message: string }[] | undefined;
+  let body: unknown;
   try {
-    const body: unknown = await response.json();
+    body = await response.json();
     if (body && typeof body === 'object' && 'error' in body) {
       const error = body.error;
       if (error && typeof error === 'object' && 'message' in error && typeof error.message === 'string') message = error.message;
       if (error && typeof error === 'object' && 'code' in error && typeof error.code === 'string') code = error.code;
+      if (error && typeof error === 'object' && 'fields' in error) fields = fieldsOf(error.fields);
     }
   } catch {
     // Not JSON (a proxy error page, say): keep the status line.
   }
-  return { status: response.status, message, signedOut: response.status === 401, ...(code !== undefined ? { code } : {}) };
+  return {
+    status: response.status,
+    message,
+    signedOut: response.status === 401,
+    ...(code !== undefined ? { code } : {}),
+    ...(fields !== undefined ? { fields } : {}),
+    ...(body !== undefined ? { body } : {}),
+  };
 }
 
 /** Runs a request; a network failure (server down, offline) becomes a value, an abort stays an exception. */
-async function reach<R>(request: () => Promise<R>): Promise<Result<R, ApiFailure>> {
+export async function reach<R>(request: () => Promise<R>): Promise<Result<R, ApiFailure>> {
   try {
     return ok(await request());
   } catch (error) {

@@ -6,6 +6,7 @@ import { TextLayer } from '@deck.gl/layers';
 import type { EmergingPattern } from '../geo/emerging';
 import type { AreaLabel } from './area-labels';
 import { colourOfCount, type Rgb } from './colour-scale';
+import { taskingLayers, type TaskingOverlay } from './taskings/tasking-layers';
 import {
   FORECAST_EDGE,
   FORECAST_FILL,
@@ -54,6 +55,8 @@ export interface MapLayerState {
   h3Resolution: number;
   selectedCell: string | null;
   labels: readonly AreaLabel[];
+  /** Tasking outlines and the area being drafted, drawn on top of every view. */
+  taskings?: TaskingOverlay;
 }
 
 export const LAYER_IDS = {
@@ -237,5 +240,6 @@ export function buildLayers(state: MapLayerState): Layer[] {
       }),
     );
   }
+  if (state.taskings) layers.push(...taskingLayers(state.taskings));
   return layers;
 }

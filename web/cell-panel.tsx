@@ -19,9 +19,14 @@ export interface CellPanelProps {
   facts: readonly CellFact[];
   profile: Loadable<ProfileResponse> | null;
   onClose: () => void;
+  /** Taskings whose area holds this cell. */
+  taskings: readonly { id: number; title: string }[];
+  onOpenTasking: (id: number) => void;
+  /** Present when the cell is a significant hot spot the user may task. */
+  onTaskHotspot: (() => void) | null;
 }
 
-export function CellPanel({ cell, windowText, state, facts, profile, onClose }: CellPanelProps) {
+export function CellPanel({ cell, windowText, state, facts, profile, onClose, taskings, onOpenTasking, onTaskHotspot }: CellPanelProps) {
   const closeRef = useRef<HTMLButtonElement>(null);
   useEffect(() => closeRef.current?.focus(), [cell]);
   useEffect(() => {
@@ -55,6 +60,25 @@ export function CellPanel({ cell, windowText, state, facts, profile, onClose }: 
             </div>
           ))}
         </dl>
+      )}
+      {onTaskHotspot && (
+        <button type="button" className="primary task-hotspot" onClick={onTaskHotspot}>
+          Task this hot spot
+        </button>
+      )}
+      {taskings.length > 0 && (
+        <div className="cell-taskings">
+          <p>Tasked:</p>
+          <ul>
+            {taskings.map((t) => (
+              <li key={t.id}>
+                <button type="button" onClick={() => onOpenTasking(t.id)}>
+                  {t.title}
+                </button>
+              </li>
+            ))}
+          </ul>
+        </div>
       )}
       {state.status === 'loaded' && <Breakdown breakdown={state.breakdown} />}
       <WhenSection state={profile} />

@@ -102,7 +102,7 @@ export function MapPage({ user, onSignOut, onSessionEnded }: MapPageProps) {
         (user.role === 'public' || !loading.data.meta ? (
           <PublicMap base={loading.data} role={user.role} />
         ) : (
-          <StaffMap base={loading.data} meta={loading.data.meta} role={user.role} onSessionEnded={onSessionEnded} />
+          <StaffMap base={loading.data} meta={loading.data.meta} role={user.role} userName={user.name} onSessionEnded={onSessionEnded} />
         ))}
     </div>
   );

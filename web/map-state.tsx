@@ -33,6 +33,12 @@ export interface MapStateSummary {
   selectedCellBin: number | null;
   /** Up to 10 cells the view ranks highest (hot spots by z, forecast by score, counts by count). */
   topCells: string[];
+  /** Ids of the taskings drawn as outlines. */
+  taskingOutlines: number[];
+  /** The tasking open in the Taskings column, if any. */
+  selectedTaskingId: number | null;
+  /** Cells of the area being drafted for a new tasking (picked, or a drawn shape's preview); null without a draft. */
+  draftCells: number | null;
 }
 
 export function MapState({ summary }: { summary: MapStateSummary }) {

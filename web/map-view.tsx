@@ -10,7 +10,9 @@ import { Map as MapLibreMap, NavigationControl, setWorkerUrl } from 'maplibre-gl
 // and GeoJSON sources never load. See docs/decisions/006-map-rendering.md.
 import maplibreWorkerUrl from 'maplibre-gl/dist/maplibre-gl-worker.mjs?url';
 import { useEffect, useRef } from 'react';
-import { cellCentre } from '../geo/h3';
+import { cellCentre, cellRing } from '../geo/h3';
+import type { LngLat } from '../geo/types';
+import { taskingIdOfPick } from './taskings/tasking-layers';
 import { FALLBACK_BOUNDS, areaLayers, areaSources, boundsOfCollection, buildLocalStyle, type BaseAreas } from './map-style';
 
 setWorkerUrl(maplibreWorkerUrl);
@@ -19,6 +21,15 @@ setWorkerUrl(maplibreWorkerUrl);
 export interface TaskingMapHandle {
   /** Viewport pixel [x, y] of a cell's centre, or null when it is off the map. */
   projectCell(cell: string): [number, number] | null;
+  /** Viewport pixel [x, y] of a point, or null when it is off the map. */
+  projectPoint(point: LngLat): [number, number] | null;
+}
+
+/** What a click on the map hit: a tasking's outline or label, a drawn cell, and where. */
+export interface MapPick {
+  taskingId: number | null;
+  cell: string | null;
+  lngLat: LngLat | null;
 }
 
 declare global {
@@ -33,8 +44,12 @@ export interface MapViewProps {
   layers: Layer[];
   /** Identifies the data in `layers`; reported back through onDrawn once it is on screen. */
   layersKey: string;
-  /** The H3 id of a clicked cell, whichever view's layer drew it. */
-  onCellClick: (cell: string) => void;
+  /** Every click: the tasking or the cell (whichever view's layer drew it) under it, and its position. */
+  onPick: (pick: MapPick) => void;
+  /** While a shape is drawn, double clicks add points instead of zooming, and the cursor is a crosshair. */
+  drawing: boolean;
+  /** Cells to bring into view (an opened tasking's area); the map moves when `key` changes. */
+  focus?: { key: string; cells: readonly string[] } | null;
   /** Called when the base map is idle and deck.gl has drawn the layers for `key`. */
   onDrawn: (key: string) => void;
 }
@@ -44,20 +59,23 @@ function cellOf(value: unknown): string | null {
   return typeof value === 'object' && value !== null && 'cell' in value && typeof value.cell === 'string' ? value.cell : null;
 }
 
-export function MapView({ baseAreas, mapStyleUrl, layers, layersKey, onCellClick, onDrawn }: MapViewProps) {
+export function MapView({ baseAreas, mapStyleUrl, layers, layersKey, onPick, onDrawn, drawing, focus = null }: MapViewProps) {
   const containerRef = useRef<HTMLDivElement>(null);
   const overlayRef = useRef<MapboxOverlay | null>(null);
+  const mapRef = useRef<MapLibreMap | null>(null);
   // Callbacks and the pending key live in a ref so the map is created once, not per render.
   const live = useRef({
     layers,
-    onCellClick,
+    onPick,
     onDrawn,
+    drawing,
     pendingKey: layersKey as string | null,
     mapIdle: false,
     reportIfDrawn: () => {},
   });
-  live.current.onCellClick = onCellClick;
+  live.current.onPick = onPick;
   live.current.onDrawn = onDrawn;
+  live.current.drawing = drawing;
 
   useEffect(() => {
     const container = containerRef.current;
@@ -96,33 +114,40 @@ export function MapView({ baseAreas, mapStyleUrl, layers, layersKey, onCellClick
       layers: live.current.layers,
       onAfterRender: reportIfDrawn,
       onClick: (info: PickingInfo) => {
-        const cell = cellOf(info.object);
-        if (cell !== null) live.current.onCellClick(cell);
+        const taskingId = taskingIdOfPick(info.layer?.id, info.object);
+        const [lng, lat] = info.coordinate ?? [];
+        live.current.onPick({
+          taskingId,
+          cell: taskingId === null ? cellOf(info.object) : null,
+          lngLat: lng !== undefined && lat !== undefined ? [lng, lat] : null,
+        });
       },
       // The overlay canvas takes no pointer events, so the cursor is set on MapLibre's canvas.
       onHover: (info: PickingInfo) => {
-        map.getCanvas().style.cursor = cellOf(info.object) !== null ? 'pointer' : '';
+        const over = taskingIdOfPick(info.layer?.id, info.object) !== null || cellOf(info.object) !== null;
+        map.getCanvas().style.cursor = live.current.drawing ? 'crosshair' : over ? 'pointer' : '';
       },
     });
     overlayRef.current = overlay;
+    mapRef.current = map;
     map.addControl(overlay);
     map.on('idle', () => {
       live.current.mapIdle = true;
       reportIfDrawn();
     });
 
-    window.__taskingMap = {
-      projectCell(cell) {
-        const point = map.project(cellCentre(cell));
-        const box = container.getBoundingClientRect();
-        if (point.x < 0 || point.y < 0 || point.x > box.width || point.y > box.height) return null;
-        return [box.left + point.x, box.top + point.y];
-      },
+    const projectPoint = (lngLat: LngLat): [number, number] | null => {
+      const point = map.project(lngLat);
+      const box = container.getBoundingClientRect();
+      if (point.x < 0 || point.y < 0 || point.x > box.width || point.y > box.height) return null;
+      return [box.left + point.x, box.top + point.y];
     };
+    window.__taskingMap = { projectCell: (cell) => projectPoint(cellCentre(cell)), projectPoint };
 
     return () => {
       delete window.__taskingMap;
       overlayRef.current = null;
+      mapRef.current = null;
       map.remove();
     };
   }, [baseAreas, mapStyleUrl]);
@@ -138,6 +163,32 @@ export function MapView({ baseAreas, mapStyleUrl, layers, layersKey, onCellClick
     });
     return () => cancelAnimationFrame(frame);
   }, [layers, layersKey]);
+
+  const focusKey = focus?.key ?? null;
+  useEffect(() => {
+    const map = mapRef.current;
+    if (!map || !focus || focus.cells.length === 0) return;
+    const positions = focus.cells.flatMap(cellRing);
+    const lngs = positions.map((p) => p[0]);
+    const lats = positions.map((p) => p[1]);
+    // Near enough to see the streets, far enough to keep the neighbourhood around it.
+    map.fitBounds(
+      [
+        [Math.min(...lngs), Math.min(...lats)],
+        [Math.max(...lngs), Math.max(...lats)],
+      ],
+      { padding: 120, maxZoom: 15, duration: 500 },
+    );
+    // Moves once per key: a new answer for the same tasking must not pull the map back.
+  }, [focusKey]);
+
+  useEffect(() => {
+    const map = mapRef.current;
+    if (!map) return;
+    if (drawing) map.doubleClickZoom.disable();
+    else map.doubleClickZoom.enable();
+    map.getCanvas().style.cursor = drawing ? 'crosshair' : '';
+  }, [drawing]);
 
   return <div className="map-canvas" ref={containerRef} role="region" aria-label="Map of incident cells" />;
 }

@@ -32,7 +32,8 @@ export function PublicMap({ base, role }: { base: BaseData; role: string }) {
           mapStyleUrl={base.mapStyleUrl}
           layers={layers}
           layersKey={PUBLIC_KEY}
-          onCellClick={() => {}}
+          onPick={() => {}}
+          drawing={false}
           onDrawn={setDrawnKey}
         />
       </div>
@@ -59,6 +60,9 @@ export function PublicMap({ base, role }: { base: BaseData; role: string }) {
           viewMessage: null,
           selectedCellBin: null,
           topCells: [],
+          taskingOutlines: [],
+          selectedTaskingId: null,
+          draftCells: null,
         }}
       />
     </main>

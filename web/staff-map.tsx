@@ -1,6 +1,7 @@
 // The map for Partnership staff (chair, planner, analyst): choose a layer, a window and a
 // cell size; see the cells, the totals, the busiest cells; click a cell for its breakdown.
 import { useCallback, useEffect, useMemo, useState } from 'react';
+import { cellAt, cellCentre } from '../geo/h3';
 import { londonWallClock } from '../geo/time';
 import { fetchCellBreakdown, fetchCells, type ApiFailure, type CellsResponse, type Meta, type WindowQuery } from './api-client';
 import { buildLayers, renderedCellCount, splitCells, type ViewData } from './build-layers';
@@ -8,7 +9,10 @@ import { CellPanel, type BreakdownState } from './cell-panel';
 import { Controls } from './controls';
 import type { BaseData } from './map-page';
 import { MapState, type MapStateSummary } from './map-state';
-import { MapView } from './map-view';
+import { MapView, type MapPick } from './map-view';
+import { emptyDraft, hotspotCluster, placeOfCells, problemOfHotspot } from './taskings/tasking-draft';
+import { TaskingsColumn } from './taskings/taskings-column';
+import { previewCellsOf, useTaskingData, useWorkspace } from './taskings/use-taskings';
 import { useBacktest, useProfile, useViewAnswer, type Loadable, type ViewAnswer } from './use-view-data';
 import { ViewChoice } from './view-choice';
 import { legendTitleOf, type MapViewName } from './view-colours';
@@ -38,10 +42,11 @@ export interface StaffMapProps {
   base: BaseData;
   meta: Meta;
   role: string;
+  userName: string;
   onSessionEnded: () => void;
 }
 
-export function StaffMap({ base, meta, role, onSessionEnded }: StaffMapProps) {
+export function StaffMap({ base, meta, role, userName, onSessionEnded }: StaffMapProps) {
   const today = londonWallClock(new Date(meta.now)).slice(0, 10);
   const dataLastDay = meta.coverage?.lastDay ?? null;
   const resolveOrNull = (choice: WindowChoice) => {
@@ -107,10 +112,27 @@ export function StaffMap({ base, meta, role, onSessionEnded }: StaffMapProps) {
     return () => controller.abort();
   }, [selectedCell, shown, onSessionEnded]);
 
+  const taskingData = useTaskingData(onSessionEnded);
+  const workspace = useWorkspace();
+  const { draft, vertices, closed: shapeClosed } = workspace;
+  const previewCells = useMemo(
+    () => (draft && draft.area.cells.length === 0 && vertices.length >= 3 ? previewCellsOf(vertices, draft.area.resolution) : []),
+    [draft, vertices],
+  );
+  const selectedTaskingId = workspace.panel.kind === 'detail' ? workspace.panel.id : workspace.panel.kind === 'form' && workspace.panel.mode === 'edit' ? workspace.panel.tasking.id : null;
+  const taskingOverlay = useMemo(
+    () => ({
+      features: taskingData.features,
+      selectedId: selectedTaskingId,
+      draft: draft ? { cells: draft.area.cells.length > 0 ? draft.area.cells : previewCells, vertices, closed: shapeClosed } : null,
+    }),
+    [taskingData.features, selectedTaskingId, draft, previewCells, vertices, shapeClosed],
+  );
+
   const viewData = useMemo(() => viewDataOf(view, shown, answer), [view, shown, answer]);
   const layers = useMemo(
-    () => buildLayers({ data: viewData, h3Resolution: shown?.query.resolution ?? resolution, selectedCell, labels: base.labels }),
-    [viewData, shown, selectedCell, base.labels, resolution],
+    () => buildLayers({ data: viewData, h3Resolution: shown?.query.resolution ?? resolution, selectedCell, labels: base.labels, taskings: taskingOverlay }),
+    [viewData, shown, selectedCell, base.labels, resolution, taskingOverlay],
   );
   const split = useMemo(() => splitCells(shown?.response.cells ?? []), [shown]);
   // What the map draws is identified by the view's request (and its outcome), so "ready" means
@@ -129,8 +151,54 @@ export function StaffMap({ base, meta, role, onSessionEnded }: StaffMapProps) {
       setWindowError(result.reason);
     }
   };
-  const onCellClick = useCallback((cell: string) => setSelectedCell(cell), []);
+  const focusedFeature = workspace.panel.kind === 'detail' ? taskingData.features.find((f) => f.properties.id === selectedTaskingId) : undefined;
+  const focusOfTasking = useMemo(
+    () => {
+      if (!focusedFeature) return null;
+      const cells = taskingData.list?.find((t) => t.id === focusedFeature.properties.id)?.cells ?? [];
+      // Keyed on the cells too: a tasking just created is focused once its cells arrive.
+      return { key: `tasking:${focusedFeature.properties.id}:${cells.join(',')}`, cells };
+    },
+    [focusedFeature, taskingData.list],
+  );
+  const onPick = (pick: MapPick) => {
+    if (pick.lngLat && workspace.clickMap(pick.lngLat)) return;
+    if (pick.taskingId !== null) workspace.open({ kind: 'detail', id: pick.taskingId });
+    else if (pick.cell !== null) setSelectedCell(pick.cell);
+  };
   const closePanel = useCallback(() => setSelectedCell(null), []);
+
+  const groupLabel = base.groups.find((g) => g.id === group)?.label ?? group;
+  const ownerOfUser = taskingData.options?.owners.find((o) => o.name === userName)?.username ?? taskingData.options?.owners[0]?.username ?? '';
+  const blankDraft = () =>
+    emptyDraft({ today, theme: group === 'all' ? 'violence' : group, team: taskingData.options?.teams[0]?.id ?? 'other', owner: ownerOfUser, resolution });
+  const canCreate = role === 'chair' || role === 'analyst';
+  // "Task this hot spot": the cell and its significant hot neighbours, the evidence from the view on screen.
+  const taskHotspot = (cell: string) => {
+    if (loadedAnswer?.view !== 'hotspots' || !shown) return;
+    const cluster = hotspotCluster(cell, loadedAnswer.response.cells);
+    const cells = cluster.map((c) => c.cell);
+    // Named by the ward the clicked hot spot cell is in.
+    const place = placeOfCells([cell], base.areas.wards.features.map((f) => ({ name: String(f.properties?.['name'] ?? ''), geometry: f.geometry })));
+    const windowText = describeWindow(shown.window);
+    // The panel would cover the cells being tasked.
+    setSelectedCell(null);
+    workspace.open(
+      { kind: 'form', mode: 'create' },
+      {
+        ...blankDraft(),
+        title: `${groupLabel} hot spot${place ? `, ${place}` : ''}`,
+        problem: problemOfHotspot(cluster, groupLabel, windowText),
+        area: { resolution: shown.query.resolution, cells, polygon: null },
+        evidence: { from: shown.query.from, to: shown.query.to, hours: shown.query.hours, weekdays: shown.query.weekdays },
+      },
+    );
+  };
+  /** Taskings whose area holds the cell (at another resolution: the cell's centre). */
+  const taskingsOfCell = (cell: string) => {
+    const [lng, lat] = cellCentre(cell);
+    return (taskingData.list ?? []).filter((t) => t.cells.includes(cellAt(lng, lat, t.resolution)));
+  };
 
   const countsCurrent = shown !== null && shown.key === key;
   const timeFilterNote = countsCurrent ? (shown.response.meta.timeFilter?.note ?? null) : null;
@@ -159,6 +227,9 @@ export function StaffMap({ base, meta, role, onSessionEnded }: StaffMapProps) {
     viewMessage,
     selectedCellBin: hotspotRow ? hotspotRow.bin : null,
     topCells: current ? topCellsOf(viewData) : [],
+    taskingOutlines: taskingData.features.map((f) => f.properties.id),
+    selectedTaskingId,
+    draftCells: draft ? (draft.area.cells.length > 0 ? draft.area.cells.length : previewCells.length) : null,
   };
 
   return (
@@ -212,9 +283,16 @@ export function StaffMap({ base, meta, role, onSessionEnded }: StaffMapProps) {
           mapStyleUrl={base.mapStyleUrl}
           layers={layers}
           layersKey={layersKey}
-          onCellClick={onCellClick}
+          onPick={onPick}
+          drawing={workspace.tool !== 'none'}
+          focus={focusOfTasking}
           onDrawn={setDrawnKey}
         />
+        {workspace.tool !== 'none' && (
+          <p className="map-tool-hint" role="status">
+            {workspace.tool === 'pick' ? 'Picking cells: click a cell to add or remove it.' : `Drawing: click to place corners (${workspace.vertices.length} so far), then Finish shape.`}
+          </p>
+        )}
         {viewMessage && (
           <p className="map-message" role="alert" data-testid="view-message">
             {viewMessage}
@@ -234,9 +312,25 @@ export function StaffMap({ base, meta, role, onSessionEnded }: StaffMapProps) {
             facts={loadedAnswer ? factsOfCell(loadedAnswer, selectedCell) : []}
             profile={profile}
             onClose={closePanel}
+            taskings={taskingsOfCell(selectedCell).map((t) => ({ id: t.id, title: t.title }))}
+            onOpenTasking={(id) => {
+              setSelectedCell(null);
+              workspace.open({ kind: 'detail', id });
+            }}
+            onTaskHotspot={canCreate && hotspotRow && hotspotRow.bin > 0 ? () => taskHotspot(selectedCell) : null}
           />
         )}
       </div>
+      <TaskingsColumn
+        data={taskingData}
+        workspace={workspace}
+        role={role}
+        userName={userName}
+        today={today}
+        blankDraft={blankDraft}
+        previewCells={previewCells.length}
+        onSessionEnded={onSessionEnded}
+      />
       <MapState summary={summary} />
     </main>
   );

@@ -173,6 +173,9 @@ export const mapStateSchema = z.object({
   viewMessage: z.string().nullable(),
   selectedCellBin: z.number().nullable(),
   topCells: z.array(z.string()),
+  taskingOutlines: z.array(z.number()),
+  selectedTaskingId: z.number().nullable(),
+  draftCells: z.number().nullable(),
 });
 export type MapState = z.infer<typeof mapStateSchema>;
 
