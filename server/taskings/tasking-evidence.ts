@@ -19,10 +19,12 @@ export interface EvidenceWindow {
 
 /**
  * The window a tasking is judged on when the request names none: the last 28 days of data
- * up to today, or the last whole month with data when some of it is known only to the month.
+ * before it starts (today, for a tasking that starts later), or the last whole month with
+ * data when some of it is known only to the month.
  */
-export function defaultEvidenceWindow(index: IncidentIndex, categories: readonly string[], today: number): EvidenceWindow {
-  const end = Math.min(today, dataEndDayOf(index, categories) ?? today);
+export function defaultEvidenceWindow(index: IncidentIndex, categories: readonly string[], today: number, startDay: number): EvidenceWindow {
+  const until = Math.min(today, startDay);
+  const end = Math.min(until, dataEndDayOf(index, categories) ?? until);
   const monthly = precisionsInWindow(index, { categories, fromDay: end - 62, toDay: end }).has('month');
   if (monthly) {
     const to = firstOfMonth(end);

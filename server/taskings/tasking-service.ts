@@ -205,7 +205,7 @@ function checkDates(fields: Pick<TaskingFields, 'startDate' | 'reviewDate' | 'en
 }
 
 function evidenceWindowOf(body: CreateTaskingBody, deps: TaskingDeps, categories: string[]): Result<EvidenceWindow, FieldProblem[]> {
-  if (!body.evidence) return ok(defaultEvidenceWindow(deps.incidentIndex(), categories, todayOf(deps.clock)));
+  if (!body.evidence) return ok(defaultEvidenceWindow(deps.incidentIndex(), categories, todayOf(deps.clock), dayOf(body.startDate)));
   const { from, to, hours, weekdays } = body.evidence;
   const problems: FieldProblem[] = [];
   const hoursMask = hours ? parseHours(hours) : null;
