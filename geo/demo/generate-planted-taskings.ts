@@ -7,8 +7,8 @@ import { studyAreaCells } from '../study-cells';
 import { instantOfLondonWallClock, isoDateOfDay } from '../time';
 import { weekdayOfDay } from '../time-filter';
 import { bufferCells } from '../taskings/tasking-area';
-import type { PlannedDosage } from '../taskings/koper';
-import { weekHoursOfBands, type TimeBand } from '../taskings/time-bands';
+import type { TaskingFields } from '../taskings/tasking-fields';
+import { weekHoursOfBands } from '../taskings/time-bands';
 import type { LngLat } from '../types';
 import { DEMO_STUDY_AREA, insideDemoArea } from './demo-area';
 import { windowDates, type PlantedTaskingTruth } from './ground-truth';
@@ -16,27 +16,6 @@ import { plantedVisits, type DemoVisit } from './planted-tasking-visits';
 import { PLANTED_TASKING_RESOLUTION, type PlantedArea, type PlantedEffect, type PlantedTaskingSpec } from './planted-taskings';
 import { createRandom, cumulative, type Random } from './random';
 import { HOUR_PROFILES } from './rhythms';
-
-/** What the demo stores as the tasking record: the fields a person sets (server TaskingFields). */
-export interface DemoTaskingFields {
-  title: string;
-  theme: string | null;
-  categories: string[];
-  problem: string;
-  h3Resolution: number;
-  cells: string[];
-  polygon: GeoJSON.Polygon | null;
-  timeBands: TimeBand[];
-  startDate: string;
-  reviewDate: string;
-  endDate: string | null;
-  objective: string;
-  tactics: string[];
-  team: string;
-  owner: string;
-  plannedDosage: PlannedDosage | null;
-  status: 'active';
-}
 
 export interface PlantedTaskingArea {
   /** The cell of the centre and the two lowest-id neighbours whose centres are in the demo area; sorted. */
@@ -117,7 +96,7 @@ export function generatePlantedIncidents(seed: number, spec: PlantedTaskingSpec,
 export interface DemoTasking {
   /** The plant's id, as in the ground truth. */
   plantId: string;
-  fields: DemoTaskingFields;
+  fields: TaskingFields;
   /** London date the meeting made it; the evidence snapshot is taken then. */
   createdDate: string;
   /** The instant it was made (10:00 London time on the created date). */
@@ -156,7 +135,7 @@ export function plantedTaskingOutputs(
     officers: spec.officers,
     notes: spec.visitNotes,
   });
-  const fields: DemoTaskingFields = {
+  const fields: TaskingFields = {
     title: spec.title,
     theme: null,
     categories: [spec.category],

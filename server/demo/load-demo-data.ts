@@ -20,7 +20,8 @@ import { buildIncidentIndex } from '../incidents/incident-index';
 import { parsedFromDrafts } from '../incidents/incident-rows';
 import type { ParsedFile } from '../incidents/import-types';
 import { takeEvidenceSnapshot } from '../taskings/tasking-evidence';
-import { insertTasking, insertVisit, type TaskingFields } from '../taskings/tasking-store';
+import type { TaskingFields } from '../../geo/taskings/tasking-fields';
+import { insertTasking, insertVisit } from '../taskings/tasking-store';
 
 export const DEMO_FILE_NAME = 'demo-data (generated)';
 

@@ -6,6 +6,7 @@ import { outlineOfCells } from '../../geo/h3';
 import { dosageWarnings } from '../../geo/taskings/koper';
 import { applyDecision, effectiveStatus, type Decision } from '../../geo/taskings/status';
 import { cellsOfDrawnArea, checkTaskingCells, labelPointOfCells } from '../../geo/taskings/tasking-area';
+import type { TaskingFields } from '../../geo/taskings/tasking-fields';
 import type { TaskingOption } from '../../geo/taskings/tasking-options';
 import { isoDateOfDay, londonWallClock, parseInstant, parseIsoDate } from '../../geo/time';
 import { parseHours, parseWeekdays } from '../../geo/time-filter';
@@ -27,7 +28,6 @@ import {
   insertVisit,
   updateTasking,
   type FieldChanges,
-  type TaskingFields,
   type TaskingRecord,
   type VisitRecord,
 } from './tasking-store';

@@ -3,9 +3,7 @@
 // and its audit event) happen in one transaction, and a change applies only to the version
 // it was based on, so two people editing at once cannot overwrite each other unseen.
 import { z } from 'zod';
-import type { PlannedDosage } from '../../geo/taskings/koper';
-import type { StoredStatus } from '../../geo/taskings/status';
-import type { TimeBand } from '../../geo/taskings/time-bands';
+import type { TaskingFields } from '../../geo/taskings/tasking-fields';
 import { DEFAULT_TACTICS, DEFAULT_TEAMS, type TaskingOption } from '../../geo/taskings/tasking-options';
 import type { Principal } from '../app-env';
 import type { Db } from '../db/open-database';
@@ -34,35 +32,15 @@ export interface EvidenceSnapshot {
   note: string | null;
 }
 
-export interface TaskingRecord {
+export interface TaskingRecord extends TaskingFields {
   id: number;
-  title: string;
-  theme: string | null;
-  categories: string[];
-  problem: string;
   evidence: EvidenceSnapshot;
-  h3Resolution: number;
-  cells: string[];
-  polygon: GeoJSON.Polygon | null;
-  timeBands: TimeBand[];
-  startDate: string;
-  reviewDate: string;
-  endDate: string | null;
-  objective: string;
-  tactics: string[];
-  team: string;
-  owner: string;
-  plannedDosage: PlannedDosage | null;
-  status: StoredStatus;
   version: number;
   createdAt: string;
   createdBy: string;
   updatedAt: string;
   updatedBy: string;
 }
-
-/** The fields a person may set; everything else is kept by the app. */
-export type TaskingFields = Omit<TaskingRecord, 'id' | 'evidence' | 'version' | 'createdAt' | 'createdBy' | 'updatedAt' | 'updatedBy'>;
 
 export type FieldChanges = Record<string, { before: unknown; after: unknown }>;
 

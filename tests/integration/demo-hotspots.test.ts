@@ -6,10 +6,7 @@ import { DEFAULT_DEMO_SEED, generateDemoData } from '../../geo/demo/generate-dem
 import type { DemoGroundTruth, PlantedPatternTruth } from '../../geo/demo/ground-truth';
 import { cellCentre, cellsWithinDistance } from '../../geo/h3';
 import { dayNumber, isoDateOfDay } from '../../geo/time';
-import { createApp } from '../../server/app';
-import { createApiToken } from '../../server/auth/auth-queries';
-import { openDatabase } from '../../server/db/open-database';
-import { loadDemoDataIfEmpty } from '../../server/demo/load-demo-data';
+import { demoApp } from './test-support';
 
 const NOW = new Date('2026-06-01T12:00:00Z');
 const END_DAY = dayNumber(2026, 6, 1);
@@ -35,17 +32,9 @@ describe('Gi* and emerging hot spots find what the demo data planted', () => {
   let truth: DemoGroundTruth;
   let get: <T>(path: string) => Promise<T>;
   beforeAll(() => {
-    const db = openDatabase(':memory:');
-    expect(loadDemoDataIfEmpty(db, NOW)).not.toBeNull();
+    ({ get } = demoApp(NOW));
     truth = generateDemoData({ endDay: END_DAY, seed: DEFAULT_DEMO_SEED }).groundTruth;
     expect(truth.endDay).toBe(END_DAY);
-    const app = createApp({ db, clock: () => NOW });
-    const token = createApiToken(db, 'analyst', 'test', NOW);
-    get = async <T>(path: string) => {
-      const res = await app.request(path, { headers: { authorization: `Bearer ${token}` } });
-      expect(res.status).toBe(200);
-      return (await res.json()) as T;
-    };
   });
 
   /** Recall and precision of Gi* 95% hot cells for one planted kind, optionally with a time filter. */

@@ -6,10 +6,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { DEFAULT_DEMO_SEED, generateDemoData } from '../../geo/demo/generate-demo-data';
 import type { PlantedTaskingTruth } from '../../geo/demo/ground-truth';
 import { dayNumber } from '../../geo/time';
-import { createApp } from '../../server/app';
-import { createApiToken } from '../../server/auth/auth-queries';
-import { openDatabase } from '../../server/db/open-database';
-import { loadDemoDataIfEmpty } from '../../server/demo/load-demo-data';
+import { demoApp } from './test-support';
 
 const NOW = new Date('2026-06-01T12:00:00Z');
 const END_DAY = dayNumber(2026, 6, 1);
@@ -43,16 +40,10 @@ describe('the demo data plants taskings whose results are known', () => {
   let get: <T>(path: string) => Promise<T>;
 
   beforeAll(async () => {
-    const db = openDatabase(':memory:');
-    expect(loadDemoDataIfEmpty(db, NOW)).toMatchObject({ taskings: 4 });
+    const demo = demoApp(NOW);
+    expect(demo.loaded).toMatchObject({ taskings: 4 });
+    get = demo.get;
     planted = generateDemoData({ endDay: END_DAY, seed: DEFAULT_DEMO_SEED }).groundTruth.taskings;
-    const app = createApp({ db, clock: () => NOW });
-    const token = createApiToken(db, 'analyst', 'test', NOW);
-    get = async <T>(path: string) => {
-      const res = await app.request(path, { headers: { authorization: `Bearer ${token}` } });
-      expect(res.status).toBe(200);
-      return (await res.json()) as T;
-    };
     taskings = (await get<{ taskings: Summary[] }>('/api/taskings')).taskings;
     for (const p of planted) {
       const tasking = taskings.find((t) => t.title === p.title)!;

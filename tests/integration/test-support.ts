@@ -8,6 +8,7 @@ import { createApp } from '../../server/app';
 import { areaGeometrySchema, replaceAreas } from '../../server/areas/area-queries';
 import { createApiToken } from '../../server/auth/auth-queries';
 import { openDatabase } from '../../server/db/open-database';
+import { loadDemoDataIfEmpty } from '../../server/demo/load-demo-data';
 
 export { storeIncidents } from '../store-incidents';
 
@@ -32,4 +33,22 @@ export function testApp(options: { withBorough: boolean }) {
     return { status: res.status, body: (await res.json()) as T };
   };
   return { db, app, get };
+}
+
+/**
+ * The demo data as the app loads it into an empty database on `now`, and a GET as an
+ * analyst that expects 200: the planted patterns and taskings, read through the API.
+ */
+export function demoApp(now: Date) {
+  const db = openDatabase(':memory:');
+  const loaded = loadDemoDataIfEmpty(db, now);
+  if (!loaded) throw new Error('the demo data did not load into an empty database');
+  const app = createApp({ db, clock: () => now });
+  const token = createApiToken(db, 'analyst', 'test', now);
+  const get = async <T>(path: string): Promise<T> => {
+    const res = await app.request(path, { headers: { authorization: `Bearer ${token}` } });
+    if (res.status !== 200) throw new Error(`GET ${path} answered ${res.status}: ${await res.text()}`);
+    return (await res.json()) as T;
+  };
+  return { db, loaded, get };
 }
