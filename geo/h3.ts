@@ -5,6 +5,7 @@ import {
   cellToLatLng,
   cellToParent,
   cellsToMultiPolygon,
+  getHexagonAreaAvg,
   getResolution,
   gridDisk,
   isValidCell,
@@ -85,4 +86,9 @@ export function cellsOfPolygon(
  */
 export function outlineOfCells(cells: readonly string[]): GeoJSON.MultiPolygon {
   return { type: 'MultiPolygon', coordinates: cellsToMultiPolygon([...cells], true) as GeoJSON.Position[][][] };
+}
+
+/** Average area of an H3 cell at a resolution, in square metres (H3's published table). */
+export function averageCellAreaSquareMetres(h3Resolution: number): number {
+  return getHexagonAreaAvg(h3Resolution, 'm2');
 }

@@ -53,6 +53,18 @@ export function parseIsoDate(text: string): Result<number> {
   return ok(dayNumber(year, month, day));
 }
 
+/** The day number of a date the app stored or already checked; throws on anything else (a bug, not input). */
+export function dayOfIsoDate(text: string): number {
+  const day = parseIsoDate(text);
+  if (!day.ok) throw new Error(`internal: stored date ${text}: ${day.reason}`);
+  return day.value;
+}
+
+/** Today's London date as a day number. */
+export function londonToday(now: Date): number {
+  return dayOfIsoDate(londonWallClock(now).slice(0, 10));
+}
+
 /** Parses 'YYYY-MM' (police.uk Month) into the month's day span. */
 export function parseIsoMonth(text: string): Result<{ startDay: number; endDay: number }> {
   const m = ISO_MONTH.exec(text);

@@ -1,7 +1,8 @@
 // The map for Partnership staff (chair, planner, analyst): choose a layer, a window and a
 // cell size; see the cells, the totals, the busiest cells; click a cell for its breakdown.
 import { useCallback, useEffect, useMemo, useState } from 'react';
-import { cellAt, cellCentre } from '../geo/h3';
+import { cellAt, cellCentre, cellRing } from '../geo/h3';
+import { createAreaTest } from '../geo/study-area';
 import { londonWallClock } from '../geo/time';
 import { fetchCellBreakdown, fetchCells, type ApiFailure, type CellsResponse, type Meta, type WindowQuery } from './api-client';
 import { buildLayers, renderedCellCount, splitCells, type ViewData } from './build-layers';
@@ -113,7 +114,13 @@ export function StaffMap({ base, meta, role, userName, onSessionEnded }: StaffMa
   }, [selectedCell, shown, onSessionEnded]);
 
   const taskingData = useTaskingData(onSessionEnded);
-  const workspace = useWorkspace();
+  const studyAreaTests = useMemo(() => base.areas.studyArea.features.map((f) => createAreaTest(f.geometry)), [base.areas.studyArea]);
+  // A cell overlaps the study area when its centre or a corner lies inside (the server checks exactly).
+  const canPick = useCallback(
+    (cell: string) => [cellCentre(cell), ...cellRing(cell)].some(([lng, lat]) => studyAreaTests.some((t) => t.contains(lng, lat))),
+    [studyAreaTests],
+  );
+  const workspace = useWorkspace(canPick);
   const { draft, vertices, closed: shapeClosed } = workspace;
   const previewCells = useMemo(
     () => (draft && draft.area.cells.length === 0 && vertices.length >= 3 ? previewCellsOf(vertices, draft.area.resolution) : []),
@@ -290,7 +297,9 @@ export function StaffMap({ base, meta, role, userName, onSessionEnded }: StaffMa
         />
         {workspace.tool !== 'none' && (
           <p className="map-tool-hint" role="status">
-            {workspace.tool === 'pick' ? 'Picking cells: click a cell to add or remove it.' : `Drawing: click to place corners (${workspace.vertices.length} so far), then Finish shape.`}
+            {workspace.tool === 'pick'
+              ? (workspace.pickNote ?? 'Picking cells: click a cell to add or remove it.')
+              : `Drawing: click to place corners (${workspace.vertices.length} so far), then Finish shape.`}
           </p>
         )}
         {viewMessage && (

@@ -161,7 +161,8 @@ export function rateChange(counts: PeriodCounts, beforeDays: number, duringDays:
   return counts.during / duringDays / (counts.before / beforeDays) - 1;
 }
 
-function percentText(change: number | null): string {
+/** A change in words: 'down 40%', 'up 12%', 'flat', or 'from nothing' when there was nothing before. */
+export function describeChange(change: number | null): string {
   if (change === null) return 'from nothing';
   const pct = Math.round(change * 100);
   if (pct === 0) return 'flat';
@@ -180,10 +181,10 @@ export function resultLine(
 ): string {
   if (verdict.code === 'too-few') return 'Too few incidents to judge';
   if (verdict.code === 'too-early') return verdict.text;
-  const here = `${themeLabel} ${percentText(rateChange(counts.response, days.before, days.during))} here`;
-  const control = `control ${percentText(rateChange(counts.control, days.before, days.during))}`;
+  const here = `${themeLabel} ${describeChange(rateChange(counts.response, days.before, days.during))} here`;
+  const control = `control ${describeChange(rateChange(counts.control, days.before, days.during))}`;
   const bufferChange = changeAgainstControl(counts.buffer, counts.control);
-  const buffer = bufferChange.direction === 0 ? 'buffer flat' : `buffer ${percentText(rateChange(counts.buffer, days.before, days.during))}`;
+  const buffer = bufferChange.direction === 0 ? 'buffer flat' : `buffer ${describeChange(rateChange(counts.buffer, days.before, days.during))}`;
   const verdictWord = verdict.code === 'worsened' ? ': worse than the control area' : verdict.code === 'no-clear-change' ? ': no clear change' : verdict.code === 'cannot-judge' ? ': no verdict' : '';
   const readingWord = verdict.code === 'improved' && reading.code !== null ? `: ${READING_WORDS[reading.code]}` : '';
   return `${here} (${control})${verdictWord}; ${buffer}${readingWord}`;

@@ -25,10 +25,11 @@ export const MIN_REVIEW_INTERVAL_DAYS = 7;
 
 /**
  * The next review when a decision keeps the tasking going and names no date: the tasking's
- * first review interval (review date - start date, at least a week) counted from today.
+ * first review interval (review date - start date, at least a week) counted from today, or
+ * from the start for a tasking that has not started yet.
  */
 export function defaultNextReviewDay(startDay: number, reviewDay: number, today: number): number {
-  return today + Math.max(MIN_REVIEW_INTERVAL_DAYS, reviewDay - startDay);
+  return Math.max(today, startDay) + Math.max(MIN_REVIEW_INTERVAL_DAYS, reviewDay - startDay);
 }
 
 export interface DecisionOutcome {

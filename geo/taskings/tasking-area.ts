@@ -1,6 +1,7 @@
 // A tasking's area: H3 cells at one resolution (7-10), all inside the study area. A polygon
 // drawn on the map becomes the cells whose centres it holds, and is kept beside them.
-import { cellCentre, cellResolution, cellsOfPolygon, cellsWithinDistance, isCell, MAX_QUERY_RESOLUTION, MIN_QUERY_RESOLUTION } from '../h3';
+import { area } from '@turf/turf';
+import { averageCellAreaSquareMetres, cellCentre, cellResolution, cellsOfPolygon, cellsWithinDistance, isCell, MAX_QUERY_RESOLUTION, MIN_QUERY_RESOLUTION } from '../h3';
 import { fail, ok, type LngLat, type Result } from '../types';
 
 /** A tasking is a hot spot, a few streets: past this many cells it is a borough strategy, not a tasking. */
@@ -45,13 +46,27 @@ export function checkTaskingCells(cells: readonly string[], studyCellsAt: (h3Res
 }
 
 /**
- * The study cells a drawn polygon covers: those whose centre it holds; for a shape smaller
- * than a cell, the cells it overlaps. Cells outside the study area are left out.
+ * Why a drawn shape cannot be a tasking area before any cell is computed: one far larger
+ * than MAX_TASKING_CELLS cells would cost H3 millions of cells (or throw, for a continent).
  */
-export function cellsOfDrawnArea(polygon: GeoJSON.Polygon, h3Resolution: number, studyCells: ReadonlySet<string>): string[] {
-  const byCentre = cellsOfPolygon(polygon, h3Resolution, 'centre').filter((cell) => studyCells.has(cell));
+export function drawnAreaProblem(polygon: GeoJSON.Polygon, h3Resolution: number): string | null {
+  const squareMetres = area(polygon);
+  const cells = squareMetres / averageCellAreaSquareMetres(h3Resolution);
+  if (cells <= MAX_TASKING_CELLS * 2) return null;
+  const km2 = squareMetres / 1e6;
+  return `the drawn area is about ${km2 < 10 ? km2.toFixed(1) : Math.round(km2).toLocaleString('en-GB')} km², about ${Math.round(cells).toLocaleString('en-GB')} cells of this size, more than a tasking can hold (${MAX_TASKING_CELLS}); draw a smaller area or choose larger cells`;
+}
+
+/**
+ * The cells a drawn polygon covers: those whose centre it holds; for a shape smaller than a
+ * cell, the cells it overlaps. With study cells, those outside the study area are left out.
+ * Check drawnAreaProblem first.
+ */
+export function cellsOfDrawnArea(polygon: GeoJSON.Polygon, h3Resolution: number, studyCells: ReadonlySet<string> | null): string[] {
+  const inStudy = (cell: string) => studyCells === null || studyCells.has(cell);
+  const byCentre = cellsOfPolygon(polygon, h3Resolution, 'centre').filter(inStudy);
   if (byCentre.length > 0) return byCentre.sort();
-  return cellsOfPolygon(polygon, h3Resolution, 'overlapping').filter((cell) => studyCells.has(cell)).sort();
+  return cellsOfPolygon(polygon, h3Resolution, 'overlapping').filter(inStudy).sort();
 }
 
 /** Cells within `rings` grid steps of the area, not in it, and inside the study area. */

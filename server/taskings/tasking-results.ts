@@ -20,7 +20,8 @@ import {
 import { periodDays, resultPeriods, type Period } from '../../geo/taskings/result-periods';
 import { bufferCells } from '../../geo/taskings/tasking-area';
 import { describeBand, weekHoursOfBands } from '../../geo/taskings/time-bands';
-import { isoDateOfDay, parseIsoDate } from '../../geo/time';
+import { dayOfIsoDate, isoDateOfDay } from '../../geo/time';
+import { addMonths, wholeMonthsBetween } from '../../geo/windows';
 import type { AreaGeometry } from '../../geo/study-area';
 import type { IncidentIndex } from '../incidents/incident-index';
 import { countLabelledCells, dataEndDayOf, precisionsInWindow } from '../incidents/window-counts';
@@ -73,17 +74,11 @@ export function themeLabelOf(theme: string | null, categories: readonly string[]
   return categories.map((slug) => categoryBySlug(slug)?.label ?? slug).join(' and ');
 }
 
-function dayOf(iso: string): number {
-  const day = parseIsoDate(iso);
-  if (!day.ok) throw new Error(`stored date ${iso}: ${day.reason}`);
-  return day.value;
-}
-
 const periodText = (p: Period): PeriodText => ({ from: isoDateOfDay(p.fromDay), to: isoDateOfDay(p.toDay), days: periodDays(p) });
 
 export function dosageOfTasking(record: TaskingRecord, visits: readonly VisitRecord[], today: number): Dosage {
-  const startDay = dayOf(record.startDate);
-  const lastDay = Math.min(today, record.endDate ? dayOf(record.endDate) : today);
+  const startDay = dayOfIsoDate(record.startDate);
+  const lastDay = Math.min(today, record.endDate ? dayOfIsoDate(record.endDate) : today);
   return dosageOf({
     visits,
     planned: record.plannedDosage,
@@ -96,10 +91,13 @@ export function dosageOfTasking(record: TaskingRecord, visits: readonly VisitRec
 
 /** The note on a tasking made on a short peak: part of any fall afterwards would have come anyway. */
 function regressionNote(index: IncidentIndex, record: TaskingRecord, labelOfCell: ReadonlyMap<string, number>): string | null {
-  const window = { fromDay: dayOf(record.evidence.window.from), toDay: dayOf(record.evidence.window.to) };
+  const window = { fromDay: dayOfIsoDate(record.evidence.window.from), toDay: dayOfIsoDate(record.evidence.window.to) };
   const windowDays = window.toDay - window.fromDay;
   if (windowDays > SHORT_WINDOW_DAYS) return null;
-  const yearBefore = { fromDay: window.fromDay - 364, toDay: window.fromDay };
+  // The year before in whole months when the window is a month (monthly data counts only whole months).
+  const monthly = wholeMonthsBetween(window.fromDay, window.toDay) !== null;
+  const yearBefore = { fromDay: monthly ? addMonths(window.fromDay, -12) : window.fromDay - 364, toDay: window.fromDay };
+  const yearDays = yearBefore.toDay - yearBefore.fromDay;
   const { counts } = countLabelledCells(index, {
     periods: [window, yearBefore],
     categories: record.categories,
@@ -109,7 +107,7 @@ function regressionNote(index: IncidentIndex, record: TaskingRecord, labelOfCell
     weekHours: null,
   });
   const [inWindow, inYear] = [counts[0]![0]!, counts[1]![0]!];
-  const perWindowBefore = (inYear / 364) * windowDays;
+  const perWindowBefore = (inYear / yearDays) * windowDays;
   if (inWindow < 5 || inWindow < PEAK_RATIO * perWindowBefore) return null;
   return (
     `Tasked after a short peak: ${inWindow} incidents in the ${windowDays} days of the evidence window, against about ` +
@@ -128,8 +126,8 @@ export function taskingResults(
 ): TaskingResults {
   const categories = record.categories;
   const themeLabel = themeLabelOf(record.theme, categories);
-  const startDay = dayOf(record.startDate);
-  const endDay = record.endDate ? dayOf(record.endDate) : null;
+  const startDay = dayOfIsoDate(record.startDate);
+  const endDay = record.endDate ? dayOfIsoDate(record.endDate) : null;
   const dosage = dosageOfTasking(record, visits, today);
 
   const response = record.cells;
@@ -190,6 +188,9 @@ export function taskingResults(
     };
   }
   const { before, during } = periods.value;
+  if (dataEnd !== null && dataEnd < Math.min(today, endDay === null ? today : endDay + 1)) {
+    notes.push(`The data for this theme ends on ${isoDateOfDay(dataEnd - 1)} (its last recorded incident), so the comparison stops there; import newer data to extend it.`);
+  }
   const count = (weekHours: Uint8Array | null) =>
     countLabelledCells(index, { periods: [before, during], categories, h3Resolution: record.h3Resolution, labelOfCell, labels: 3, weekHours });
   let timeBands: TaskingResults['timeBands'] = { applied: false, note: null };

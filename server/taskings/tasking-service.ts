@@ -1,43 +1,19 @@
-// Tasking operations behind the routes: checks that need the database (cells inside the
-// study area, a known team, tactic or owner), the rules from geo/taskings, and the store.
-// Expected refusals are values with the HTTP status the route should send.
-import { categoriesOfGroup, CATEGORY_GROUPS } from '../../geo/categories';
-import { outlineOfCells } from '../../geo/h3';
-import { dosageWarnings } from '../../geo/taskings/koper';
-import { applyDecision, effectiveStatus, type Decision } from '../../geo/taskings/status';
-import { cellsOfDrawnArea, checkTaskingCells, labelPointOfCells } from '../../geo/taskings/tasking-area';
+// Tasking operations behind the routes: create, change, decide and log a visit. The field
+// checks are in tasking-checks.ts, what clients see in tasking-view.ts, the rules in
+// geo/taskings and the tables in tasking-store.ts. Expected refusals are values with the
+// HTTP status the route should send.
+import { applyDecision, type Decision } from '../../geo/taskings/status';
 import type { TaskingFields } from '../../geo/taskings/tasking-fields';
-import type { TaskingOption } from '../../geo/taskings/tasking-options';
-import { isoDateOfDay, londonWallClock, parseInstant, parseIsoDate } from '../../geo/time';
-import { parseHours, parseWeekdays } from '../../geo/time-filter';
+import { dayOfIsoDate, isoDateOfDay, londonToday, londonWallClock, parseInstant } from '../../geo/time';
 import { fail, ok, type Result } from '../../geo/types';
 import type { Principal } from '../app-env';
-import { listStaffUsers } from '../auth/auth-queries';
-import type { Db } from '../db/open-database';
-import type { StudyGrid } from '../hotspots/study-grid';
-import type { IncidentIndex } from '../incidents/incident-index';
-import { timeFilterOf } from '../incidents/window-params';
 import type { FieldProblem } from '../validation';
-import { defaultEvidenceWindow, takeEvidenceSnapshot, type EvidenceWindow } from './tasking-evidence';
-import { themeLabelOf } from './tasking-results';
+import { checkDates, checkOption, checkOwner, evidenceWindowOf, resolveArea, resolveTheme } from './tasking-checks';
+import type { TaskingDeps } from './tasking-deps';
+import { takeEvidenceSnapshot } from './tasking-evidence';
 import { PLANNER_FIELDS, type CreateTaskingBody, type PatchTaskingBody } from './tasking-schemas';
-import {
-  getTasking,
-  getTaskingOptions,
-  insertTasking,
-  insertVisit,
-  updateTasking,
-  type FieldChanges,
-  type TaskingRecord,
-  type VisitRecord,
-} from './tasking-store';
-
-export interface TaskingDeps {
-  db: Db;
-  clock: () => Date;
-  incidentIndex: () => IncidentIndex;
-  studyGrid: StudyGrid;
-}
+import { getTasking, getTaskingOptions, insertTasking, insertVisit, updateTasking, type FieldChanges, type TaskingRecord, type VisitRecord } from './tasking-store';
+import { apiContext, taskingToApi, type TaskingApi } from './tasking-view';
 
 export interface TaskingFailure {
   status: 400 | 403 | 404 | 409;
@@ -52,33 +28,6 @@ export interface TaskingFailure {
 const CLOCK_SKEW_MS = 60_000;
 const MAX_VISIT_HOURS = 8;
 
-export function todayOf(clock: () => Date): number {
-  const day = parseIsoDate(londonWallClock(clock()).slice(0, 10));
-  if (!day.ok) throw new Error(day.reason);
-  return day.value;
-}
-
-function dayOf(iso: string): number {
-  const day = parseIsoDate(iso);
-  if (!day.ok) throw new Error(`stored date ${iso}: ${day.reason}`);
-  return day.value;
-}
-
-/** The study cells at a resolution as a set, from the cached study grid. */
-export function studyCellSets(grid: StudyGrid): (h3Resolution: number) => ReadonlySet<string> | null {
-  const sets = new Map<number, ReadonlySet<string>>();
-  return (h3Resolution) => {
-    const neighbourhood = grid(h3Resolution, 1);
-    if (!neighbourhood.ok) return null;
-    let set = sets.get(h3Resolution);
-    if (!set) {
-      set = new Set(neighbourhood.value.cells);
-      sets.set(h3Resolution, set);
-    }
-    return set;
-  };
-}
-
 const invalid = (problems: FieldProblem[]): TaskingFailure => ({
   status: 400,
   code: 'invalid_field',
@@ -86,141 +35,7 @@ const invalid = (problems: FieldProblem[]): TaskingFailure => ({
   fields: problems,
 });
 
-const notFound = (id: number): TaskingFailure => ({ status: 404, code: 'not_found', message: `There is no tasking ${id}.` });
-
-// ---- What clients see ----
-
-export interface ApiContext {
-  today: number;
-  ownerNames: ReadonlyMap<string, string>;
-}
-
-export function apiContext(deps: TaskingDeps): ApiContext {
-  return { today: todayOf(deps.clock), ownerNames: new Map(listStaffUsers(deps.db).map((u) => [u.username, u.name])) };
-}
-
-export function taskingToApi(record: TaskingRecord, context: ApiContext) {
-  const { h3Resolution, status, ...rest } = record;
-  const reviewDay = dayOf(record.reviewDate);
-  const warnings = dosageWarnings(record.plannedDosage, record.timeBands);
-  if (record.endDate && record.endDate < record.reviewDate) {
-    warnings.push(`The review date (${record.reviewDate}) is after the end date (${record.endDate}): the tasking ends before anyone reviews it.`);
-  }
-  return {
-    ...rest,
-    themeLabel: themeLabelOf(record.theme, record.categories),
-    resolution: h3Resolution,
-    ownerName: context.ownerNames.get(record.owner) ?? record.owner,
-    status: effectiveStatus(status, reviewDay, context.today),
-    /** Days from today to the review date; negative once it has passed. */
-    daysToReview: reviewDay - context.today,
-    warnings,
-  };
-}
-export type TaskingApi = ReturnType<typeof taskingToApi>;
-
-export function summaryOf(api: TaskingApi) {
-  const { id, title, status, team, startDate, reviewDate, endDate, cells, version, theme, themeLabel, owner, ownerName, daysToReview, resolution } = api;
-  return { id, title, status, team, startDate, reviewDate, endDate, cells, resolution, version, theme, themeLabel, owner, ownerName, daysToReview };
-}
-
-/** One feature per tasking: its area as the outline of its cells, for the map and for GIS. */
-export function featureOf(api: TaskingApi) {
-  return {
-    type: 'Feature' as const,
-    id: api.id,
-    properties: {
-      id: api.id,
-      title: api.title,
-      status: api.status,
-      team: api.team,
-      theme: api.theme,
-      themeLabel: api.themeLabel,
-      startDate: api.startDate,
-      reviewDate: api.reviewDate,
-      endDate: api.endDate,
-      owner: api.owner,
-      resolution: api.resolution,
-      cellCount: api.cells.length,
-      version: api.version,
-      labelPoint: labelPointOfCells(api.cells),
-    },
-    geometry: outlineOfCells(api.cells),
-  };
-}
-
-// ---- Checks that need the database ----
-
-function checkOption(field: string, value: string, options: readonly TaskingOption[], what: string): FieldProblem | null {
-  if (options.some((o) => o.id === value)) return null;
-  return { field, message: `unknown ${what} "${value}"; expected one of ${options.map((o) => o.id).join(', ')}` };
-}
-
-function checkOwner(db: Db, owner: string): FieldProblem | null {
-  if (listStaffUsers(db).some((u) => u.username === owner)) return null;
-  return { field: 'owner', message: `"${owner}" is not a staff user; the owner must be someone who can sign in (not the public role)` };
-}
-
-interface AreaInput {
-  cells?: string[] | undefined;
-  polygon?: GeoJSON.Polygon | null | undefined;
-  resolution?: number | undefined;
-}
-
-function resolveArea(input: AreaInput, studyCellsAt: (h3Resolution: number) => ReadonlySet<string> | null): Result<{ h3Resolution: number; cells: string[]; polygon: GeoJSON.Polygon | null }, FieldProblem[]> {
-  const polygon = input.polygon ?? null;
-  if (input.cells && input.cells.length > 0) {
-    const area = checkTaskingCells(input.cells, studyCellsAt);
-    if (!area.ok) return fail([{ field: 'cells', message: area.reason }]);
-    if (input.resolution !== undefined && input.resolution !== area.value.h3Resolution) {
-      return fail([{ field: 'resolution', message: `is ${input.resolution}, but the cells are at resolution ${area.value.h3Resolution}` }]);
-    }
-    return ok({ ...area.value, polygon });
-  }
-  if (polygon) {
-    if (input.resolution === undefined) return fail([{ field: 'resolution', message: 'is needed with a drawn polygon: the cell size to cover it with, 7..10' }]);
-    const study = studyCellsAt(input.resolution);
-    if (!study) return fail([{ field: 'polygon', message: 'no study area is stored, so a drawn area cannot be turned into cells; import one first' }]);
-    const cells = cellsOfDrawnArea(polygon, input.resolution, study);
-    if (cells.length === 0) return fail([{ field: 'polygon', message: `the drawn area covers no cell of the study area at resolution ${input.resolution}` }]);
-    const area = checkTaskingCells(cells, studyCellsAt);
-    if (!area.ok) return fail([{ field: 'polygon', message: area.reason }]);
-    return ok({ ...area.value, polygon });
-  }
-  return fail([{ field: 'cells', message: 'give the area as H3 cells, or as a drawn polygon with a resolution' }]);
-}
-
-function resolveTheme(theme: string | null | undefined, categories: string[] | undefined): Result<{ theme: string | null; categories: string[] }, FieldProblem[]> {
-  if (theme && categories) return fail([{ field: 'categories', message: 'give a theme or categories, not both' }]);
-  if (theme) return ok({ theme, categories: [...(categoriesOfGroup(theme) ?? [])] });
-  if (categories) return ok({ theme: null, categories });
-  return fail([{ field: 'theme', message: `give a theme (${CATEGORY_GROUPS.map((g) => g.id).join(', ')}) or categories` }]);
-}
-
-function checkDates(fields: Pick<TaskingFields, 'startDate' | 'reviewDate' | 'endDate'>): FieldProblem[] {
-  const problems: FieldProblem[] = [];
-  if (fields.reviewDate < fields.startDate) problems.push({ field: 'reviewDate', message: `is before the start date (${fields.startDate}); review on or after the start` });
-  if (fields.endDate !== null && fields.endDate < fields.startDate) problems.push({ field: 'endDate', message: `is before the start date (${fields.startDate})` });
-  return problems;
-}
-
-function evidenceWindowOf(body: CreateTaskingBody, deps: TaskingDeps, categories: string[]): Result<EvidenceWindow, FieldProblem[]> {
-  if (!body.evidence) return ok(defaultEvidenceWindow(deps.incidentIndex(), categories, todayOf(deps.clock), dayOf(body.startDate)));
-  const { from, to, hours, weekdays } = body.evidence;
-  const problems: FieldProblem[] = [];
-  const hoursMask = hours ? parseHours(hours) : null;
-  const weekdaysMask = weekdays ? parseWeekdays(weekdays) : null;
-  if (hoursMask && !hoursMask.ok) problems.push({ field: 'evidence.hours', message: hoursMask.reason });
-  if (weekdaysMask && !weekdaysMask.ok) problems.push({ field: 'evidence.weekdays', message: weekdaysMask.reason });
-  if (problems.length > 0) return fail(problems);
-  return ok({
-    fromDay: dayOf(from),
-    toDay: dayOf(to),
-    timeFilter: timeFilterOf(hoursMask?.ok ? hoursMask.value : null, weekdaysMask?.ok ? weekdaysMask.value : null),
-    hours: hours || null,
-    weekdays: weekdays || null,
-  });
-}
+export const notFound = (id: number): TaskingFailure => ({ status: 404, code: 'not_found', message: `There is no tasking ${id}.` });
 
 const ownerOfPrincipal = (principal: Principal) => (principal.id.startsWith('user:') ? principal.id.slice('user:'.length) : null);
 
@@ -228,11 +43,10 @@ const ownerOfPrincipal = (principal: Principal) => (principal.id.startsWith('use
 
 export function createTasking(deps: TaskingDeps, principal: Principal, body: CreateTaskingBody): Result<TaskingRecord, TaskingFailure> {
   const options = getTaskingOptions(deps.db);
-  const studyCellsAt = studyCellSets(deps.studyGrid);
   const problems: FieldProblem[] = [];
   const theme = resolveTheme(body.theme, body.categories);
   if (!theme.ok) problems.push(...theme.reason);
-  const area = resolveArea(body, studyCellsAt);
+  const area = resolveArea(body, deps.studyGrid);
   if (!area.ok) problems.push(...area.reason);
   const endDate = body.endDate ?? null;
   problems.push(...checkDates({ startDate: body.startDate, reviewDate: body.reviewDate, endDate }));
@@ -248,7 +62,7 @@ export function createTasking(deps: TaskingDeps, principal: Principal, body: Cre
     const ownerProblem = checkOwner(deps.db, owner);
     if (ownerProblem) problems.push(ownerProblem);
   }
-  const window = theme.ok ? evidenceWindowOf(body, deps, theme.value.categories) : null;
+  const window = theme.ok ? evidenceWindowOf(body, { index: deps.incidentIndex(), now: deps.clock() }, theme.value.categories) : null;
   if (window && !window.ok) problems.push(...window.reason);
   if (problems.length > 0 || !theme.ok || !area.ok || !window?.ok || owner === null) return fail(invalid(problems));
 
@@ -345,11 +159,17 @@ export function patchTasking(deps: TaskingDeps, principal: Principal, id: number
     if (theme.ok) Object.assign(after, theme.value);
     else problems.push(...theme.reason);
   }
-  if (changed.cells !== undefined || changed.polygon !== undefined || changed.resolution !== undefined) {
-    // A new polygon alone means new cells; new cells alone drop the old polygon.
+  const newCells = changed.cells && changed.cells.length > 0 ? changed.cells : undefined;
+  if (newCells !== undefined || changed.polygon || changed.resolution !== undefined) {
+    // New cells replace the area (and drop an old drawn shape unless a new one comes); a new
+    // shape alone is turned into cells at the resolution sent, or the tasking's own.
     const area = resolveArea(
-      { cells: changed.cells, polygon: changed.polygon ?? (changed.cells ? null : record.polygon), resolution: changed.resolution ?? (changed.cells ? undefined : record.h3Resolution) },
-      studyCellSets(deps.studyGrid),
+      {
+        cells: newCells,
+        polygon: changed.polygon ?? (newCells ? null : record.polygon),
+        resolution: changed.resolution ?? (newCells ? undefined : record.h3Resolution),
+      },
+      deps.studyGrid,
     );
     if (area.ok) Object.assign(after, { h3Resolution: area.value.h3Resolution, cells: area.value.cells, polygon: area.value.polygon });
     else problems.push(...area.reason);
@@ -395,14 +215,14 @@ export function decideTasking(
   if (!record) return fail(notFound(id));
   if (record.status === 'closed') return fail(refuseClosed(record));
   if (body.version !== record.version) return fail(conflict(record, deps, id));
-  const today = todayOf(deps.clock);
-  const nextReview = body.reviewDate ? dayOf(body.reviewDate) : null;
+  const today = londonToday(deps.clock());
+  const nextReview = body.reviewDate ? dayOfIsoDate(body.reviewDate) : null;
   if (nextReview !== null && body.decision === 'close') return fail(invalid([{ field: 'reviewDate', message: 'a closed tasking has no next review; leave it out' }]));
   if (nextReview !== null && nextReview <= today) {
     return fail(invalid([{ field: 'reviewDate', message: `the next review must be after today (${isoDateOfDay(today)})` }]));
   }
   const outcome = applyDecision(
-    { status: record.status, startDay: dayOf(record.startDate), reviewDay: dayOf(record.reviewDate), endDay: record.endDate ? dayOf(record.endDate) : null },
+    { status: record.status, startDay: dayOfIsoDate(record.startDate), reviewDay: dayOfIsoDate(record.reviewDate), endDay: record.endDate ? dayOfIsoDate(record.endDate) : null },
     body.decision,
     today,
     nextReview,
@@ -414,6 +234,8 @@ export function decideTasking(
     reviewDate: isoDateOfDay(outcome.reviewDay),
     endDate: outcome.endDay === null ? null : isoDateOfDay(outcome.endDay),
   };
+  const dateProblems = checkDates(after);
+  if (dateProblems.length > 0) return fail(invalid(dateProblems));
   const changes: FieldChanges = { decision: { before: null, after: body.decision }, note: { before: null, after: body.note }, ...diffFields(before, after) };
   const updated = updateTasking(deps.db, id, body.version, after, { action: 'decision', changes }, principal, deps.clock().toISOString());
   return updated.ok ? ok(updated.record) : fail(conflict(updated.current, deps, id));
@@ -424,7 +246,7 @@ export function logVisit(
   principal: Principal,
   id: number,
   body: { startedAt: string; endedAt: string; officer: string; note?: string | undefined; clientRef?: string | undefined },
-): Result<{ visit: VisitRecord; created: boolean }, TaskingFailure> {
+): Result<{ visit: VisitRecord; created: boolean; tasking: TaskingRecord }, TaskingFailure> {
   const record = getTasking(deps.db, id);
   if (!record) return fail(notFound(id));
   if (record.status === 'proposed') {
@@ -433,6 +255,9 @@ export function logVisit(
       code: 'tasking_not_active',
       message: `Tasking ${id} is still proposed: the meeting has not agreed it, so visits cannot be logged against it yet.`,
     });
+  }
+  if (record.status === 'closed' && record.endDate === null) {
+    return fail({ status: 409, code: 'tasking_closed', message: `Tasking ${id} was closed before it started, so it has no visits.` });
   }
   const problems: FieldProblem[] = [];
   const started = parseInstant(body.startedAt);
@@ -450,13 +275,12 @@ export function logVisit(
     if (record.endDate && startDate > record.endDate) problems.push({ field: 'startedAt', message: `is after the tasking ended (${record.endDate})` });
   }
   if (problems.length > 0 || !started.ok || !ended.ok) return fail(invalid(problems));
-  return ok(
-    insertVisit(
-      deps.db,
-      id,
-      { startedAt: started.value.toISOString(), endedAt: ended.value.toISOString(), officer: body.officer, note: body.note?.trim() || null, clientRef: body.clientRef ?? null },
-      principal,
-      deps.clock().toISOString(),
-    ),
+  const stored = insertVisit(
+    deps.db,
+    id,
+    { startedAt: started.value.toISOString(), endedAt: ended.value.toISOString(), officer: body.officer, note: body.note?.trim() || null, clientRef: body.clientRef ?? null },
+    principal,
+    deps.clock().toISOString(),
   );
+  return ok({ ...stored, tasking: record });
 }

@@ -212,4 +212,27 @@ describe('tasking results', () => {
     const body = (await t.send<Results>('GET', `/api/taskings/${id}/results`)).body;
     expect(body.notes.join(' ')).toContain('regression to the mean');
   });
+
+  it('reads a monthly evidence window against the twelve whole months before it', async () => {
+    // police.uk-style months: 10 a month for a year, then 15 in the evidence month. Against
+    // twelve whole months (10.2 per 31 days) that is 1.47 times: no peak note. Counting only
+    // the 11 months wholly inside 364 days would make it 1.6 and a peak.
+    const month = (m: string, n: number, cells: readonly string[]) => {
+      for (let k = 0; k < n; k++) {
+        const [lng, lat] = cellCentre(cells[k % cells.length]!);
+        t.drafts.push({ sourceRecordId: null, category: 'robbery', occurredAt: m, precision: 'month', lng, lat });
+      }
+    };
+    for (let m = 1; m <= 12; m++) month(`2025-${String(m).padStart(2, '0')}`, 10, RESPONSE);
+    month('2026-01', 15, RESPONSE);
+    month('2026-02', 9, RESPONSE);
+    for (let m = 1; m <= 12; m++) month(`2025-${String(m).padStart(2, '0')}`, 50, CONTROL);
+    month('2026-01', 50, CONTROL);
+    month('2026-02', 50, CONTROL);
+    storeIncidents(t.db, t.drafts, 'police.uk');
+    const id = await t.createTasking({ startDate: '2026-02-01', reviewDate: '2026-03-01', evidence: { from: '2026-01-01', to: '2026-02-01' } });
+    const body = (await t.send<Results>('GET', `/api/taskings/${id}/results`)).body;
+    expect(body.periods).toMatchObject({ unit: 'months', during: { from: '2026-02-01' }, before: { from: '2026-01-01' } });
+    expect(body.notes.join(' ')).not.toContain('regression to the mean');
+  });
 });

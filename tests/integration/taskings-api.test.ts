@@ -260,6 +260,39 @@ describe('taskings over HTTP on a SQLite file', () => {
     expect(res.body.tasking.cells).toContain(cellAt(-0.0597, 51.5194, 10));
   });
 
+  it('keeps a future tasking’s review on or after its start when it is continued', async () => {
+    const future = (await chair.send<{ tasking: Tasking }>('POST', '/api/taskings', { ...validBody(), startDate: '2027-01-10', reviewDate: '2027-01-17' })).body.tasking;
+    const early = await chair.send<ErrorBody>('POST', `/api/taskings/${future.id}/decisions`, { version: 1, decision: 'continue', note: 'x', reviewDate: '2026-12-01' });
+    expect(early.status).toBe(400);
+    expect(early.body.error.fields).toEqual([{ field: 'reviewDate', message: expect.stringContaining('before the start date (2027-01-10)') }]);
+    // By default the next review comes one first interval (7 days) after the start.
+    const continued = await chair.send<{ tasking: Tasking }>('POST', `/api/taskings/${future.id}/decisions`, { version: 1, decision: 'continue', note: 'Agreed at the meeting' });
+    expect(continued.status).toBe(201);
+    expect(continued.body.tasking.reviewDate).toBe('2027-01-17');
+  });
+
+  it('redraws an area on edit, and refuses a shape far too large to be a tasking', async () => {
+    const { id } = (await chair.send<{ tasking: Tasking }>('POST', '/api/taskings', validBody())).body.tasking;
+    const ring = [[-0.0612, 51.5185], [-0.0582, 51.5185], [-0.0582, 51.5203], [-0.0612, 51.5203], [-0.0612, 51.5185]];
+    const redrawn = await chair.send<{ tasking: Tasking & { polygon: unknown } }>('PATCH', `/api/taskings/${id}`, { version: 1, cells: [], polygon: { type: 'Polygon', coordinates: [ring] } });
+    expect(redrawn.status).toBe(200);
+    expect(redrawn.body.tasking.cells).toEqual(polygonToCells([ring], 9, true).sort());
+    expect(redrawn.body.tasking.polygon).toEqual({ type: 'Polygon', coordinates: [ring] });
+    const before = storedRows(server.db);
+    const london = [[-0.5, 51.3], [0.3, 51.3], [0.3, 51.7], [-0.5, 51.7], [-0.5, 51.3]];
+    const huge = await chair.send<ErrorBody>('POST', '/api/taskings', { ...validBody(), cells: undefined, resolution: 10, polygon: { type: 'Polygon', coordinates: [london] } });
+    expect(huge.status).toBe(400);
+    expect(huge.body.error.fields).toEqual([{ field: 'polygon', message: expect.stringMatching(/^the drawn area is about [\d,]+ km².*more than a tasking can hold/) }]);
+    expect(storedRows(server.db)).toEqual(before);
+  });
+
+  it('refuses visits to a tasking closed before it started', async () => {
+    const future = (await chair.send<{ tasking: Tasking }>('POST', '/api/taskings', { ...validBody(), startDate: '2026-11-25', reviewDate: '2026-12-20' })).body.tasking;
+    await chair.send('POST', `/api/taskings/${future.id}/decisions`, { version: 1, decision: 'close', note: 'Not needed' });
+    const visit = await planner.send<ErrorBody>('POST', `/api/taskings/${future.id}/visits`, { startedAt: '2026-11-20T08:00', endedAt: '2026-11-20T08:15', officer: 'PC Patel' });
+    expect([visit.status, visit.body.error.code]).toEqual([409, 'tasking_closed']);
+  });
+
   it('refuses visits to a proposed tasking, edits to a closed one, and stale decisions', async () => {
     const proposed = (await chair.send<{ tasking: Tasking }>('POST', '/api/taskings', { ...validBody(), status: 'proposed' })).body.tasking;
     const visit = await planner.send<ErrorBody>('POST', `/api/taskings/${proposed.id}/visits`, { startedAt: '2026-11-20T08:00', endedAt: '2026-11-20T08:15', officer: 'PC Patel' });

@@ -3,6 +3,7 @@
 import { useId, useState } from 'react';
 import { DECISION_LABELS, DECISIONS, type Decision } from '../../geo/taskings/status';
 import { decideTasking, type Tasking } from './tasking-api';
+import { addDays } from './tasking-draft';
 
 const HINTS: Record<Decision, string> = {
   continue: 'Keep it going as it is.',
@@ -68,7 +69,7 @@ export function DecisionForm({ tasking, today, onDecided }: DecisionFormProps) {
           {decision !== 'close' && (
             <div className="form-row">
               <label htmlFor={`${id}-review`}>Next review (optional)</label>
-              <input id={`${id}-review`} type="date" min={today} value={nextReview} onChange={(e) => setNextReview(e.target.value)} />
+              <input id={`${id}-review`} type="date" min={addDays(today, 1)} value={nextReview} onChange={(e) => setNextReview(e.target.value)} />
             </div>
           )}
           <button type="submit" disabled={busy}>

@@ -2,7 +2,7 @@
 // Each pair has its own scale (the control holds hundreds where the response area holds
 // tens), so the shape of each change is what reads; the numbers are printed on the bars.
 // Six bars do not need a chart library: plain SVG, with a table for screen readers.
-import { percentText } from './tasking-words';
+import { describeChange } from '../../geo/taskings/effect-measures';
 
 export interface AreaPair {
   label: string;
@@ -41,7 +41,7 @@ export function ResultsChart({ pairs, beforeText, duringText }: { pairs: readonl
                 {pair.label}
               </text>
               <text x={WIDTH / 2} y={HEIGHT + 36} textAnchor="middle" fontSize="13">
-                {pair.change === null ? (pair.during > 0 ? 'from none before' : 'none either time') : `daily rate ${percentText(pair.change)}`}
+                {pair.change === null && pair.during === 0 ? 'none either time' : `daily rate ${describeChange(pair.change)}`}
               </text>
             </svg>
           );
@@ -66,7 +66,7 @@ export function ResultsChart({ pairs, beforeText, duringText }: { pairs: readonl
               <th scope="row">{pair.label}</th>
               <td>{pair.before}</td>
               <td>{pair.during}</td>
-              <td>{percentText(pair.change)}</td>
+              <td>{describeChange(pair.change)}</td>
             </tr>
           ))}
         </tbody>

@@ -3,6 +3,7 @@
 // and the history of every change.
 import { useCallback, useEffect, useState } from 'react';
 import { describeBand } from '../../geo/taskings/time-bands';
+import { londonWallClock } from '../../geo/time';
 import type { ApiFailure } from '../api-client';
 import {
   fetchTasking,
@@ -271,7 +272,7 @@ export function TaskingDetail({ id, role, userName, options, today, onBack, onEd
         <ol>
           {history.map((event, k) => (
             <li key={k}>
-              <strong>{londonTimeText(event.at.slice(0, 16))} UTC</strong> {event.user.name}: {describeEvent(event)}
+              <strong>{londonTimeText(londonWallClock(new Date(event.at)))}</strong> {event.user.name}: {describeEvent(event)}
             </li>
           ))}
         </ol>

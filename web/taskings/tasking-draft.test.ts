@@ -36,6 +36,9 @@ describe('tasking form rules', () => {
     expect(bandOf({ weekdays: 'mon-fri', fromHour: 15, toHour: 18 })).toEqual({ weekdays: 'mon-fri', hours: '15-18' });
     expect(bandOf({ weekdays: '', fromHour: null, toHour: null })).toEqual({ weekdays: null, hours: null });
     expect(bandDraftOf({ weekdays: null, hours: '22-2' })).toEqual({ weekdays: '', fromHour: 22, toHour: 2 });
+    // A band the form's choices cannot show is kept exactly, so editing the title never widens it.
+    const stored = { weekdays: 'tue,thu', hours: '22-2,5-6' };
+    expect(bandOf(bandDraftOf(stored))).toEqual(stored);
   });
 
   it('puts each server refusal beside its field', () => {
@@ -74,5 +77,8 @@ describe('tasking form rules', () => {
     const edited = { ...draft, title: 'B', team: 'ptf', minutesPerVisit: '12' };
     expect(changesOf(tasking, edited, null)).toEqual({ version: 3, title: 'B', team: 'ptf', plannedDosage: { visitsPerDay: 2, minutesPerVisit: 12 } });
     expect(changesOf(tasking, edited, ['team', 'owner', 'dosage'])).toEqual({ version: 3, team: 'ptf', plannedDosage: { visitsPerDay: 2, minutesPerVisit: 12 } });
+    // A redrawn shape goes with the cell size to cover it with.
+    const polygon = { type: 'Polygon' as const, coordinates: [[[0, 0], [1, 0], [1, 1], [0, 0]] as [number, number][]] };
+    expect(changesOf(tasking, { ...draft, area: { resolution: 9, cells: [], polygon } }, null)).toEqual({ version: 3, polygon, resolution: 9 });
   });
 });

@@ -19,6 +19,8 @@ export interface BandDraft {
   /** London hours [from, to); null both for all day. 'to' may be smaller than 'from' (across midnight). */
   fromHour: number | null;
   toHour: number | null;
+  /** A stored band the form's choices cannot show (e.g. hours '22-2,5-6'): kept as it is unless removed. */
+  raw?: TimeBand;
 }
 
 /** A drawn area: one closed ring of [lng, lat], as the server takes it. */
@@ -138,23 +140,22 @@ export function emptyDraft(options: { today: string; theme: string; team: string
 
 /** A band's API form: hours as 'from-to', or null for all day. */
 export function bandOf(band: BandDraft): TimeBand {
+  if (band.raw) return band.raw;
   const hours = band.fromHour === null || band.toHour === null ? null : `${band.fromHour}-${band.toHour}`;
   return { weekdays: band.weekdays === '' ? null : band.weekdays, hours };
 }
 
 export function bandDraftOf(band: TimeBand): BandDraft {
   const m = band.hours ? /^(\d{1,2})-(\d{1,2})$/.exec(band.hours) : null;
-  return { weekdays: band.weekdays ?? '', fromHour: m ? Number(m[1]) : null, toHour: m ? Number(m[2]) : null };
+  const draft: BandDraft = { weekdays: band.weekdays ?? '', fromHour: m ? Number(m[1]) : null, toHour: m ? Number(m[2]) : null };
+  const shown = BAND_DAYS.some((d) => d.value === draft.weekdays) && (band.hours === null || m !== null);
+  return shown ? draft : { ...draft, raw: band };
 }
 
-function dosageOf(draft: TaskingDraft): { visitsPerDay: number; minutesPerVisit: number } | null {
+/** The planned dosage the form holds, as typed (the server names what is not a whole number); null when both are empty. */
+export function dosageOf(draft: TaskingDraft): { visitsPerDay: number; minutesPerVisit: number } | null {
   if (draft.visitsPerDay.trim() === '' && draft.minutesPerVisit.trim() === '') return null;
-  // Sent as typed: the server names whatever is not a whole number.
   return { visitsPerDay: Number(draft.visitsPerDay), minutesPerVisit: Number(draft.minutesPerVisit) };
-}
-
-export function plannedDosageOf(draft: TaskingDraft) {
-  return dosageOf(draft);
 }
 
 /** The request body that creates the drafted tasking. */
@@ -221,8 +222,14 @@ export function changesOf(tasking: Tasking, draft: TaskingDraft, fields: readonl
   if (allowed('bands') && !same(draft.bands.map(bandOf), tasking.timeBands)) change.timeBands = draft.bands.map(bandOf);
   if (allowed('dosage') && !same(dosageOf(draft), tasking.plannedDosage)) change.plannedDosage = dosageOf(draft);
   if (allowed('area') && !same(draft.area.cells, tasking.cells)) {
-    change.cells = draft.area.cells;
-    change.polygon = draft.area.polygon;
+    if (draft.area.cells.length > 0) {
+      change.cells = draft.area.cells;
+      change.polygon = draft.area.polygon;
+    } else if (draft.area.polygon) {
+      // A redrawn shape: the server turns it into cells at the form's cell size.
+      change.polygon = draft.area.polygon;
+      change.resolution = draft.area.resolution;
+    }
   }
   return change;
 }

@@ -2,6 +2,7 @@
 // one. The server checks everything; its refusals show beside the field they concern.
 import { useId, useState, type ReactNode } from 'react';
 import { dosageWarnings, KOPER } from '../../geo/taskings/koper';
+import { describeBand } from '../../geo/taskings/time-bands';
 import { changeTasking, createTasking, type Tasking, type TaskingOptions } from './tasking-api';
 import {
   BAND_DAYS,
@@ -9,7 +10,7 @@ import {
   changesOf,
   newTaskingOf,
   PLANNER_FORM_FIELDS,
-  plannedDosageOf,
+  dosageOf,
   problemsByField,
   type BandDraft,
   type FormField,
@@ -47,7 +48,7 @@ export function TaskingForm(props: TaskingFormProps) {
   const plannerOnly = role === 'planner';
   const editable = (field: FormField) => !plannerOnly || PLANNER_FORM_FIELDS.includes(field);
   const set = <K extends keyof TaskingDraft>(key: K, value: TaskingDraft[K]) => setDraft((d) => ({ ...d, [key]: value }));
-  const dosage = plannedDosageOf(draft);
+  const dosage = dosageOf(draft);
   const warnings =
     dosage && Number.isInteger(dosage.visitsPerDay) && Number.isInteger(dosage.minutesPerVisit) && dosage.visitsPerDay > 0 && dosage.minutesPerVisit > 0
       ? dosageWarnings(dosage, draft.bands.filter((b) => b.weekdays !== '' || b.fromHour !== null).map(bandOf))
@@ -258,6 +259,16 @@ function Field({ id, label, problem, children }: { id: string; label: string; pr
 }
 
 function BandRow({ id, band, onChange, onRemove }: { id: string; band: BandDraft; onChange: (band: BandDraft) => void; onRemove: () => void }) {
+  if (band.raw) {
+    return (
+      <div className="band-row">
+        <span className="band-raw">{describeBand(band.raw)}</span>
+        <button type="button" onClick={onRemove} aria-label="Remove this time band">
+          ×
+        </button>
+      </div>
+    );
+  }
   const allDay = band.fromHour === null;
   return (
     <div className="band-row">

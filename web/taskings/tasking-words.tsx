@@ -39,10 +39,3 @@ export function dayText(iso: string | null): string {
 export function londonTimeText(wallClock: string): string {
   return `${formatDay(wallClock.slice(0, 10))} ${wallClock.slice(11, 16)}`;
 }
-
-/** '-40%' / '+12%' / 'no change' from a fraction; '—' when undefined. */
-export function percentText(change: number | null): string {
-  if (change === null) return '—';
-  const pct = Math.round(change * 100);
-  return pct === 0 ? 'no change' : `${pct > 0 ? '+' : '−'}${Math.abs(pct)}%`;
-}

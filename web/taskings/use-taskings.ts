@@ -2,7 +2,8 @@
 // and what the right-hand column shows (the list, one tasking, or the form with the area
 // being picked or drawn on the map).
 import { useCallback, useEffect, useState } from 'react';
-import { cellAt, cellsOfPolygon } from '../../geo/h3';
+import { cellAt } from '../../geo/h3';
+import { cellsOfDrawnArea, drawnAreaProblem } from '../../geo/taskings/tasking-area';
 import type { LngLat } from '../../geo/types';
 import type { ApiFailure } from '../api-client';
 import { fetchTaskingFeatures, fetchTaskingOptions, fetchTaskings, type Tasking, type TaskingFeatures, type TaskingList, type TaskingOptions } from './tasking-api';
@@ -72,24 +73,27 @@ export interface Workspace {
   setTool: (tool: AreaTool) => void;
   /** A map click while picking or drawing; false when the tool is off and the click is the map's. */
   clickMap: (lngLat: LngLat) => boolean;
+  /** Why the last click picked nothing (a cell outside the borough), or null. */
+  pickNote: string | null;
   finishShape: () => void;
   clearArea: () => void;
 }
 
-/** Cells a drawn shape covers, for the preview: by centre, or those it touches when it is smaller than a cell. */
+/** Cells a drawn shape covers, for the preview (the server leaves out those outside the borough); none for a shape far too large. */
 export function previewCellsOf(vertices: readonly LngLat[], h3Resolution: number): string[] {
   if (vertices.length < 3) return [];
   const polygon: GeoJSON.Polygon = { type: 'Polygon', coordinates: [[...vertices, vertices[0]!]] };
-  const byCentre = cellsOfPolygon(polygon, h3Resolution, 'centre');
-  return byCentre.length > 0 ? byCentre : cellsOfPolygon(polygon, h3Resolution, 'overlapping');
+  return drawnAreaProblem(polygon, h3Resolution) === null ? cellsOfDrawnArea(polygon, h3Resolution, null) : [];
 }
 
-export function useWorkspace(): Workspace {
+/** `canPick` says whether a cell may be part of a tasking (it overlaps the study area). */
+export function useWorkspace(canPick: (cell: string) => boolean): Workspace {
   const [panel, setPanel] = useState<TaskingPanel>({ kind: 'list' });
   const [draft, setDraftState] = useState<TaskingDraft | null>(null);
   const [tool, setToolState] = useState<AreaTool>('none');
   const [vertices, setVertices] = useState<LngLat[]>([]);
   const [closed, setClosed] = useState(false);
+  const [pickNote, setPickNote] = useState<string | null>(null);
 
   const open = useCallback((next: TaskingPanel, nextDraft: TaskingDraft | null = null) => {
     setPanel(next);
@@ -113,6 +117,11 @@ export function useWorkspace(): Workspace {
     if (!draft || tool === 'none') return false;
     if (tool === 'pick') {
       const cell = cellAt(lngLat[0], lngLat[1], draft.area.resolution);
+      if (!draft.area.cells.includes(cell) && !canPick(cell)) {
+        setPickNote('That cell is outside the borough: only cells of the study area can be tasked.');
+        return true;
+      }
+      setPickNote(null);
       const cells = draft.area.cells.includes(cell) ? draft.area.cells.filter((c) => c !== cell) : [...draft.area.cells, cell].sort();
       setDraftState({ ...draft, area: { ...draft.area, cells, polygon: null } });
       return true;
@@ -137,5 +146,5 @@ export function useWorkspace(): Workspace {
     setDraft((d) => ({ ...d, area: { ...d.area, cells: [], polygon: null } }));
   };
 
-  return { panel, draft, tool, vertices, closed, open, setDraft, setTool, clickMap, finishShape, clearArea };
+  return { panel, draft, tool, vertices, closed, pickNote, open, setDraft, setTool, clickMap, finishShape, clearArea };
 }

@@ -1,6 +1,10 @@
 // Log a visit to a tasking: the day, when the officer arrived and left (London time), who.
 import { useId, useState } from 'react';
 import { logTaskingVisit } from './tasking-api';
+import { addDays } from './tasking-draft';
+
+/** Fields this form shows a refusal beside; any other refusal is shown under the form. */
+const SHOWN = ['startedAt', 'endedAt', 'officer'];
 
 export interface VisitFormProps {
   taskingId: number;
@@ -23,7 +27,9 @@ export function VisitForm({ taskingId, officer, today, onLogged }: VisitFormProp
   const submit = async () => {
     setBusy(true);
     setMessage(null);
-    const result = await logTaskingVisit(taskingId, { startedAt: `${date}T${start}`, endedAt: `${date}T${end}`, officer: who, ...(note.trim() ? { note } : {}) });
+    // Left earlier in the day than arrived: the visit ran past midnight.
+    const endDate = end < start ? addDays(date, 1) : date;
+    const result = await logTaskingVisit(taskingId, { startedAt: `${date}T${start}`, endedAt: `${endDate}T${end}`, officer: who, ...(note.trim() ? { note } : {}) });
     setBusy(false);
     if (result.ok) {
       setProblems({});
@@ -37,7 +43,9 @@ export function VisitForm({ taskingId, officer, today, onLogged }: VisitFormProp
     const byField: Record<string, string[]> = {};
     for (const { field, message: text } of result.reason.fields ?? []) (byField[field] ??= []).push(text);
     setProblems(byField);
+    const elsewhere = (result.reason.fields ?? []).filter((f) => !SHOWN.includes(f.field));
     if (!result.reason.fields) setMessage(result.reason.message);
+    else if (elsewhere.length > 0) setMessage(elsewhere.map((f) => `${f.field === 'note' ? 'Note' : f.field}: ${f.message}`).join(' '));
   };
   const problemOf = (field: string) =>
     problems[field] ? (
