@@ -34,6 +34,7 @@ export interface Dosage {
   koperShare: number | null;
   /** Share of visits whose middle falls inside a time band; null without visits or without bands. */
   inBandsShare: number | null;
+  /** Days with planned or delivered visits, in date order. */
   byDay: DayDosage[];
 }
 
@@ -101,6 +102,8 @@ export function dosageOf(input: DosageInput): Dosage {
     row.deliveredMinutes += minutes;
   }
   const days = [...byDay.entries()].sort((a, b) => a[0] - b[0]).map(([, row]) => row);
+  // Days with nothing planned and nothing delivered say nothing; a tasking left open for years would list them all.
+  const shown = days.filter((d) => d.plannedVisits > 0 || d.deliveredVisits > 0);
   const plannedMinutes = planned ? days.reduce((sum, d) => sum + d.plannedMinutes, 0) : null;
   return {
     from: lastDay >= startDay ? isoDateOfDay(startDay) : null,
@@ -112,6 +115,6 @@ export function dosageOf(input: DosageInput): Dosage {
     deliveredShare: plannedMinutes ? deliveredMinutes / plannedMinutes : null,
     koperShare: visits.length > 0 ? koper / visits.length : null,
     inBandsShare: visits.length > 0 && hasBands ? inBands / visits.length : null,
-    byDay: days,
+    byDay: shown,
   };
 }

@@ -26,7 +26,7 @@ describe('Weighted Displacement Quotient (Bowers and Johnson 2003)', () => {
     const c = counts(100, 50, 40, 70, 1000, 1000);
     expect(successMeasure(c).value).toBeCloseTo(-0.05, 12);
     expect(weightedDisplacementQuotient(c).value).toBeCloseTo(-0.6, 12);
-    const reading = readDisplacement(c);
+    const reading = readDisplacement(c, verdictOf(c));
     expect(reading.code).toBe('displacement');
     expect(reading.text).toContain('WDQ -0.60');
   });
@@ -34,7 +34,7 @@ describe('Weighted Displacement Quotient (Bowers and Johnson 2003)', () => {
   it('is positive when the buffer falls too: (40 - 80) / (50 - 100) = 0.8, a diffusion of benefits', () => {
     const c = counts(100, 50, 80, 40, 1000, 1000);
     expect(weightedDisplacementQuotient(c).value).toBeCloseTo(0.8, 12);
-    expect(readDisplacement(c).code).toBe('diffusion');
+    expect(readDisplacement(c, verdictOf(c)).code).toBe('diffusion');
   });
 
   it('weights by the control area: with the control rising 900 -> 1100 the success measure is 50/1100 - 100/900', () => {
@@ -48,20 +48,26 @@ describe('Weighted Displacement Quotient (Bowers and Johnson 2003)', () => {
   it('reads a buffer change the control explains as no effect (60 of 100 at an even split: p = 0.057)', () => {
     const c = counts(100, 50, 40, 60, 1000, 1000);
     expect(changeAgainstControl(c.buffer, c.control).p).toBeCloseTo(0.05688793, 6);
-    expect(readDisplacement(c).code).toBe('no-effect');
-    expect(readDisplacement(c).text).toContain('Buffer flat');
+    expect(readDisplacement(c, verdictOf(c)).code).toBe('no-effect');
+    expect(readDisplacement(c, verdictOf(c)).text).toContain('Buffer flat');
   });
 
   it('marks displacement larger than the direct effect past WDQ = -1', () => {
     const c = counts(100, 50, 20, 90, 1000, 1000);
     expect(weightedDisplacementQuotient(c).value).toBeCloseTo(-1.4, 12);
-    expect(readDisplacement(c).text).toMatch(/^Displacement greater than the direct effect/);
+    expect(readDisplacement(c, verdictOf(c)).text).toMatch(/^Displacement greater than the direct effect/);
   });
 
-  it('does not read displacement when the response area did not improve', () => {
-    const c = counts(50, 100, 40, 70, 1000, 1000);
-    expect(successMeasure(c).value).toBeCloseTo(0.05, 12);
-    expect(readDisplacement(c).code).toBeNull();
+  it('does not read displacement when the response area did not improve, nor on too few incidents', () => {
+    const worse = counts(50, 100, 40, 70, 1000, 1000);
+    expect(successMeasure(worse).value).toBeCloseTo(0.05, 12);
+    expect(readDisplacement(worse, verdictOf(worse)).code).toBeNull();
+    // A response area that rose less than a rising control has a success measure below zero,
+    // and a buffer that fell against it; with 4 incidents before, that is noise, not diffusion.
+    const few = counts(4, 5, 25, 20, 278, 411);
+    expect(successMeasure(few).value).toBeLessThan(0);
+    expect(changeAgainstControl(few.buffer, few.control).direction).toBe(-1);
+    expect(readDisplacement(few, verdictOf(few))).toEqual({ code: null, text: expect.stringContaining('too few incidents') });
   });
 
   it('gives null with a reason, never NaN or Infinity, when a denominator is zero', () => {
@@ -128,7 +134,7 @@ describe('the one-line result', () => {
   it('reads "down 50% here ... buffer up 75%: displacement" on equal periods', () => {
     const c = counts(100, 50, 40, 70, 1000, 1000);
     expect(rateChange(c.response, 28, 28)).toBeCloseTo(-0.5, 12);
-    expect(resultLine('Robbery', c, { before: 28, during: 28 }, verdictOf(c), readDisplacement(c))).toBe(
+    expect(resultLine('Robbery', c, { before: 28, during: 28 }, verdictOf(c), readDisplacement(c, verdictOf(c)))).toBe(
       'Robbery down 50% here (control flat); buffer up 75%: displacement',
     );
   });
@@ -140,6 +146,6 @@ describe('the one-line result', () => {
 
   it('says too few to judge rather than a percentage', () => {
     const c = counts(4, 1, 5, 5, 1000, 1000);
-    expect(resultLine('Robbery', c, { before: 28, during: 28 }, verdictOf(c), readDisplacement(c))).toBe('Too few incidents to judge');
+    expect(resultLine('Robbery', c, { before: 28, during: 28 }, verdictOf(c), readDisplacement(c, verdictOf(c)))).toBe('Too few incidents to judge');
   });
 });

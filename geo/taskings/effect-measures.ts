@@ -97,16 +97,22 @@ export interface DisplacementReading {
 const fixed = (value: number) => (Math.round(value * 100) / 100).toFixed(2);
 
 /**
- * Reads the buffer, as Bowers and Johnson do, only when the response area improved relative
- * to the control (success measure below zero): a buffer that rose significantly relative to
- * the control is displacement, one that fell is a diffusion of benefits, and one that did
- * neither is no effect; past |WDQ| = 1 the buffer effect outweighs the direct one.
+ * Reads the buffer as Bowers and Johnson do, and only once the verdict is that the response
+ * area improved relative to the control (a relative effect size whose interval is above 1):
+ * weighing a buffer against a fall that is noise, or against too few incidents, reads noise
+ * as displacement. Then a buffer that rose significantly relative to the control is
+ * displacement, one that fell is a diffusion of benefits, and one that did neither is no
+ * effect; past |WDQ| = 1 the buffer effect outweighs the direct one.
  */
-export function readDisplacement(counts: AreaCounts): DisplacementReading {
-  const success = successMeasure(counts);
-  if (success.value === null) return { code: null, text: `The WDQ cannot be read: ${success.reason}.` };
-  if (success.value >= 0) {
-    return { code: null, text: 'The response area did not improve relative to the control area, so there is no effect to displace; the WDQ is not read.' };
+export function readDisplacement(counts: AreaCounts, verdict: Verdict): DisplacementReading {
+  if (verdict.code !== 'improved') {
+    const why =
+      verdict.code === 'too-few'
+        ? 'there are too few incidents in the response area to judge the tasking'
+        : verdict.code === 'too-early' || verdict.code === 'cannot-judge'
+          ? 'the tasking cannot be judged yet'
+          : 'the response area did not improve clearly relative to the control area, so there is no effect to displace';
+    return { code: null, text: `Displacement is not read: ${why}.` };
   }
   const wdq = weightedDisplacementQuotient(counts).value!;
   const buffer = changeAgainstControl(counts.buffer, counts.control);

@@ -217,7 +217,7 @@ export function taskingResults(
   };
   const days = { before: periodDays(before), during: periodDays(during) };
   const verdict = verdictOf(counts);
-  const reading = readDisplacement(counts);
+  const reading = readDisplacement(counts, verdict);
   const wdq = weightedDisplacementQuotient(counts);
   const rtm = regressionNote(index, record, new Map(response.map((c) => [c, 1] as const)));
   if (rtm) notes.push(rtm);
