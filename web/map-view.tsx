@@ -177,7 +177,7 @@ export function MapView({ baseAreas, mapStyleUrl, layers, layersKey, onPick, onD
         [Math.min(...lngs), Math.min(...lats)],
         [Math.max(...lngs), Math.max(...lats)],
       ],
-      { padding: 120, maxZoom: 15, duration: 500 },
+      { padding: 160, maxZoom: 14, duration: 500 },
     );
     // Moves once per key: a new answer for the same tasking must not pull the map back.
   }, [focusKey]);

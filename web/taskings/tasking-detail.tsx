@@ -131,7 +131,7 @@ export function TaskingDetail({ id, role, userName, options, today, onBack, onEd
             </div>
             <div>
               <dt>Displacement (WDQ)</dt>
-              <dd data-testid="tasking-wdq">{results.wdq === null ? results.wdqReading.text : `${fixed(results.wdq)}: ${results.wdqReading.text}`}</dd>
+              <dd data-testid="tasking-wdq">{results.wdq === null || results.wdqReading.code === null ? results.wdqReading.text : `${fixed(results.wdq)}: ${results.wdqReading.text}`}</dd>
             </div>
             <div>
               <dt>Relative effect size</dt>
