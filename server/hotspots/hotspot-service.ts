@@ -218,34 +218,50 @@ export interface ChangeQuery extends WindowQuery {
 }
 
 export interface ChangeOutcome {
-  window: { from: string; to: string };
-  baseline: { from: string; to: string }[];
+  window: { from: string; to: string; days: number };
+  baseline: { from: string; to: string; days: number }[];
   cells: CellChange[];
   borough: Omit<CellChange, 'cell' | 'pAdjusted'>;
+  /** Incidents of the window in cells outside the study area: left out, reported. */
+  outsideStudyArea: number;
   partialCount: number;
 }
 
-export function changeAgainstBaseline(index: IncidentIndex, query: ChangeQuery): Result<ChangeOutcome, EngineFailure> {
+export function changeAgainstBaseline(index: IncidentIndex, grid: StudyGrid, query: ChangeQuery): Result<ChangeOutcome, EngineFailure> {
+  // Nothing outside the study area, as Gi* does: cells beyond the borough are not tested.
+  const neighbourhood = grid(query.h3Resolution, 1);
+  if (!neighbourhood.ok) return failWith(409, 'no_study_area', neighbourhood.reason);
   const months = wholeMonthsBetween(query.fromDay, query.toDay);
   const length: WindowLength = months !== null ? { unit: 'months', months } : { unit: 'days', days: query.toDay - query.fromDay };
   const baseline = windowsEndingAt(query.fromDay, query.baselineWindows, length);
   const precision = checkPrecision(index, { ...query, fromDay: baseline[0]!.fromDay }, months !== null);
   if (!precision.ok) return precision;
-  const countsOf = (window: DayWindow) =>
-    new Map(aggregateCellsInWindow(index, { ...query, ...window }).filter((c) => c.count > 0).map((c) => [c.cell, c.count] as const));
-  const current = aggregateCellsInWindow(index, query);
+  const study = neighbourhood.value.indexOf;
+  let outsideStudyArea = 0;
+  const countsOf = (window: DayWindow) => {
+    const counts = new Map<string, number>();
+    for (const c of aggregateCellsInWindow(index, { ...query, ...window })) {
+      if (c.count === 0) continue;
+      if (study.has(c.cell)) counts.set(c.cell, c.count);
+      else if (window.fromDay === query.fromDay) outsideStudyArea += c.count;
+    }
+    return counts;
+  };
+  const current = countsOf(query);
   const result = compareWithBaseline({
-    current: new Map(current.filter((c) => c.count > 0).map((c) => [c.cell, c.count] as const)),
-    baseline: baseline.map(countsOf),
+    current,
+    currentDays: query.toDay - query.fromDay,
+    baseline: baseline.map((w) => ({ counts: countsOf(w), days: w.toDay - w.fromDay })),
     correction: query.correction,
     alpha: query.alpha,
   });
   if (!result.ok) return failWith(400, 'invalid_baseline', result.reason);
   return ok({
-    window: describeWindow(query),
-    baseline: baseline.map(describeWindow),
+    window: { ...describeWindow(query), days: query.toDay - query.fromDay },
+    baseline: baseline.map((w) => ({ ...describeWindow(w), days: w.toDay - w.fromDay })),
     cells: result.value.cells,
     borough: result.value.borough,
-    partialCount: current.reduce((sum, c) => sum + c.partialCount, 0),
+    outsideStudyArea,
+    partialCount: aggregateCellsInWindow(index, query).reduce((sum, c) => sum + c.partialCount, 0),
   });
 }

@@ -122,9 +122,9 @@ export function hotspotRoutes(deps: AppDeps) {
     })
     .get('/hotspots/change', allow(...STAFF), validate('query', changeQuery), (c) => {
       const q = c.req.valid('query');
-      const result = changeAgainstBaseline(deps.incidentIndex(), { ...q, alpha: 0.05 });
+      const result = changeAgainstBaseline(deps.incidentIndex(), deps.studyGrid, { ...q, alpha: 0.05 });
       if (!result.ok) return c.json(failureBody(result.reason), result.reason.status);
-      return c.json({ meta: { resolution: q.h3Resolution, categories: q.categories, correction: q.correction, test: 'conditional binomial (equal Poisson rates), two-sided, alpha 0.05 after correction' }, ...result.value });
+      return c.json({ meta: { resolution: q.h3Resolution, categories: q.categories, correction: q.correction, test: 'conditional binomial for two Poisson rates with unequal exposure (days), two-sided, alpha 0.05 after correction; expected = the baseline\'s daily rate times the window\'s days' }, ...result.value });
     })
     .get('/profile', allow(...STAFF), validate('query', profileQuery), (c) => {
       const q = c.req.valid('query');

@@ -31,10 +31,29 @@ function activeIn(pattern: PlantedPatternTruth, fromDay: number, toDay: number):
 describe('Gi* and emerging hot spots find what the demo data planted', () => {
   let truth: DemoGroundTruth;
   let get: <T>(path: string) => Promise<T>;
+  let incidents: { occurredAt: string }[];
   beforeAll(() => {
     ({ get } = demoApp(NOW));
-    truth = generateDemoData({ endDay: END_DAY, seed: DEFAULT_DEMO_SEED }).groundTruth;
+    const data = generateDemoData({ endDay: END_DAY, seed: DEFAULT_DEMO_SEED });
+    truth = data.groundTruth;
+    incidents = data.incidents;
     expect(truth.endDay).toBe(END_DAY);
+  });
+
+  it('weighs February against October to January by days, not by windows (exposure-correct change)', async () => {
+    type Change = { window: { days: number }; baseline: { days: number }[]; borough: { count: number; expected: number; ratio: number; p: number } };
+    const body = await get<Change>('/api/hotspots/change?group=all&from=2026-02-01&to=2026-03-01&baselineWindows=4&resolution=8');
+    expect(body.window.days).toBe(28);
+    expect(body.baseline.map((w) => w.days)).toEqual([31, 30, 31, 31]);
+    // Counted from the generated incidents themselves (every demo incident is inside the area).
+    const inMonth = (month: string) => incidents.filter((i) => i.occurredAt.startsWith(month)).length;
+    const february = inMonth('2026-02');
+    const baselineTotal = ['2025-10', '2025-11', '2025-12', '2026-01'].map(inMonth).reduce((a, b) => a + b, 0);
+    expect(body.borough.count).toBe(february);
+    expect(body.borough.expected).toBeCloseTo((baselineTotal / 123) * 28, 6);
+    // Per window February reads as a fall (0.93 of the mean month on this seed); per day the
+    // same counts are 123 / (4 x 28) = 1.098 times that ratio.
+    expect(body.borough.ratio).toBeCloseTo((february / (baselineTotal / 4)) * (123 / 112), 9);
   });
 
   /** Recall and precision of Gi* 95% hot cells for one planted kind, optionally with a time filter. */
