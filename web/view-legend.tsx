@@ -107,6 +107,10 @@ function EmergingLegend({ response }: { response: EmergingResponse }) {
       </p>
       <Rows rows={patternLegend(response.patterns)} />
       <p className="fine-print">Numbers are cells. Cells with no pattern are not drawn.</p>
+      <p className="fine-print" data-testid="emerging-method-note">
+        Unlike ArcGIS&apos;s space-time cube, each window is judged on its own: a cell&apos;s neighbours in the windows before and after do not count
+        towards it, so a hot spot must stand out within each window.
+      </p>
     </>
   );
 }
