@@ -1,3 +1,4 @@
+import type { Coverage } from '../geo/coverage';
 import type { Db } from './db/open-database';
 import type { StudyGrid } from './hotspots/study-grid';
 import type { IncidentIndex } from './incidents/incident-index';
@@ -10,6 +11,8 @@ export interface AppDeps {
   incidentIndex: () => IncidentIndex;
   /** Study-area cells and neighbourhoods per (resolution, k), cached until the study area changes. */
   studyGrid: StudyGrid;
+  /** Which categories have data in which months, cached until a batch lands. */
+  coverage: () => Coverage;
   /** Secure cookies need HTTPS or localhost; off only for plain-HTTP deployments behind a proxy. */
   secureCookies: boolean;
 }

@@ -9,6 +9,7 @@ import { principalOfApiToken, principalOfSession } from './auth/auth-queries';
 import { isAllowMiddleware } from './auth/roles';
 import type { Db } from './db/open-database';
 import { createStudyGridCache } from './hotspots/study-grid';
+import { createCoverageCache } from './incidents/coverage-store';
 import { createIndexCache } from './incidents/incident-index';
 import { authRoutes, SESSION_COOKIE } from './routes/auth-routes';
 import { cellsRoutes } from './routes/cells-routes';
@@ -30,6 +31,7 @@ export function createApp(options: CreateAppOptions) {
     clock: options.clock ?? (() => new Date()),
     incidentIndex: createIndexCache(options.db),
     studyGrid: createStudyGridCache(options.db),
+    coverage: createCoverageCache(options.db),
     secureCookies: options.secureCookies ?? true,
   };
 

@@ -2,6 +2,7 @@ import Database from 'better-sqlite3';
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { backfillCoverage } from '../incidents/coverage-store';
 import { registerIncidentsView } from '../incidents/incident-store';
 import { convertLegacyIncidents } from '../incidents/legacy-incidents';
 
@@ -19,6 +20,7 @@ export function openDatabase(path: string): Db {
   db.pragma('busy_timeout = 5000');
   migrate(db);
   convertLegacyIncidents(db);
+  backfillCoverage(db);
   registerIncidentsView(db);
   return db;
 }

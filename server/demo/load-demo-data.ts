@@ -16,6 +16,7 @@ import { getStudyArea, replaceAreas, STUDY_AREA_KIND } from '../areas/area-queri
 import type { Db } from '../db/open-database';
 import { createStudyGridCache } from '../hotspots/study-grid';
 import { commitImport } from '../incidents/commit-import';
+import { createCoverageCache } from '../incidents/coverage-store';
 import { buildIncidentIndex } from '../incidents/incident-index';
 import { parsedFromDrafts } from '../incidents/incident-rows';
 import type { ParsedFile } from '../incidents/import-types';
@@ -34,9 +35,10 @@ function storeDemoTaskings(db: Db, taskings: readonly DemoTasking[]): void {
   // One index for all of them: the app builds its own on its first request.
   const index = buildIncidentIndex(db);
   const grid = createStudyGridCache(db);
+  const coverage = createCoverageCache(db)();
   for (const planted of taskings) {
     const fields: TaskingFields = planted.fields;
-    const snapshot = takeEvidenceSnapshot(index, grid, {
+    const snapshot = takeEvidenceSnapshot(index, grid, coverage, {
       categories: fields.categories,
       cells: fields.cells,
       h3Resolution: fields.h3Resolution,

@@ -2,6 +2,7 @@
 // (the CountHistory geo/forecast.ts and geo/backtest.ts take), built from incidents before
 // the forecast window only.
 import { runBacktest, type BacktestResult } from '../../geo/backtest';
+import { categoryNames, recentCoveredRun, spans, type Coverage } from '../../geo/coverage';
 import { createCountHistory, forecast, OURS_LABEL, type CountHistory, type Forecast } from '../../geo/forecast';
 import { harmWeightOf } from '../../geo/harm-weights';
 import { alignCellValues } from '../../geo/study-cells';
@@ -34,6 +35,8 @@ export interface WindowHistory {
   history: CountHistory;
   windows: DayWindow[];
   length: WindowLength;
+  /** What the data's coverage left out or cut, in plain words; null when nothing. */
+  coverageNote: string | null;
 }
 
 function windowLengthOf(horizon: Horizon, endDay: number): WindowLength {
@@ -42,15 +45,36 @@ function windowLengthOf(horizon: Horizon, endDay: number): WindowLength {
 }
 
 /** Per-window counts (and harm) per study cell for the windows before endDay, oldest first. */
-export function buildWindowHistory(index: IncidentIndex, grid: StudyGrid, query: HistoryQuery): Result<WindowHistory, EngineFailure> {
+export function buildWindowHistory(index: IncidentIndex, grid: StudyGrid, coverage: Coverage, query: HistoryQuery): Result<WindowHistory, EngineFailure> {
   const neighbourhood = grid(query.h3Resolution, 1);
   if (!neighbourhood.ok) return failWith(409, 'no_study_area', neighbourhood.reason);
   if (index.size === 0) return failWith(422, 'no_data', 'There are no incidents to forecast from; import some first.');
   const length = windowLengthOf(query.horizon, query.endDay);
   const firstDataDay = index.startDay[0]!;
-  const windows = windowsEndingAt(query.endDay, query.maxWindows, length).filter((w) => w.fromDay >= firstDataDay);
+  const candidates = windowsEndingAt(query.endDay, query.maxWindows, length).filter((w) => w.fromDay >= firstDataDay);
+  const unit = query.horizon === 'week' ? 'weeks' : 'months';
+  // Only the most recent run of windows over which the same categories have data: a history
+  // across a change of source files would read the change as crime rising or falling.
+  const run = recentCoveredRun(coverage, query.categories, candidates);
+  const imported = query.categories.filter((c) => (coverage.get(c)?.size ?? 0) > 0);
+  if (candidates.length > 0 && run.present.length === 0) {
+    return failWith(
+      422,
+      'no_recent_data',
+      `There is no data for these categories just before ${isoDateOfDay(query.endDay)} (${spans(coverage, imported.length > 0 ? imported : query.categories)}), so there is nothing recent to forecast from. Choose a date inside the data, or another layer.`,
+    );
+  }
+  const windows = candidates.slice(run.fromIndex);
+  const notes: string[] = [];
+  const absent = run.absent.filter((c) => imported.includes(c));
+  if (absent.length > 0) notes.push(`No recent data for ${categoryNames(absent)} (${spans(coverage, absent)}): the forecast is of ${categoryNames(run.present)} only.`);
+  if (run.fromIndex > 0) notes.push(`Only the last ${windows.length} ${unit} are used: before them the data held different categories (${spans(coverage, imported)}).`);
   if (windows.length < 2) {
-    return failWith(422, 'too_little_history', `Only ${windows.length} whole ${query.horizon === 'week' ? 'weeks' : 'months'} of data before ${isoDateOfDay(query.endDay)}; a forecast needs at least 2.`);
+    return failWith(
+      422,
+      'too_little_history',
+      `Only ${windows.length} whole ${unit} of data before ${isoDateOfDay(query.endDay)}${run.fromIndex > 0 ? ' with the same categories' : ''}; a forecast needs at least 2.${notes.length > 0 ? ` ${notes.join(' ')}` : ''}`,
+    );
   }
   if (length.unit === 'days' && precisionsInWindow(index, { categories: query.categories, fromDay: windows[0]!.fromDay, toDay: query.endDay }).has('month')) {
     return failWith(
@@ -78,7 +102,7 @@ export function buildWindowHistory(index: IncidentIndex, grid: StudyGrid, query:
   });
   const history = createCountHistory(neighbourhood.value, windows.length, counts, harm);
   if (!history.ok) throw new Error(`internal: ${history.reason}`);
-  return ok({ history: history.value, windows, length });
+  return ok({ history: history.value, windows, length, coverageNote: notes.length > 0 ? notes.join(' ') : null });
 }
 
 export interface ForecastOutcome {
@@ -87,11 +111,12 @@ export interface ForecastOutcome {
   params: Forecast['params'];
   tuning: Forecast['tuning'];
   historyWindows: { from: string; to: string };
+  coverageNote: string | null;
   cells: { cell: string; score: number; rank: number }[];
 }
 
-export function forecastCells(index: IncidentIndex, grid: StudyGrid, query: Omit<HistoryQuery, 'maxWindows'>): Result<ForecastOutcome, EngineFailure> {
-  const built = buildWindowHistory(index, grid, { ...query, maxWindows: query.horizon === 'week' ? 104 : 48 });
+export function forecastCells(index: IncidentIndex, grid: StudyGrid, coverage: Coverage, query: Omit<HistoryQuery, 'maxWindows'>): Result<ForecastOutcome, EngineFailure> {
+  const built = buildWindowHistory(index, grid, coverage, { ...query, maxWindows: query.horizon === 'week' ? 104 : 48 });
   if (!built.ok) return built;
   const { history, windows, length } = built.value;
   const result = forecast(history, history.windowCount, 'tune');
@@ -106,12 +131,14 @@ export function forecastCells(index: IncidentIndex, grid: StudyGrid, query: Omit
     params: result.value.params,
     tuning: result.value.tuning,
     historyWindows: { from: isoDateOfDay(windows[0]!.fromDay), to: isoDateOfDay(query.endDay) },
+    coverageNote: built.value.coverageNote,
     cells,
   });
 }
 
 export interface BacktestOutcome {
   windows: { from: string; to: string }[];
+  coverageNote: string | null;
   scoredFrom: string;
   result: BacktestResult;
   headline: string | null;
@@ -120,9 +147,10 @@ export interface BacktestOutcome {
 export function backtestCells(
   index: IncidentIndex,
   grid: StudyGrid,
+  coverage: Coverage,
   query: HistoryQuery & { trainingWindows: number; coverages: readonly number[] },
 ): Result<BacktestOutcome, EngineFailure> {
-  const built = buildWindowHistory(index, grid, query);
+  const built = buildWindowHistory(index, grid, coverage, query);
   if (!built.ok) return built;
   const { history, windows } = built.value;
   // Nested tuning makes a backtest cost ~ cells x windows^2: keep one request to seconds.
@@ -141,6 +169,7 @@ export function backtestCells(
   if (!result.ok) return failWith(422, 'backtest_failed', result.reason);
   return ok({
     windows: windows.map(describeWindow),
+    coverageNote: built.value.coverageNote,
     scoredFrom: isoDateOfDay(windows[query.trainingWindows]!.fromDay),
     result: result.value,
     headline: headline(result.value, query.horizon),

@@ -3,6 +3,7 @@
 // come back as values with the HTTP status the route should use.
 import { classifyEmerging, EMERGING_PATTERNS, type EmergingPattern } from '../../geo/emerging';
 import { compareWithBaseline, type CellChange } from '../../geo/change';
+import { categoryNames, judgeCoverage, spans, type Coverage } from '../../geo/coverage';
 import { computeGiStar, type GiStarCell, type GiStarSummary } from '../../geo/gistar';
 import { HARM_INDEX, harmWeightOf } from '../../geo/harm-weights';
 import type { Correction } from '../../geo/multiple-testing';
@@ -69,6 +70,27 @@ function harmWeight(includeProactive: boolean) {
   };
 }
 
+/**
+ * The data's coverage over a statistic's windows: refused when none of the categories has
+ * data in them, and, for statistics that compare windows, when a category has data in some
+ * windows and not others (a change of source files would read as a change in crime).
+ * Otherwise the note to show, or null.
+ */
+function checkCoverage(coverage: Coverage, categories: readonly string[], windows: readonly DayWindow[], what: string | null): Result<string | null, EngineFailure> {
+  const verdict = judgeCoverage(coverage, categories, windows);
+  if (!verdict.usable) return failWith(422, 'no_data_in_window', verdict.note ?? 'There is no data for these categories in this window.');
+  if (what !== null && verdict.uneven.length > 0) {
+    const names = categoryNames(verdict.uneven);
+    return failWith(
+      422,
+      'coverage_gap',
+      `${what} compares ${windows.length} windows, but ${names} ${verdict.uneven.length === 1 ? 'has' : 'have'} data for only part of them ` +
+        `(${spans(coverage, verdict.uneven)}). A change of source files would read as a change in crime: choose windows inside the data, or a layer without ${names}.`,
+    );
+  }
+  return ok(verdict.note);
+}
+
 /** A day-based window cannot honestly hold month-only incidents: say so instead of undercounting. */
 function checkPrecision(index: IncidentIndex, query: Omit<WindowQuery, 'h3Resolution'>, monthAligned: boolean): Result<null, EngineFailure> {
   // With a time filter, month-only incidents are left out explicitly and reported instead.
@@ -84,6 +106,8 @@ function checkPrecision(index: IncidentIndex, query: Omit<WindowQuery, 'h3Resolu
 }
 
 export interface HotspotResult {
+  /** What the data's coverage means for this window, in plain words; null when every category has data throughout. */
+  coverageNote: string | null;
   cells: (GiStarCell & { count: number; rank: number })[];
   summary: GiStarSummary | null;
   outsideStudyArea: number;
@@ -91,14 +115,16 @@ export interface HotspotResult {
   harmIndex: typeof HARM_INDEX | null;
 }
 
-export function findHotspots(index: IncidentIndex, grid: StudyGrid, query: HotspotQuery): Result<HotspotResult, EngineFailure> {
+export function findHotspots(index: IncidentIndex, grid: StudyGrid, coverage: Coverage, query: HotspotQuery): Result<HotspotResult, EngineFailure> {
   const neighbourhood = grid(query.h3Resolution, query.k);
   if (!neighbourhood.ok) return failWith(409, 'no_study_area', neighbourhood.reason);
+  const covered = checkCoverage(coverage, query.categories, [query], null);
+  if (!covered.ok) return covered;
   const precision = checkPrecision(index, query, wholeMonthsBetween(query.fromDay, query.toDay) !== null);
   if (!precision.ok) return precision;
   const weight = query.method === 'harm' ? harmWeight(query.includeProactive) : () => 1;
   const window = windowValues(index, neighbourhood.value, query, weight);
-  const base = { outsideStudyArea: window.outsideStudyArea, partialCount: window.partialCount, harmIndex: query.method === 'harm' ? HARM_INDEX : null };
+  const base = { coverageNote: covered.value, outsideStudyArea: window.outsideStudyArea, partialCount: window.partialCount, harmIndex: query.method === 'harm' ? HARM_INDEX : null };
   if (query.method === 'count') {
     const cells = neighbourhood.value.cells.map((cell, i) => ({
       cell,
@@ -147,16 +173,19 @@ export interface EmergingCell {
 }
 
 export interface EmergingResult {
+  coverageNote: string | null;
   windows: { from: string; to: string; hotCells: number; coldCells: number; incidents: number; note: string | null }[];
   cells: EmergingCell[];
   patterns: Record<string, number>;
   studyCells: number;
 }
 
-export function findEmergingHotspots(index: IncidentIndex, grid: StudyGrid, query: EmergingQuery): Result<EmergingResult, EngineFailure> {
+export function findEmergingHotspots(index: IncidentIndex, grid: StudyGrid, coverage: Coverage, query: EmergingQuery): Result<EmergingResult, EngineFailure> {
   const neighbourhood = grid(query.h3Resolution, query.k);
   if (!neighbourhood.ok) return failWith(409, 'no_study_area', neighbourhood.reason);
   const windows = windowsEndingAt(query.toDay, query.windows, query.windowLength);
+  const covered = checkCoverage(coverage, query.categories, windows, 'The emerging analysis');
+  if (!covered.ok) return covered;
   const precision = checkPrecision(index, { ...query, fromDay: windows[0]!.fromDay }, query.windowLength.unit === 'months' && wholeMonthsBetween(windows[0]!.fromDay, query.toDay) !== null);
   if (!precision.ok) return precision;
   const n = neighbourhood.value.cells.length;
@@ -208,7 +237,7 @@ export function findEmergingHotspots(index: IncidentIndex, grid: StudyGrid, quer
       counts: counts.map((c) => c[i]!),
     });
   }
-  return ok({ windows: windowInfo, cells, patterns, studyCells: n });
+  return ok({ coverageNote: covered.value, windows: windowInfo, cells, patterns, studyCells: n });
 }
 
 export interface ChangeQuery extends WindowQuery {
@@ -218,6 +247,7 @@ export interface ChangeQuery extends WindowQuery {
 }
 
 export interface ChangeOutcome {
+  coverageNote: string | null;
   window: { from: string; to: string; days: number };
   baseline: { from: string; to: string; days: number }[];
   cells: CellChange[];
@@ -227,7 +257,7 @@ export interface ChangeOutcome {
   partialCount: number;
 }
 
-export function changeAgainstBaseline(index: IncidentIndex, grid: StudyGrid, query: ChangeQuery): Result<ChangeOutcome, EngineFailure> {
+export function changeAgainstBaseline(index: IncidentIndex, grid: StudyGrid, coverage: Coverage, query: ChangeQuery): Result<ChangeOutcome, EngineFailure> {
   // Nothing outside the study area, as Gi* does: cells beyond the borough are not tested.
   const neighbourhood = grid(query.h3Resolution, 1);
   if (!neighbourhood.ok) return failWith(409, 'no_study_area', neighbourhood.reason);
@@ -236,6 +266,8 @@ export function changeAgainstBaseline(index: IncidentIndex, grid: StudyGrid, que
   const baseline = windowsEndingAt(query.fromDay, query.baselineWindows, length);
   const precision = checkPrecision(index, { ...query, fromDay: baseline[0]!.fromDay }, months !== null);
   if (!precision.ok) return precision;
+  const covered = checkCoverage(coverage, query.categories, [...baseline, query], 'The change against the baseline');
+  if (!covered.ok) return covered;
   const study = neighbourhood.value.indexOf;
   let outsideStudyArea = 0;
   const countsOf = (window: DayWindow) => {
@@ -257,6 +289,7 @@ export function changeAgainstBaseline(index: IncidentIndex, grid: StudyGrid, que
   });
   if (!result.ok) return failWith(400, 'invalid_baseline', result.reason);
   return ok({
+    coverageNote: covered.value,
     window: { ...describeWindow(query), days: query.toDay - query.fromDay },
     baseline: baseline.map((w) => ({ ...describeWindow(w), days: w.toDay - w.fromDay })),
     cells: result.value.cells,

@@ -7,6 +7,7 @@ import type { Db } from '../db/open-database';
 import { locateRowsHere, type LocatedRows } from '../import/locate-rows';
 import type { ImportKind, ImportSummary, ParsedFile, RejectedRow } from './import-types';
 import { endDayOf, PRECISIONS } from './incident-rows';
+import { countCategoryMonths, writeCoverage } from './coverage-store';
 import { readOverlappingChunks, writeChunks, type ChunkColumns } from './incident-store';
 
 const REPORTED_ROWS_LIMIT = 50;
@@ -252,6 +253,7 @@ export function commitImport(db: Db, input: CommitImportInput): CommitImportResu
     );
     summary.batchId = batchId;
     writeChunks(db, batchId, source, columns);
+    writeCoverage(db, batchId, countCategoryMonths(columns, n));
     db.prepare(
       `UPDATE import_batches SET rows_imported = ?, rows_duplicate = ?, rows_rejected = ?,
          rows_outside_area = ?, first_day = ?, last_day = ?, precisions = ?, summary_json = ? WHERE id = ?`,

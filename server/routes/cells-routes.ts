@@ -8,6 +8,7 @@ import type { AppDeps } from '../app-deps';
 import { allow, STAFF } from '../auth/roles';
 import { hasDemoData } from '../incidents/meta-queries';
 import { windowQuerySchema } from '../incidents/window-params';
+import { judgeCoverage } from '../../geo/coverage';
 import { COUNT_RULE, countCategoriesInCell, countCellsInWindow, reportTimeFilter } from '../incidents/window-counts';
 import { validate } from '../validation';
 
@@ -34,6 +35,8 @@ export function cellsRoutes(deps: AppDeps) {
           totalCount: cells.reduce((sum, cell) => sum + cell.count, 0),
           totalPartialCount: cells.reduce((sum, cell) => sum + cell.partialCount, 0),
           demo: hasDemoData(deps.db),
+          /** Categories with no data (or data for only part of the window), in plain words; null when all have data throughout. */
+          coverageNote: judgeCoverage(deps.coverage(), params.categories, [params]).note,
         },
         cells,
       });

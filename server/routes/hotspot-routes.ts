@@ -76,7 +76,7 @@ export function hotspotRoutes(deps: AppDeps) {
   return new Hono<AppEnv>()
     .get('/hotspots', allow(...STAFF), validate('query', hotspotQuery), (c) => {
       const q = c.req.valid('query');
-      const result = findHotspots(deps.incidentIndex(), deps.studyGrid, q);
+      const result = findHotspots(deps.incidentIndex(), deps.studyGrid, deps.coverage(), q);
       if (!result.ok) return c.json(failureBody(result.reason), result.reason.status);
       return c.json({
         meta: {
@@ -92,6 +92,7 @@ export function hotspotRoutes(deps: AppDeps) {
           outsideStudyArea: result.value.outsideStudyArea,
           partialCount: result.value.partialCount,
           harmIndex: result.value.harmIndex,
+          coverageNote: result.value.coverageNote,
         },
         summary: result.value.summary,
         cells: result.value.cells.map((cell) => ({
@@ -106,7 +107,7 @@ export function hotspotRoutes(deps: AppDeps) {
       const q = c.req.valid('query');
       const windowLength = q.windowDays ? { unit: 'days' as const, days: q.windowDays } : q.window === 'month' ? { unit: 'months' as const, months: 1 } : { unit: 'days' as const, days: 28 };
       const categories = resolveCategories(q.categories, q.group);
-      const result = findEmergingHotspots(deps.incidentIndex(), deps.studyGrid, {
+      const result = findEmergingHotspots(deps.incidentIndex(), deps.studyGrid, deps.coverage(), {
         categories,
         toDay: q.to,
         h3Resolution: q.resolution,
@@ -122,7 +123,7 @@ export function hotspotRoutes(deps: AppDeps) {
     })
     .get('/hotspots/change', allow(...STAFF), validate('query', changeQuery), (c) => {
       const q = c.req.valid('query');
-      const result = changeAgainstBaseline(deps.incidentIndex(), deps.studyGrid, { ...q, alpha: 0.05 });
+      const result = changeAgainstBaseline(deps.incidentIndex(), deps.studyGrid, deps.coverage(), { ...q, alpha: 0.05 });
       if (!result.ok) return c.json(failureBody(result.reason), result.reason.status);
       return c.json({ meta: { resolution: q.h3Resolution, categories: q.categories, correction: q.correction, test: 'conditional binomial for two Poisson rates with unequal exposure (days), two-sided, alpha 0.05 after correction; expected = the baseline\'s daily rate times the window\'s days' }, ...result.value });
     })

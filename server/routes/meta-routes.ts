@@ -1,6 +1,7 @@
 import { Hono } from 'hono';
 import { z } from 'zod';
 import { CATEGORIES, CATEGORY_GROUPS, categoriesOfGroup } from '../../geo/categories';
+import { coveredRuns, describeCoverage, monthOfIndex } from '../../geo/coverage';
 import type { AppEnv } from '../app-env';
 import type { AppDeps } from '../app-deps';
 import { getStudyArea, listAreaKinds, listAreas } from '../areas/area-queries';
@@ -34,6 +35,22 @@ export function metaRoutes(deps: AppDeps) {
               lastDay: sources.map((s) => s.lastDay).sort().at(-1)!,
             }
           : null,
+        /** Per category, the months with data (runs of consecutive months), from the import batches. */
+        categoryCoverage: CATEGORIES.flatMap((category) => {
+          const months = deps.coverage().get(category.slug);
+          if (!months || months.size === 0) return [];
+          const runs = coveredRuns(months);
+          return [
+            {
+              category: category.slug,
+              label: category.label,
+              firstMonth: monthOfIndex(runs[0]![0]),
+              lastMonth: monthOfIndex(runs.at(-1)![1]),
+              runs: runs.map(([from, to]) => ({ from: monthOfIndex(from), to: monthOfIndex(to) })),
+              text: describeCoverage(months),
+            },
+          ];
+        }),
         lastImport: latestImport(deps.db),
         studyArea: studyArea ? { code: studyArea.code, name: studyArea.name } : null,
         areaKinds: listAreaKinds(deps.db),

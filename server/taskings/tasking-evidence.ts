@@ -3,6 +3,7 @@
 import { isoDateOfDay } from '../../geo/time';
 import type { TimeFilter } from '../../geo/time-filter';
 import { addMonths, firstOfMonth } from '../../geo/windows';
+import type { Coverage } from '../../geo/coverage';
 import { findHotspots } from '../hotspots/hotspot-service';
 import type { StudyGrid } from '../hotspots/study-grid';
 import type { IncidentIndex } from '../incidents/incident-index';
@@ -36,11 +37,12 @@ export function defaultEvidenceWindow(index: IncidentIndex, categories: readonly
 export function takeEvidenceSnapshot(
   index: IncidentIndex,
   grid: StudyGrid,
+  coverage: Coverage,
   request: { categories: string[]; cells: readonly string[]; h3Resolution: number; window: EvidenceWindow; takenAt: string },
 ): EvidenceSnapshot {
   const { categories, cells, h3Resolution, window } = request;
   const query = { categories, fromDay: window.fromDay, toDay: window.toDay, h3Resolution, timeFilter: window.timeFilter };
-  const hotspots = findHotspots(index, grid, { ...query, method: 'gistar', k: 1, correction: 'fdr', includeProactive: false });
+  const hotspots = findHotspots(index, grid, coverage, { ...query, method: 'gistar', k: 1, correction: 'fdr', includeProactive: false });
   const wanted = new Set(cells);
   let evidenceCells: EvidenceSnapshot['cells'];
   let note: string | null = null;

@@ -2,6 +2,7 @@
 // typed in: counts in its response area, buffer and control, before and during, read with
 // the WDQ and the relative effect size (geo/taskings/effect-measures.ts), plus its dosage.
 import { categoryBySlug, CATEGORY_GROUPS } from '../../geo/categories';
+import { judgeCoverage, type Coverage } from '../../geo/coverage';
 import { cellsOfPolygon } from '../../geo/h3';
 import { dosageOf, type Dosage } from '../../geo/taskings/dosage';
 import {
@@ -37,6 +38,8 @@ const SHORT_WINDOW_DAYS = 35;
 
 export interface ResultsOptions {
   bufferRings: number;
+  /** Which categories have data in which months: periods a category runs in for only part of are not compared. */
+  coverage: Coverage;
   /** A named area to compare with instead of the rest of the study area. */
   controlArea: { kind: string; code: string; name: string; geometry: AreaGeometry } | null;
 }
@@ -216,7 +219,12 @@ export function taskingResults(
     control: { before: beforeCounts[2]!, during: duringCounts[2]! },
   };
   const days = { before: periodDays(before), during: periodDays(during) };
-  const verdict = verdictOf(counts);
+  const gap = judgeCoverage(options.coverage, categories, [before, during]);
+  const verdict: Verdict =
+    gap.uneven.length > 0
+      ? { code: 'cannot-judge', text: `No verdict: ${gap.note} Comparing the periods would read a change of source files as a change in crime.` }
+      : verdictOf(counts);
+  if (gap.note && gap.uneven.length === 0) notes.push(gap.note);
   const reading = readDisplacement(counts, verdict);
   const wdq = weightedDisplacementQuotient(counts);
   const rtm = regressionNote(index, record, new Map(response.map((c) => [c, 1] as const)));

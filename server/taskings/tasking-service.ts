@@ -86,7 +86,7 @@ export function createTasking(deps: TaskingDeps, principal: Principal, body: Cre
     status: body.status,
   };
   const at = deps.clock().toISOString();
-  const snapshot = takeEvidenceSnapshot(deps.incidentIndex(), deps.studyGrid, {
+  const snapshot = takeEvidenceSnapshot(deps.incidentIndex(), deps.studyGrid, deps.coverage(), {
     categories: fields.categories,
     cells: fields.cells,
     h3Resolution: fields.h3Resolution,

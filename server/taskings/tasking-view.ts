@@ -125,5 +125,5 @@ export function resultsOfTasking(deps: TaskingDeps, record: TaskingRecord, query
     controlArea = { kind, code, name: area.name, geometry: area.geometry };
   }
   const studyCells = studyCellsOf(deps.studyGrid, record.h3Resolution) ?? new Set<string>();
-  return ok(taskingResults(deps.incidentIndex(), studyCells, record, listVisits(deps.db, record.id), londonToday(deps.clock()), { bufferRings: query.bufferRings, controlArea }));
+  return ok(taskingResults(deps.incidentIndex(), studyCells, record, listVisits(deps.db, record.id), londonToday(deps.clock()), { bufferRings: query.bufferRings, controlArea, coverage: deps.coverage() }));
 }
