@@ -7,6 +7,8 @@ import { PRESET_DAYS, type WindowChoice } from './window-dates';
 export interface GroupOption {
   id: string;
   label: string;
+  /** The category slugs of the layer. */
+  categories: readonly string[];
 }
 
 /** H3 average hexagon areas, so the choice reads as a size rather than a number. */
@@ -30,6 +32,8 @@ export interface ControlsProps {
   onTimeFilterChange: (filter: TimeFilterChoice) => void;
   resolution: number;
   onResolutionChange: (resolution: number) => void;
+  /** When the layer's categories have data, in words; null when nothing is imported. */
+  layerCoverage: string | null;
 }
 
 function FilterSelect(props: { id: string; label: string; options: readonly TimeFilterOption[]; value: string | null; onChange: (value: string | null) => void }) {
@@ -63,6 +67,11 @@ export function Controls(props: ControlsProps) {
             </option>
           ))}
         </select>
+        {props.layerCoverage && (
+          <p className="fine-print layer-coverage" data-testid="layer-coverage">
+            Data: {props.layerCoverage}
+          </p>
+        )}
       </div>
 
       <fieldset className="field window-choice">

@@ -41,7 +41,7 @@ async function loadBaseData(user: User): Promise<{ ok: true; data: BaseData } | 
     data: {
       areas,
       labels: labelsOfAreas(areas.wards),
-      groups: categories.ok ? categories.value.groups.map((g) => ({ id: g.id, label: g.label })) : [],
+      groups: categories.ok ? categories.value.groups.map((g) => ({ id: g.id, label: g.label, categories: g.categories })) : [],
       meta: meta && meta.ok ? meta.value : null,
       mapStyleUrl: config.mapStyleUrl,
     },

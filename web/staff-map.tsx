@@ -21,12 +21,11 @@ import { factsOfCell } from './view-facts';
 import { ViewLegend } from './view-legend';
 import { failureMessageOf, type ViewWindow } from './view-queries';
 import { describeTimeFilter, NO_TIME_FILTER, type TimeFilterChoice } from './time-filter-choice';
-import { describeWindow, resolveWindow, type ResolvedWindow, type WindowChoice } from './window-dates';
+import { describeWindow, openingWindow, resolveWindow, type ResolvedWindow, type WindowChoice } from './window-dates';
 import { WindowSummary } from './window-summary';
 
 const DEFAULT_GROUP = 'violence';
 const DEFAULT_RESOLUTION = 9;
-const DEFAULT_WINDOW: WindowChoice = { kind: 'last', days: 28 };
 
 interface Shown {
   key: string;
@@ -56,9 +55,10 @@ export function StaffMap({ base, meta, role, userName, onSessionEnded }: StaffMa
   };
 
   const [group, setGroup] = useState(base.groups.some((g) => g.id === DEFAULT_GROUP) ? DEFAULT_GROUP : (base.groups[0]?.id ?? 'all'));
-  const [windowChoice, setWindowChoice] = useState<WindowChoice>(DEFAULT_WINDOW);
+  const opening = useMemo(() => openingWindow(meta.sources), [meta.sources]);
+  const [windowChoice, setWindowChoice] = useState<WindowChoice>(opening.choice);
   // The window actually queried: the last valid choice, so a half-typed custom date keeps the map.
-  const [applied, setApplied] = useState<ResolvedWindow | null>(() => resolveOrNull(DEFAULT_WINDOW));
+  const [applied, setApplied] = useState<ResolvedWindow | null>(() => resolveOrNull(opening.choice));
   const [windowError, setWindowError] = useState<string | null>(null);
   const [resolution, setResolution] = useState(DEFAULT_RESOLUTION);
   const [timeFilter, setTimeFilter] = useState<TimeFilterChoice>(NO_TIME_FILTER);
@@ -253,6 +253,7 @@ export function StaffMap({ base, meta, role, userName, onSessionEnded }: StaffMa
           timeFilter={timeFilter}
           onTimeFilterChange={setTimeFilter}
           resolution={resolution}
+          layerCoverage={layerCoverageText(meta, base.groups.find((g) => g.id === group)?.categories ?? [])}
           onResolutionChange={(value) => {
             setResolution(value);
             setSelectedCell(null); // a cell id belongs to one resolution
@@ -277,6 +278,8 @@ export function StaffMap({ base, meta, role, userName, onSessionEnded }: StaffMa
           window={applied}
           timeFilterText={describeTimeFilter(timeFilter)}
           timeFilterNote={timeFilterNote}
+          openingNote={windowChoice === opening.choice ? opening.why : null}
+          coverageNote={countsCurrent ? shown.response.meta.coverageNote : null}
           response={countsCurrent ? shown.response : null}
           failure={cellsFailure}
           hasData={meta.coverage !== null}
@@ -343,6 +346,12 @@ export function StaffMap({ base, meta, role, userName, onSessionEnded }: StaffMa
       <MapState summary={summary} />
     </main>
   );
+}
+
+/** 'Violence and sexual offences: Jan 2016 to Dec 2016 and Jun 2018; Possession of weapons: ...' for the layer's imported categories. */
+function layerCoverageText(meta: Meta, categories: readonly string[]): string | null {
+  const rows = meta.categoryCoverage.filter((c) => categories.includes(c.category));
+  return rows.length === 0 ? null : rows.map((c) => `${c.label}: ${c.text}`).join('; ');
 }
 
 /** The cells of the view on screen; empty while its answer loads or when it failed. */

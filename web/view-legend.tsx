@@ -46,8 +46,25 @@ export function ViewLegend({ view, harm, h3Resolution, answer, backtest, timeFil
       {loaded?.view === 'hotspots' && <HotspotLegend response={loaded.response} harm={loaded.harm} />}
       {loaded?.view === 'emerging' && <EmergingLegend response={loaded.response} />}
       {loaded?.view === 'forecast' && <ForecastLegend response={loaded.response} backtest={backtest} timeFilterSet={timeFilterSet} />}
+      {loaded && coverageNoteOf(loaded) && (
+        <p className="data-end-note" role="note" data-testid="view-coverage-note">
+          {coverageNoteOf(loaded)}
+        </p>
+      )}
     </section>
   );
+}
+
+/** What the view's answer says about categories without data in its windows. */
+function coverageNoteOf(answer: ViewAnswer): string | null {
+  switch (answer.view) {
+    case 'hotspots':
+      return answer.response.meta.coverageNote;
+    case 'emerging':
+      return answer.response.coverageNote;
+    case 'forecast':
+      return answer.response.coverageNote;
+  }
 }
 
 function Rows({ rows }: { rows: readonly LegendRow[] }) {

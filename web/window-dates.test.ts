@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { describeWindow, formatDay, resolveWindow } from './window-dates';
+import { describeWindow, formatDay, openingWindow, resolveWindow } from './window-dates';
 
 function resolved(...args: Parameters<typeof resolveWindow>) {
   const result = resolveWindow(...args);
@@ -86,5 +86,13 @@ describe('formatting', () => {
   it('formats days for a big screen, in words', () => {
     expect(formatDay('2019-12-31')).toBe('31 Dec 2019');
     expect(describeWindow(resolved({ kind: 'last', days: 28 }, '2025-03-14', null))).toBe('15 Feb 2025 to 14 Mar 2025 (28 days)');
+  });
+});
+
+describe('the window the map opens on', () => {
+  it('is the last 28 days, or the last full month when every source is known only to the month', () => {
+    expect(openingWindow([{ precisions: ['minute'] }, { precisions: ['month'] }])).toEqual({ choice: { kind: 'last', days: 28 }, why: null });
+    expect(openingWindow([{ precisions: ['month'] }])).toEqual({ choice: { kind: 'last-month' }, why: expect.stringContaining('known only to the month') });
+    expect(openingWindow([])).toEqual({ choice: { kind: 'last', days: 28 }, why: null });
   });
 });

@@ -121,3 +121,15 @@ export function describeWindow(window: ResolvedWindow): string {
   const days = window.windowDays === 1 ? '1 day' : `${window.windowDays} days`;
   return `${formatDay(window.from)} to ${formatDay(window.through)} (${days})`;
 }
+
+/**
+ * The window the map opens on: the last 28 days, or, when every source is known only to the
+ * month (police.uk data alone), the last full month with data, which a 28-day window could not
+ * hold; with the reason to show.
+ */
+export function openingWindow(sources: readonly { precisions: readonly string[] }[]): { choice: WindowChoice; why: string | null } {
+  const monthOnly = sources.length > 0 && sources.every((s) => s.precisions.length > 0 && s.precisions.every((p) => p === 'month'));
+  return monthOnly
+    ? { choice: { kind: 'last-month' }, why: 'The data is known only to the month (police.uk), so the map opens on the last full month with data.' }
+    : { choice: { kind: 'last', days: 28 }, why: null };
+}

@@ -12,6 +12,10 @@ export interface WindowSummaryProps {
   timeFilterText: string | null;
   /** The server's note on incidents the filter cannot judge (month-only police.uk data), or null. */
   timeFilterNote: string | null;
+  /** Why the map opened on this window (monthly data), while it still shows it; else null. */
+  openingNote: string | null;
+  /** The server's note on categories with no data in the window, or null. */
+  coverageNote: string | null;
   response: CellsResponse | null;
   failure: ApiFailure | null;
   hasData: boolean;
@@ -24,7 +28,7 @@ function plural(n: number, one: string, many: string): string {
   return `${n.toLocaleString('en-GB')} ${n === 1 ? one : many}`;
 }
 
-export function WindowSummary({ groupLabel, window, timeFilterText, timeFilterNote, response, failure, hasData, busiest, onPickCell }: WindowSummaryProps) {
+export function WindowSummary({ groupLabel, window, timeFilterText, timeFilterNote, openingNote, coverageNote, response, failure, hasData, busiest, onPickCell }: WindowSummaryProps) {
   const top = [...busiest].sort((a, b) => b.count - a.count || a.cell.localeCompare(b.cell)).slice(0, BUSIEST_LIMIT);
   return (
     <section className="summary" aria-labelledby="summary-title" aria-live="polite">
@@ -33,6 +37,16 @@ export function WindowSummary({ groupLabel, window, timeFilterText, timeFilterNo
       {timeFilterText && (
         <p className="window-text" data-testid="time-filter-text">
           Only: {timeFilterText} (London time)
+        </p>
+      )}
+      {openingNote && (
+        <p className="fine-print" data-testid="opening-note">
+          {openingNote}
+        </p>
+      )}
+      {coverageNote && (
+        <p className="data-end-note" role="note" data-testid="coverage-note">
+          {coverageNote}
         </p>
       )}
       {window?.dataEndNote && (

@@ -81,8 +81,8 @@ export function buildWindowHistory(index: IncidentIndex, grid: StudyGrid, covera
       400,
       'window_finer_than_data',
       query.horizon === 'week'
-        ? 'These categories include police.uk incidents known only to the month, so weekly windows cannot hold them. Use horizon=month with asOf on the first of a month.'
-        : 'These categories include police.uk incidents known only to the month: monthly forecasts must start on the first of a month (asOf=YYYY-MM-01).',
+        ? 'These categories include police.uk incidents known only to the month, so weekly windows cannot hold them: forecast a whole month, starting on the first of a month.'
+        : 'These categories include police.uk incidents known only to the month: a monthly forecast must start on the first of a month.',
     );
   }
   const n = neighbourhood.value.cells.length;

@@ -3,14 +3,14 @@
 // come back as values with the HTTP status the route should use.
 import { classifyEmerging, EMERGING_PATTERNS, type EmergingPattern } from '../../geo/emerging';
 import { compareWithBaseline, type CellChange } from '../../geo/change';
-import { categoryNames, judgeCoverage, spans, type Coverage } from '../../geo/coverage';
+import { categoryNames, judgeCoverage, recentCoveredRun, spans, type Coverage } from '../../geo/coverage';
 import { computeGiStar, type GiStarCell, type GiStarSummary } from '../../geo/gistar';
 import { HARM_INDEX, harmWeightOf } from '../../geo/harm-weights';
 import type { Correction } from '../../geo/multiple-testing';
 import { alignCellValues, type Neighbourhood } from '../../geo/study-cells';
 import { fail, ok, type Result } from '../../geo/types';
 import type { IncidentIndex } from '../incidents/incident-index';
-import { aggregateCellsInWindow, precisionsInWindow, type WindowQuery } from '../incidents/window-counts';
+import { aggregateCellsInWindow, countUnjudgedByTimeFilter, precisionsInWindow, type WindowQuery } from '../incidents/window-counts';
 import type { StudyGrid } from './study-grid';
 import { describeWindow, wholeMonthsBetween, windowsEndingAt, type DayWindow, type WindowLength } from '../../geo/windows';
 
@@ -71,24 +71,39 @@ function harmWeight(includeProactive: boolean) {
 }
 
 /**
- * The data's coverage over a statistic's windows: refused when none of the categories has
- * data in them, and, for statistics that compare windows, when a category has data in some
- * windows and not others (a change of source files would read as a change in crime).
- * Otherwise the note to show, or null.
+ * The data's coverage over one window (a map): refused when none of the categories has data
+ * in it; otherwise the note naming those without, or null.
  */
-function checkCoverage(coverage: Coverage, categories: readonly string[], windows: readonly DayWindow[], what: string | null): Result<string | null, EngineFailure> {
-  const verdict = judgeCoverage(coverage, categories, windows);
+function checkCoverage(coverage: Coverage, categories: readonly string[], window: DayWindow): Result<string | null, EngineFailure> {
+  const verdict = judgeCoverage(coverage, categories, [window]);
   if (!verdict.usable) return failWith(422, 'no_data_in_window', verdict.note ?? 'There is no data for these categories in this window.');
-  if (what !== null && verdict.uneven.length > 0) {
-    const names = categoryNames(verdict.uneven);
-    return failWith(
-      422,
-      'coverage_gap',
-      `${what} compares ${windows.length} windows, but ${names} ${verdict.uneven.length === 1 ? 'has' : 'have'} data for only part of them ` +
-        `(${spans(coverage, verdict.uneven)}). A change of source files would read as a change in crime: choose windows inside the data, or a layer without ${names}.`,
-    );
-  }
   return ok(verdict.note);
+}
+
+/**
+ * For analyses over successive windows (emerging, change): only the most recent run of windows
+ * over which the same categories have data, so a change of source files (or the start of the
+ * data) is never read as a change in crime; refused when too few windows are left.
+ */
+function coveredWindows(coverage: Coverage, categories: readonly string[], windows: readonly DayWindow[], minimum: number, what: string): Result<{ windows: DayWindow[]; note: string | null }, EngineFailure> {
+  const run = recentCoveredRun(coverage, categories, windows);
+  if (run.present.length === 0) {
+    const last = windows.at(-1)!;
+    return failWith(422, 'no_data_in_window', judgeCoverage(coverage, categories, [last]).note ?? 'There is no data for these categories in the last window.');
+  }
+  const kept = windows.slice(run.fromIndex);
+  const imported = categories.filter((c) => (coverage.get(c)?.size ?? 0) > 0);
+  const absent = run.absent.filter((c) => imported.includes(c));
+  const notes: string[] = [];
+  if (absent.length > 0) notes.push(`No data for ${categoryNames(absent)} in these windows (${spans(coverage, absent)}): what is shown is ${categoryNames(run.present)} only.`);
+  if (run.fromIndex > 0) {
+    const why = `before them the data held other categories or none (${spans(coverage, imported)})`;
+    if (kept.length < minimum) {
+      return failWith(422, 'coverage_gap', `${what} needs at least ${minimum} windows with the same data, and only the last ${kept.length} have it: ${why}. Choose an end date inside the data, or another layer.`);
+    }
+    notes.push(`${what} uses only the last ${kept.length} of ${windows.length} windows: ${why}.`);
+  }
+  return ok({ windows: kept, note: notes.length > 0 ? notes.join(' ') : null });
 }
 
 /** A day-based window cannot honestly hold month-only incidents: say so instead of undercounting. */
@@ -100,8 +115,8 @@ function checkPrecision(index: IncidentIndex, query: Omit<WindowQuery, 'h3Resolu
     400,
     'window_finer_than_data',
     'These categories include police.uk incidents known only to the month, so a window that does not run ' +
-      'from the first of a month to the first of a month would leave them out. Use whole months ' +
-      '(e.g. from=2019-06-01&to=2019-07-01, or window=month).',
+      'from the first of a month to the first of a month would leave them out. Use whole calendar months ' +
+      '(for example 1 June to 1 July 2019).',
   );
 }
 
@@ -118,12 +133,23 @@ export interface HotspotResult {
 export function findHotspots(index: IncidentIndex, grid: StudyGrid, coverage: Coverage, query: HotspotQuery): Result<HotspotResult, EngineFailure> {
   const neighbourhood = grid(query.h3Resolution, query.k);
   if (!neighbourhood.ok) return failWith(409, 'no_study_area', neighbourhood.reason);
-  const covered = checkCoverage(coverage, query.categories, [query], null);
+  const covered = checkCoverage(coverage, query.categories, query);
   if (!covered.ok) return covered;
   const precision = checkPrecision(index, query, wholeMonthsBetween(query.fromDay, query.toDay) !== null);
   if (!precision.ok) return precision;
   const weight = query.method === 'harm' ? harmWeight(query.includeProactive) : () => 1;
   const window = windowValues(index, neighbourhood.value, query, weight);
+  if (query.timeFilter && window.counts.every((c) => c === 0)) {
+    const unjudged = countUnjudgedByTimeFilter(index, query);
+    if (unjudged > 0) {
+      return failWith(
+        422,
+        'filter_needs_times',
+        `All ${unjudged} incidents of these categories in this window are known only to the month or the day (police.uk data is monthly), so the time of day and days chosen ` +
+          'cannot be applied to them and none is left to map. Choose All day and Every day to see them.',
+      );
+    }
+  }
   const base = { coverageNote: covered.value, outsideStudyArea: window.outsideStudyArea, partialCount: window.partialCount, harmIndex: query.method === 'harm' ? HARM_INDEX : null };
   if (query.method === 'count') {
     const cells = neighbourhood.value.cells.map((cell, i) => ({
@@ -183,9 +209,9 @@ export interface EmergingResult {
 export function findEmergingHotspots(index: IncidentIndex, grid: StudyGrid, coverage: Coverage, query: EmergingQuery): Result<EmergingResult, EngineFailure> {
   const neighbourhood = grid(query.h3Resolution, query.k);
   if (!neighbourhood.ok) return failWith(409, 'no_study_area', neighbourhood.reason);
-  const windows = windowsEndingAt(query.toDay, query.windows, query.windowLength);
-  const covered = checkCoverage(coverage, query.categories, windows, 'The emerging analysis');
+  const covered = coveredWindows(coverage, query.categories, windowsEndingAt(query.toDay, query.windows, query.windowLength), 3, 'The emerging analysis');
   if (!covered.ok) return covered;
+  const windows = covered.value.windows;
   const precision = checkPrecision(index, { ...query, fromDay: windows[0]!.fromDay }, query.windowLength.unit === 'months' && wholeMonthsBetween(windows[0]!.fromDay, query.toDay) !== null);
   if (!precision.ok) return precision;
   const n = neighbourhood.value.cells.length;
@@ -237,7 +263,7 @@ export function findEmergingHotspots(index: IncidentIndex, grid: StudyGrid, cove
       counts: counts.map((c) => c[i]!),
     });
   }
-  return ok({ coverageNote: covered.value, windows: windowInfo, cells, patterns, studyCells: n });
+  return ok({ coverageNote: covered.value.note, windows: windowInfo, cells, patterns, studyCells: n });
 }
 
 export interface ChangeQuery extends WindowQuery {
@@ -263,11 +289,11 @@ export function changeAgainstBaseline(index: IncidentIndex, grid: StudyGrid, cov
   if (!neighbourhood.ok) return failWith(409, 'no_study_area', neighbourhood.reason);
   const months = wholeMonthsBetween(query.fromDay, query.toDay);
   const length: WindowLength = months !== null ? { unit: 'months', months } : { unit: 'days', days: query.toDay - query.fromDay };
-  const baseline = windowsEndingAt(query.fromDay, query.baselineWindows, length);
+  const covered = coveredWindows(coverage, query.categories, [...windowsEndingAt(query.fromDay, query.baselineWindows, length), query], 2, 'The change against the baseline');
+  if (!covered.ok) return covered;
+  const baseline = covered.value.windows.slice(0, -1);
   const precision = checkPrecision(index, { ...query, fromDay: baseline[0]!.fromDay }, months !== null);
   if (!precision.ok) return precision;
-  const covered = checkCoverage(coverage, query.categories, [...baseline, query], 'The change against the baseline');
-  if (!covered.ok) return covered;
   const study = neighbourhood.value.indexOf;
   let outsideStudyArea = 0;
   const countsOf = (window: DayWindow) => {
@@ -289,7 +315,7 @@ export function changeAgainstBaseline(index: IncidentIndex, grid: StudyGrid, cov
   });
   if (!result.ok) return failWith(400, 'invalid_baseline', result.reason);
   return ok({
-    coverageNote: covered.value,
+    coverageNote: covered.value.note,
     window: { ...describeWindow(query), days: query.toDay - query.fromDay },
     baseline: baseline.map((w) => ({ ...describeWindow(w), days: w.toDay - w.fromDay })),
     cells: result.value.cells,

@@ -210,7 +210,7 @@ describe('the tasking map', () => {
     expect(await page.getByTestId('view-message').textContent()).toContain('known only to the month');
     // The page adds the two choices that fix it.
     expect(await page.getByTestId('view-message').textContent()).toMatch(/Choose Last full month or Custom dates from the 1st of a month\.$/);
-    expect(await page.getByRole('alert').filter({ hasText: 'Use whole months' }).count()).toBe(1);
+    expect(await page.getByRole('alert').filter({ hasText: 'Use whole calendar months' }).count()).toBe(1);
     await page.screenshot({ path: resolve(SCREENSHOTS, '07-chair-hotspots-refused.png') });
 
     // Robbery has times to the minute: the planted Whitechapel cluster is a 99% hot spot.

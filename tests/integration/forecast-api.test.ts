@@ -57,7 +57,7 @@ describe('forecast and backtest API on real police.uk robbery', () => {
   it('refuses windows finer than monthly data', async () => {
     const mid = await get<{ error: { code: string; message: string } }>('/api/forecast?categories=robbery&asOf=2019-12-15');
     expect(mid.status).toBe(400);
-    expect(mid.body.error.message).toContain('asOf=YYYY-MM-01');
+    expect(mid.body.error.message).toContain('a monthly forecast must start on the first of a month');
     const weekly = await get<{ error: { code: string } }>('/api/forecast?categories=robbery&asOf=2019-12-01&horizon=week');
     expect(weekly.body.error.code).toBe('window_finer_than_data');
   });

@@ -116,6 +116,12 @@ describe('hotspot API on planted clusters in the real borough', () => {
     expect(drugs.body.note).toContain('no time of day');
   });
 
+  it('says a time filter leaves nothing of month-only data, rather than that there are no incidents', async () => {
+    const filtered = await get<{ error: { code: string; message: string } }>(`/api/hotspots?categories=drugs&from=2026-10-01&to=2026-11-01&hours=15-18`);
+    expect(filtered.status).toBe(422);
+    expect(filtered.body.error).toEqual({ code: 'filter_needs_times', message: expect.stringMatching(/^All 50 incidents of these categories in this window are known only to the month/) });
+  });
+
   it('refuses a day window over month-only data, and accepts whole months', async () => {
     const refused = await get<{ error: { code: string; message: string } }>(`/api/hotspots?categories=drugs&${window}`);
     expect(refused.status).toBe(400);
