@@ -2,7 +2,8 @@
 // and nothing else. It holds no React and needs no WebGL, so it is unit-tested in Node.
 import type { Layer } from '@deck.gl/core';
 import { H3HexagonLayer } from '@deck.gl/geo-layers';
-import { TextLayer } from '@deck.gl/layers';
+import { ScatterplotLayer, TextLayer } from '@deck.gl/layers';
+import { cellCentre } from '../geo/h3';
 import type { EmergingPattern } from '../geo/emerging';
 import type { AreaLabel } from './area-labels';
 import { colourOfCount, type Rgb } from './colour-scale';
@@ -45,7 +46,8 @@ export interface ForecastCell {
 /** What the map draws: one analytic view's cells. */
 export type ViewData =
   | { view: 'counts'; cells: readonly CellCount[]; windowDays: number }
-  | { view: 'hotspots'; cells: readonly HotspotCell[] }
+  /** In harm mode, proactive offences (drugs, weapons possession) come as counts apart, drawn as circles. */
+  | { view: 'hotspots'; cells: readonly HotspotCell[]; proactive?: readonly { cell: string; count: number }[] }
   | { view: 'emerging'; cells: readonly EmergingCell[] }
   /** Every study cell, ranked; the top share is highlighted. */
   | { view: 'forecast'; cells: readonly ForecastCell[] };
@@ -64,6 +66,7 @@ export const LAYER_IDS = {
   partialOnly: 'cells-partial-only',
   notSignificant: 'cells-not-significant',
   significant: 'cells-significant',
+  proactive: 'cells-proactive-counts',
   emerging: 'cells-emerging',
   forecastTop: 'cells-forecast-top',
   selected: 'cell-selected',
@@ -190,16 +193,37 @@ function viewLayers(data: ViewData, h3Resolution: number): Layer[] {
       return countLayers(data.cells, data.windowDays, h3Resolution);
     case 'hotspots': {
       const { significant, notSignificant } = splitHotspots(data.cells);
-      return [
+      const layers = [
         hexagons(LAYER_IDS.notSignificant, notSignificant, { fill: () => rgba(colourOfBin(0), NOT_SIGNIFICANT_ALPHA), line: NOT_SIGNIFICANT_EDGE, lineWidth: 1 }),
         hexagons(LAYER_IDS.significant, significant, { fill: (d) => rgba(colourOfBin(d.bin), CELL_ALPHA), line: CELL_EDGE, lineWidth: 1 }),
       ];
+      if (data.proactive && data.proactive.length > 0) layers.push(proactiveCircles(data.proactive));
+      return layers;
     }
     case 'emerging':
       return [hexagons(LAYER_IDS.emerging, data.cells, { fill: (d) => rgba(colourOfPattern(d.side, d.pattern), CELL_ALPHA), line: CELL_EDGE, lineWidth: 1 })];
     case 'forecast':
       return [hexagons(LAYER_IDS.forecastTop, forecastTop(data.cells), { fill: () => rgba(FORECAST_FILL, 170), line: rgba(FORECAST_EDGE, 255), lineWidth: 3 })];
   }
+}
+
+/** Proactive offences as circles on their cells, area proportional to the count: beside the harm map, not in it. */
+export const PROACTIVE_FILL: [number, number, number, number] = [40, 40, 60, 210];
+
+function proactiveCircles(cells: readonly { cell: string; count: number }[]): Layer {
+  return new ScatterplotLayer<{ cell: string; count: number }>({
+    id: LAYER_IDS.proactive,
+    data: cells,
+    getPosition: (d) => cellCentre(d.cell),
+    getRadius: (d) => 3 + 2.5 * Math.sqrt(d.count),
+    radiusUnits: 'pixels',
+    getFillColor: PROACTIVE_FILL,
+    stroked: true,
+    getLineColor: [255, 255, 255, 255],
+    lineWidthUnits: 'pixels',
+    getLineWidth: 1.5,
+    pickable: true,
+  });
 }
 
 export function buildLayers(state: MapLayerState): Layer[] {

@@ -361,7 +361,7 @@ function viewDataOf(view: MapViewName, shown: Shown | null, answer: Loadable<Vie
     case 'counts':
       return { view, cells: shown?.response.cells ?? [], windowDays: shown?.window.windowDays ?? 28 };
     case 'hotspots':
-      return { view, cells: loaded?.view === 'hotspots' ? loaded.response.cells : [] };
+      return { view, cells: loaded?.view === 'hotspots' ? loaded.response.cells : [], proactive: loaded?.view === 'hotspots' && loaded.harm ? (loaded.response.meta.harm?.proactive.cells ?? []) : [] };
     case 'emerging':
       return { view, cells: loaded?.view === 'emerging' ? loaded.response.cells : [] };
     case 'forecast':

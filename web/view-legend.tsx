@@ -84,7 +84,7 @@ function Rows({ rows }: { rows: readonly LegendRow[] }) {
 function HotspotLegend({ response, harm }: { response: HotspotsResponse; harm: boolean }) {
   const bins: Record<string, number> = response.summary ? { ...response.summary.bins } : {};
   const rows = binLegend().map((row) => ({ ...row, cells: bins[SUMMARY_KEY_OF_BIN[row.key] ?? ''] ?? 0 }));
-  const harmIndex = response.meta.harmIndex;
+  const harmView = harm ? response.meta.harm : null;
   return (
     <>
       <p className="legend-method" data-testid="legend-method">
@@ -92,12 +92,29 @@ function HotspotLegend({ response, harm }: { response: HotspotsResponse; harm: b
       </p>
       <Rows rows={rows} />
       <p className="fine-print">Numbers are cells. Red: more incidents around the cell than chance would give; blue: fewer.</p>
-      {harm && harmIndex && (
+      {harmView && (
         <>
           <p className="legend-method" data-testid="harm-index">
-            Weighted by harm: {harmIndex.name}
+            Weighted by harm: {harmView.index.name}
           </p>
-          <p className="fine-print">{harmIndex.caveat}</p>
+          <p className="fine-print" data-testid="harm-weights">
+            Days of custody per offence: {harmView.weighted.map((w) => `${w.label} ${Math.round(w.weight).toLocaleString('en-GB')}`).join(', ')}.
+          </p>
+          {harmView.proactive.categories.length > 0 && (
+            <ul>
+              <li>
+                <span className="swatch swatch-proactive" aria-hidden="true" />
+                <span className="legend-label" data-testid="proactive-legend">
+                  {harmView.proactive.categories.map((c) => c.label).join(' and ')}: counts, not harm (found by police activity)
+                </span>
+                <span className="legend-count">{harmView.proactive.total.toLocaleString('en-GB')}</span>
+              </li>
+            </ul>
+          )}
+          {harmView.notCrimes.length > 0 && (
+            <p className="fine-print">{harmView.notCrimes.map((c) => c.label).join(' and ')}: not crimes, left out of harm.</p>
+          )}
+          <p className="fine-print">{harmView.index.caveat}</p>
         </>
       )}
       {response.meta.partialCount > 0 && (

@@ -5,7 +5,8 @@ import { classifyEmerging, EMERGING_PATTERNS, type EmergingPattern } from '../..
 import { compareWithBaseline, type CellChange } from '../../geo/change';
 import { categoryNames, judgeCoverage, recentCoveredRun, spans, type Coverage } from '../../geo/coverage';
 import { computeGiStar, type GiStarCell, type GiStarSummary } from '../../geo/gistar';
-import { HARM_INDEX, harmWeightOf } from '../../geo/harm-weights';
+import { categoryBySlug } from '../../geo/categories';
+import { HARM_INDEX, harmPlan } from '../../geo/harm-weights';
 import type { Correction } from '../../geo/multiple-testing';
 import { alignCellValues, type Neighbourhood } from '../../geo/study-cells';
 import { fail, ok, type Result } from '../../geo/types';
@@ -60,13 +61,6 @@ function windowValues(index: IncidentIndex, neighbourhood: Neighbourhood, query:
     values: values.value.values,
     outsideStudyArea: counts.value.dropped.total,
     partialCount: cells.reduce((sum, c) => sum + c.partialCount, 0),
-  };
-}
-
-function harmWeight(includeProactive: boolean) {
-  return (slug: string) => {
-    const use = harmWeightOf(slug, { includeProactive });
-    return use.ok ? use.value.weight : 0;
   };
 }
 
@@ -127,8 +121,20 @@ export interface HotspotResult {
   summary: GiStarSummary | null;
   outsideStudyArea: number;
   partialCount: number;
-  harmIndex: typeof HARM_INDEX | null;
+  /** In harm mode: the index, what was weighed and how, and the proactive offences as counts beside it. */
+  harm: HarmView | null;
 }
+
+export interface HarmView {
+  index: typeof HARM_INDEX;
+  weighted: { category: string; label: string; weight: number }[];
+  /** Offences found by police activity: counted per study cell, never inside the harm sum. */
+  proactive: { categories: { category: string; label: string }[]; total: number; cells: { cell: string; count: number }[] };
+  /** Not crimes: left out. */
+  notCrimes: { category: string; label: string }[];
+}
+
+const labelled = (slug: string) => ({ category: slug, label: categoryBySlug(slug)?.label ?? slug });
 
 export function findHotspots(index: IncidentIndex, grid: StudyGrid, coverage: Coverage, query: HotspotQuery): Result<HotspotResult, EngineFailure> {
   const neighbourhood = grid(query.h3Resolution, query.k);
@@ -137,8 +143,30 @@ export function findHotspots(index: IncidentIndex, grid: StudyGrid, coverage: Co
   if (!covered.ok) return covered;
   const precision = checkPrecision(index, query, wholeMonthsBetween(query.fromDay, query.toDay) !== null);
   if (!precision.ok) return precision;
-  const weight = query.method === 'harm' ? harmWeight(query.includeProactive) : () => 1;
-  const window = windowValues(index, neighbourhood.value, query, weight);
+  // Harm: the weights are looked up once, and a layer with nothing to weigh is refused in words.
+  let harm: HarmView | null = null;
+  let weighed = query;
+  let weight = (_slug: string) => 1;
+  if (query.method === 'harm') {
+    const plan = harmPlan(query.categories, { includeProactive: query.includeProactive });
+    if (!plan.ok) return failWith(422, 'no_harm_weight', plan.reason);
+    const weights = new Map(plan.value.weighted.map((w) => [w.slug, w.weight] as const));
+    weight = (slug) => weights.get(slug) ?? 0;
+    weighed = { ...query, categories: [...weights.keys()] };
+    const proactiveCells =
+      plan.value.proactive.length === 0
+        ? []
+        : aggregateCellsInWindow(index, { ...query, categories: plan.value.proactive })
+            .filter((c) => c.count > 0 && neighbourhood.value.indexOf.has(c.cell))
+            .map(({ cell, count }) => ({ cell, count }));
+    harm = {
+      index: HARM_INDEX,
+      weighted: plan.value.weighted.map((w) => ({ ...labelled(w.slug), weight: w.weight })),
+      proactive: { categories: plan.value.proactive.map(labelled), total: proactiveCells.reduce((sum, c) => sum + c.count, 0), cells: proactiveCells },
+      notCrimes: plan.value.notCrimes.map(labelled),
+    };
+  }
+  const window = windowValues(index, neighbourhood.value, weighed, weight);
   if (query.timeFilter && window.counts.every((c) => c === 0)) {
     const unjudged = countUnjudgedByTimeFilter(index, query);
     if (unjudged > 0) {
@@ -150,7 +178,7 @@ export function findHotspots(index: IncidentIndex, grid: StudyGrid, coverage: Co
       );
     }
   }
-  const base = { coverageNote: covered.value, outsideStudyArea: window.outsideStudyArea, partialCount: window.partialCount, harmIndex: query.method === 'harm' ? HARM_INDEX : null };
+  const base = { coverageNote: covered.value, outsideStudyArea: window.outsideStudyArea, partialCount: window.partialCount, harm };
   if (query.method === 'count') {
     const cells = neighbourhood.value.cells.map((cell, i) => ({
       cell,

@@ -91,7 +91,7 @@ export function hotspotRoutes(deps: AppDeps) {
           timeFilter: reportTimeFilter(deps.incidentIndex(), q, { hours: c.req.query('hours'), weekdays: c.req.query('weekdays') }),
           outsideStudyArea: result.value.outsideStudyArea,
           partialCount: result.value.partialCount,
-          harmIndex: result.value.harmIndex,
+          harm: result.value.harm,
           coverageNote: result.value.coverageNote,
         },
         summary: result.value.summary,

@@ -244,8 +244,9 @@ describe('the tasking map', () => {
     // Weighted by harm: the legend names the index, and says drugs and weapons stay counts.
     await show.getByRole('checkbox', { name: 'Weight by harm' }).check();
     await waitForMapState(page, (s) => s.legendTitle === 'Hot spots of harm (Gi*)', 'harm-weighted hot spots');
-    await eventually(async () => ((await page.getByTestId('harm-index').textContent()) ?? '').includes('ONS Crime Severity Score weights (approximate)'), 'the harm index name');
-    await eventually(() => page.getByText(/drugs and weapons possession count as 1/).isVisible(), 'the proactive caveat');
+    await eventually(async () => ((await page.getByTestId('harm-index').textContent()) ?? '') === 'Weighted by harm: ONS Crime Severity Score weights', 'the harm index name');
+    expect(await page.getByTestId('harm-weights').textContent()).toBe('Days of custody per offence: Robbery 800.');
+    await eventually(() => page.getByText(/Drugs and weapons possession are found by police activity/).isVisible(), 'the proactive caveat');
 
     // Emerging: the Whitechapel cluster has been hot for the last windows running.
     await show.getByRole('radio', { name: /Emerging/ }).check();

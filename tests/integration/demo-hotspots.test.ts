@@ -31,13 +31,33 @@ function activeIn(pattern: PlantedPatternTruth, fromDay: number, toDay: number):
 describe('Gi* and emerging hot spots find what the demo data planted', () => {
   let truth: DemoGroundTruth;
   let get: <T>(path: string) => Promise<T>;
+  let getAny: <T>(path: string) => Promise<{ status: number; body: T }>;
   let incidents: { occurredAt: string }[];
   beforeAll(() => {
-    ({ get } = demoApp(NOW));
+    ({ get, getAny } = demoApp(NOW));
     const data = generateDemoData({ endDay: END_DAY, seed: DEFAULT_DEMO_SEED });
     truth = data.groundTruth;
     incidents = data.incidents;
     expect(truth.endDay).toBe(END_DAY);
+  });
+
+  it('refuses harm for a layer with nothing to weigh, in its own words, and keeps weapons possession visible as counts beside violence harm', async () => {
+    const window = `from=${isoDateOfDay(END_DAY - 28)}&to=${isoDateOfDay(END_DAY)}&resolution=9`;
+    const asb = await getAny<{ error: { code: string; message: string } }>(`/api/hotspots?group=asb&method=harm&${window}`);
+    expect(asb.status).toBe(422);
+    expect(asb.body.error.code).toBe('no_harm_weight');
+    expect(asb.body.error.message).toMatch(/^Nothing in this layer can be weighted by harm: Anti-social behaviour, .* not a crime/);
+    expect(asb.body.error.message).not.toContain('no incidents');
+
+    type Harm = { meta: { harm: { weighted: { category: string }[]; proactive: { categories: { category: string }[]; total: number; cells: { cell: string; count: number }[] } } } };
+    const violence = await get<Harm>(`/api/hotspots?group=violence&method=harm&${window}`);
+    expect(violence.meta.harm.weighted.map((w) => w.category).sort()).toEqual(['knife-crime', 'serious-violence', 'violent-crime']);
+    expect(violence.meta.harm.proactive.categories.map((c) => c.category)).toEqual(['possession-of-weapons']);
+    // The weapons counts per cell are what the counts layer says for weapons alone.
+    const weapons = await get<{ cells: { cell: string; count: number }[] }>(`/api/cells?categories=possession-of-weapons&${window}`);
+    const expected = weapons.cells.filter((c) => c.count > 0).map(({ cell, count }) => ({ cell, count }));
+    expect(new Map(violence.meta.harm.proactive.cells.map((c) => [c.cell, c.count]))).toEqual(new Map(expected.map((c) => [c.cell, c.count])));
+    expect(violence.meta.harm.proactive.total).toBeGreaterThan(0);
   });
 
   it('weighs February against October to January by days, not by windows (exposure-correct change)', async () => {

@@ -79,7 +79,7 @@ describe('hotspot API on planted clusters in the real borough', () => {
 
   it('weights by harm when asked and says which index it used', async () => {
     const { body } = await get<HotspotBody>(`/api/hotspots?categories=robbery&${window}&method=harm`);
-    expect(body.meta.harmIndex).toMatchObject({ name: expect.stringContaining('Crime Severity Score') });
+    expect(body.meta.harm).toMatchObject({ index: { name: 'ONS Crime Severity Score weights' }, weighted: [{ category: 'robbery', weight: 799.63 }], proactive: { categories: [] } });
     expect(body.cells[0]!.z).toBeGreaterThan(3);
   });
 

@@ -50,5 +50,10 @@ export function demoApp(now: Date) {
     if (res.status !== 200) throw new Error(`GET ${path} answered ${res.status}: ${await res.text()}`);
     return (await res.json()) as T;
   };
-  return { db, loaded, get };
+  /** A GET that may be refused: the status and the body, whatever they are. */
+  const getAny = async <T>(path: string): Promise<{ status: number; body: T }> => {
+    const res = await app.request(path, { headers: { authorization: `Bearer ${token}` } });
+    return { status: res.status, body: (await res.json()) as T };
+  };
+  return { db, loaded, get, getAny };
 }
