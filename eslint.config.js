@@ -2,6 +2,9 @@
 // server/ may import geo/; web/ may import geo/ and only types from server/.
 import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
+import { importX } from 'eslint-plugin-import-x';
+import reactHooks from 'eslint-plugin-react-hooks';
+import { createTypeScriptImportResolver } from 'eslint-import-resolver-typescript';
 
 const nodeBuiltins = ['node:*', 'fs', 'path', 'crypto', 'child_process', 'http', 'os', 'zlib'];
 
@@ -15,6 +18,16 @@ export default tseslint.config(
       '@typescript-eslint/no-explicit-any': 'error',
       '@typescript-eslint/consistent-type-imports': 'error',
     },
+  },
+  {
+    // No import cycles anywhere in the app (issue 9): a cycle is a boundary drawn in the wrong place.
+    files: ['geo/**/*.ts', 'server/**/*.ts', 'server/**/*.mjs', 'web/**/*.ts', 'web/**/*.tsx', 'scripts/**/*.ts'],
+    plugins: { 'import-x': importX },
+    settings: {
+      ...importX.flatConfigs.typescript.settings,
+      'import-x/resolver-next': [createTypeScriptImportResolver()],
+    },
+    rules: { 'import-x/no-cycle': ['error', { ignoreExternal: true }] },
   },
   {
     files: ['geo/**/*.ts'],
@@ -43,6 +56,12 @@ export default tseslint.config(
         { patterns: [{ group: ['**/web/**', '**/scripts/**'], message: 'server/ may import geo/ only.' }] },
       ],
     },
+  },
+  {
+    // The two classic hooks rules; a dependency left out on purpose says why on the same line.
+    files: ['web/**/*.ts', 'web/**/*.tsx'],
+    plugins: { 'react-hooks': reactHooks },
+    rules: { 'react-hooks/rules-of-hooks': 'error', 'react-hooks/exhaustive-deps': 'error' },
   },
   {
     files: ['web/**/*.ts', 'web/**/*.tsx'],

@@ -179,7 +179,7 @@ export function MapView({ baseAreas, mapStyleUrl, layers, layersKey, onPick, onD
       ],
       { padding: 160, maxZoom: 14, duration: 500 },
     );
-    // Moves once per key: a new answer for the same tasking must not pull the map back.
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- moves once per key: a new answer for the same tasking must not pull the map back
   }, [focusKey]);
 
   useEffect(() => {

@@ -93,7 +93,7 @@ export function StaffMap({ base, meta, role, userName, onSessionEnded }: StaffMa
       },
     );
     return () => controller.abort();
-    // Keyed on the query's text: the query object itself is rebuilt on every render.
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- keyed on the query's text: the query object itself is rebuilt on every render
   }, [key]);
 
   useEffect(() => {

@@ -66,7 +66,7 @@ function useKeyed<T>(key: string | null, load: (signal: AbortSignal) => Promise<
       },
     );
     return () => controller.abort();
-    // Keyed on the request's text: `load` is a new closure on every render.
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- keyed on the request's text: `load` is a new closure on every render
   }, [key]);
   return state !== null && state.key === key ? state : key === null ? null : { key, status: 'loading' };
 }
