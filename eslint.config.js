@@ -51,10 +51,7 @@ export default tseslint.config(
   {
     files: ['server/**/*.ts'],
     rules: {
-      'no-restricted-imports': [
-        'error',
-        { patterns: [{ group: ['**/web/**', '**/scripts/**'], message: 'server/ may import geo/ only.' }] },
-      ],
+      'no-restricted-imports': ['error', { patterns: [{ group: ['**/web/**', '**/scripts/**'], message: 'server/ may import geo/ only.' }] }],
     },
   },
   {

@@ -51,14 +51,23 @@ describe('scoreRanking', () => {
 
     // Selected cell 0 had nothing before, though the area did: RRI undefined for that selection only.
     const coldSelection = scoreRanking({ ranking: RANKING, next: NEXT, previous: [0, 1, 0, 0, 0, 0, 0, 0, 0, 0], coverages: [0.1] });
-    expect(coldSelection.ok && coldSelection.value.coverages[0]!.rri).toEqual({ ok: false, reason: expect.stringContaining('selected cells had no incidents') });
+    expect(coldSelection.ok && coldSelection.value.coverages[0]!.rri).toEqual({
+      ok: false,
+      reason: expect.stringContaining('selected cells had no incidents'),
+    });
     expect(recaptureRateIndex(3, 1, 0, 5)).toMatchObject({ ok: false });
   });
 
   it('rejects a ranking that is not a permutation, mismatched lengths and bad coverages', () => {
-    expect(scoreRanking({ ranking: [0, 0, 1, 2, 3, 4, 5, 6, 7, 8], next: NEXT, previous: PREVIOUS })).toMatchObject({ ok: false, reason: expect.stringContaining('exactly once') });
+    expect(scoreRanking({ ranking: [0, 0, 1, 2, 3, 4, 5, 6, 7, 8], next: NEXT, previous: PREVIOUS })).toMatchObject({
+      ok: false,
+      reason: expect.stringContaining('exactly once'),
+    });
     expect(scoreRanking({ ranking: RANKING, next: NEXT, previous: [1, 2] })).toMatchObject({ ok: false });
-    expect(scoreRanking({ ranking: RANKING, next: NEXT, previous: PREVIOUS, coverages: [0] })).toMatchObject({ ok: false, reason: expect.stringContaining('coverage 0') });
+    expect(scoreRanking({ ranking: RANKING, next: NEXT, previous: PREVIOUS, coverages: [0] })).toMatchObject({
+      ok: false,
+      reason: expect.stringContaining('coverage 0'),
+    });
     expect(scoreRanking({ ranking: [], next: [], previous: [] })).toMatchObject({ ok: false });
     expect(scoreRanking({ ranking: RANKING, next: [...NEXT.slice(0, 9), -1], previous: PREVIOUS })).toMatchObject({ ok: false });
   });

@@ -82,9 +82,7 @@ export function runBacktest(history: CountHistory, options: BacktestOptions): Re
         previous: history.counts.subarray((cut - 1) * n, cut * n),
         coverages,
       });
-      windows.push(accuracy.ok
-        ? { cut, accuracy: accuracy.value, skipped: null, params }
-        : { cut, accuracy: null, skipped: accuracy.reason, params });
+      windows.push(accuracy.ok ? { cut, accuracy: accuracy.value, skipped: null, params } : { cut, accuracy: null, skipped: accuracy.reason, params });
     }
     const label = baseline?.label ?? OURS_LABEL;
     if (windows.every((w) => w.accuracy === null)) {

@@ -18,14 +18,33 @@ describe('binomialTestTwoSided', () => {
 describe('compareWithBaseline', () => {
   const equal = (counts: [string, number][][]) => Object.freeze(counts.map((w) => ({ counts: new Map(w), days: 28 })));
   const baseline = equal([
-    [['a', 3], ['b', 10], ['c', 0]],
-    [['a', 2], ['b', 11], ['c', 1]],
-    [['a', 4], ['b', 9]],
-    [['a', 3], ['b', 10], ['c', 1]],
+    [
+      ['a', 3],
+      ['b', 10],
+      ['c', 0],
+    ],
+    [
+      ['a', 2],
+      ['b', 11],
+      ['c', 1],
+    ],
+    [
+      ['a', 4],
+      ['b', 9],
+    ],
+    [
+      ['a', 3],
+      ['b', 10],
+      ['c', 1],
+    ],
   ]);
 
   it('flags a cell whose count jumped beyond chance and leaves steady cells alone (equal windows: 1 / (N + 1))', () => {
-    const current = new Map([['a', 19], ['b', 10], ['d', 1]]);
+    const current = new Map([
+      ['a', 19],
+      ['b', 10],
+      ['d', 1],
+    ]);
     const result = compareWithBaseline({ current, currentDays: 28, baseline, correction: 'fdr', alpha: 0.05 });
     if (!result.ok) throw new Error(result.reason);
     const a = result.value.cells.find((c) => c.cell === 'a')!;

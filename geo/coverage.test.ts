@@ -2,8 +2,12 @@ import { describe, expect, it } from 'vitest';
 import { coverageOf, describeCoverage, judgeCoverage, monthIndex, recentCoveredRun, type BatchCategoryMonths } from './coverage';
 import { dayNumber } from './time';
 
-const batch = (batchId: number, category: string, months: string[]): BatchCategoryMonths => Object.freeze({ batchId, category, months: new Map(months.map((m) => [m, 1])) });
-const month = (m: string) => ({ fromDay: dayNumber(Number(m.slice(0, 4)), Number(m.slice(5, 7)), 1), toDay: dayNumber(Number(m.slice(0, 4)), Number(m.slice(5, 7)) + 1, 1) });
+const batch = (batchId: number, category: string, months: string[]): BatchCategoryMonths =>
+  Object.freeze({ batchId, category, months: new Map(months.map((m) => [m, 1])) });
+const month = (m: string) => ({
+  fromDay: dayNumber(Number(m.slice(0, 4)), Number(m.slice(5, 7)), 1),
+  toDay: dayNumber(Number(m.slice(0, 4)), Number(m.slice(5, 7)) + 1, 1),
+});
 
 // As the real files: violence only in the 2016 file and the June 2018 file; weapons in those and
 // in the 2018-02..2019-12 street points file.
@@ -45,7 +49,11 @@ describe('data coverage per category', () => {
   it('cuts a history where the categories with data change', () => {
     const months = ['2018-04', '2018-05', '2018-06', '2018-07', '2018-08'].map(month);
     // Violence appears in June only: the run is July and August, weapons only.
-    expect(recentCoveredRun(coverage, ['violent-crime', 'possession-of-weapons'], months)).toEqual({ fromIndex: 3, present: ['possession-of-weapons'], absent: ['violent-crime'] });
+    expect(recentCoveredRun(coverage, ['violent-crime', 'possession-of-weapons'], months)).toEqual({
+      fromIndex: 3,
+      present: ['possession-of-weapons'],
+      absent: ['violent-crime'],
+    });
     expect(recentCoveredRun(coverage, ['violent-crime'], [month('2019-11'), month('2019-12')]).present).toEqual([]);
   });
 });

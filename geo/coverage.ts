@@ -110,7 +110,6 @@ export function firstDayOfMonthIndex(index: number): number {
   return span.value.startDay;
 }
 
-
 const labelOf = (slug: string) => categoryBySlug(slug)?.label ?? slug;
 
 function listed(names: readonly string[]): string {
@@ -136,7 +135,11 @@ export function judgeCoverage(coverage: Coverage, categories: readonly string[],
   // in every note: they are named only when nothing chosen has ever been imported.
   const imported = categories.filter((c) => (coverage.get(c)?.size ?? 0) > 0);
   if (imported.length === 0) {
-    return { usable: false, note: `There is no data at all for ${listed(categories.map(labelOf))}: import a file that holds ${categories.length === 1 ? 'it' : 'them'}.`, uneven: [] };
+    return {
+      usable: false,
+      note: `There is no data at all for ${listed(categories.map(labelOf))}: import a file that holds ${categories.length === 1 ? 'it' : 'them'}.`,
+      uneven: [],
+    };
   }
   const perWindow = windows.map((w) => windowCoverage(coverage, imported, w.fromDay, w.toDay));
   const coveredSomewhere = imported.filter((c) => perWindow.some((w) => !w.missing.includes(c)));
@@ -152,7 +155,8 @@ export function judgeCoverage(coverage: Coverage, categories: readonly string[],
         : `No data for ${listed(absent.map(labelOf))} in ${where} (${spans(coverage, absent)}): what is shown is ${listed(coveredSomewhere.map(labelOf))} only.`,
     );
   }
-  if (uneven.length > 0) parts.push(`${listed(uneven.map(labelOf))} ${uneven.length === 1 ? 'has' : 'have'} data for only part of the time (${spans(coverage, uneven)}).`);
+  if (uneven.length > 0)
+    parts.push(`${listed(uneven.map(labelOf))} ${uneven.length === 1 ? 'has' : 'have'} data for only part of the time (${spans(coverage, uneven)}).`);
   return { usable: coveredSomewhere.length > 0, note: parts.length > 0 ? parts.join(' ') : null, uneven };
 }
 

@@ -26,7 +26,12 @@ describe('classifyEmerging (ArcGIS Emerging Hot Spot definitions)', () => {
 
   it('mirrors the patterns for cold spots', () => {
     expect(classifyEmerging([_, _, _, _, C], [0, 0, 0, 0, -3])).toMatchObject({ side: 'cold', pattern: 'new' });
-    expect(classifyEmerging(Array(10).fill(C), rising(10).map((z) => -z))).toMatchObject({ side: 'cold', pattern: 'intensifying' });
+    expect(
+      classifyEmerging(
+        Array(10).fill(C),
+        rising(10).map((z) => -z),
+      ),
+    ).toMatchObject({ side: 'cold', pattern: 'intensifying' });
   });
 
   it('finds no pattern where nothing is significant at the end and history is mixed', () => {

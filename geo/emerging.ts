@@ -5,16 +5,7 @@
 // whose Mann-Kendall trend separates intensifying, persistent and diminishing spots.
 import { mannKendall, type TrendTest } from './mann-kendall';
 
-export const EMERGING_PATTERNS = [
-  'new',
-  'consecutive',
-  'intensifying',
-  'persistent',
-  'diminishing',
-  'sporadic',
-  'oscillating',
-  'historical',
-] as const;
+export const EMERGING_PATTERNS = ['new', 'consecutive', 'intensifying', 'persistent', 'diminishing', 'sporadic', 'oscillating', 'historical'] as const;
 export type EmergingPattern = (typeof EMERGING_PATTERNS)[number];
 
 export interface EmergingClass {

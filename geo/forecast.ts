@@ -35,7 +35,10 @@ export function createCountHistory(
   const n = neighbourhood.cells.length;
   if (neighbourhood.k !== 1) return fail(`forecasts smooth over touching cells: expected a k = 1 neighbourhood, got k = ${neighbourhood.k}`);
   if (!Number.isInteger(windowCount) || windowCount < 0) return fail(`window count ${windowCount} is not a count`);
-  for (const [name, matrix] of [['counts', counts], ['harm', harm]] as const) {
+  for (const [name, matrix] of [
+    ['counts', counts],
+    ['harm', harm],
+  ] as const) {
     if (matrix === null) continue;
     if (matrix.length !== windowCount * n) {
       return fail(`${name} has ${matrix.length} values; expected ${windowCount} windows × ${n} cells = ${windowCount * n}`);
@@ -211,12 +214,7 @@ export function scoreWithParams(past: PastWindows, params: ForecastParams): Floa
  * cut scored on data before it): the candidate with the most pooled hits at the tuning
  * coverage, if it beats the prior by more than one standard error; otherwise the prior.
  */
-export function forecast(
-  history: CountHistory,
-  asOf: number,
-  params: ForecastParams | 'tune',
-  options: TuningOptions = {},
-): Result<Forecast> {
+export function forecast(history: CountHistory, asOf: number, params: ForecastParams | 'tune', options: TuningOptions = {}): Result<Forecast> {
   if (!Number.isInteger(asOf) || asOf < 0 || asOf > history.windowCount) {
     return fail(`forecast window ${asOf} is outside the history (0..${history.windowCount})`);
   }

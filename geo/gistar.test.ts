@@ -33,16 +33,30 @@ const DISK2_VALUES = Object.freeze([0, 3, 1, 0, 12, 9, 7, 8, 2, 4, 0, 1, 0, 0, 5
 //     z <- as.numeric(localG(x, nb2listw(nb, style="B"))); cat(sprintf("%.15g", z), sep=", ")'
 // The neighbour lists are the ones buildNeighbourhood(DISK2, 1) gives (1-based); the test checks that too.
 const SPDEP_NB = Object.freeze([
-  [1, 2, 6, 10, 12], [1, 2, 10, 17], [3, 4, 7, 8, 14], [3, 4, 8, 13], [5, 6, 7, 8, 9, 10, 11], [1, 5, 6, 8, 10, 12, 13],
-  [3, 5, 7, 8, 11, 14, 15], [3, 4, 5, 6, 7, 8, 13], [5, 9, 10, 11, 16, 17, 18], [1, 2, 5, 6, 9, 10, 17], [5, 7, 9, 11, 15, 18, 19],
-  [1, 6, 12, 13], [4, 6, 8, 12, 13], [3, 7, 14, 15], [7, 11, 14, 15, 19], [9, 16, 17, 18], [2, 9, 10, 16, 17], [9, 11, 16, 18, 19],
+  [1, 2, 6, 10, 12],
+  [1, 2, 10, 17],
+  [3, 4, 7, 8, 14],
+  [3, 4, 8, 13],
+  [5, 6, 7, 8, 9, 10, 11],
+  [1, 5, 6, 8, 10, 12, 13],
+  [3, 5, 7, 8, 11, 14, 15],
+  [3, 4, 5, 6, 7, 8, 13],
+  [5, 9, 10, 11, 16, 17, 18],
+  [1, 2, 5, 6, 9, 10, 17],
+  [5, 7, 9, 11, 15, 18, 19],
+  [1, 6, 12, 13],
+  [4, 6, 8, 12, 13],
+  [3, 7, 14, 15],
+  [7, 11, 14, 15, 19],
+  [9, 16, 17, 18],
+  [2, 9, 10, 16, 17],
+  [9, 11, 16, 18, 19],
   [11, 15, 18, 19],
 ]);
 const SPDEP_Z = Object.freeze([
-  0.360609042072064, -0.551794900248542, 0.217867962918538, -0.397616913414391, 2.83240142018962, 1.78996796772274,
-  1.65966378616438, 2.18088051239782, 0.0960136074640549, 1.39905542304766, 1.00814287837258, -0.243438926580239,
-  0.503350121225589, 0.219095033922215, -0.353096353695563, -1.014328860751, -0.638578512002613, -1.49502498692376,
-  -0.705972887082694,
+  0.360609042072064, -0.551794900248542, 0.217867962918538, -0.397616913414391, 2.83240142018962, 1.78996796772274, 1.65966378616438, 2.18088051239782,
+  0.0960136074640549, 1.39905542304766, 1.00814287837258, -0.243438926580239, 0.503350121225589, 0.219095033922215, -0.353096353695563, -1.014328860751,
+  -0.638578512002613, -1.49502498692376, -0.705972887082694,
 ]);
 
 describe('computeGiStar', () => {
@@ -89,8 +103,14 @@ describe('computeGiStar', () => {
   it('is unchanged by shifting or scaling the values, and flips sign when they are negated', () => {
     const neighbourhood = neighbourhoodOf(DISK2, 1);
     const base = giStar(neighbourhood, Float64Array.from(DISK2_VALUES)).cells.map((c) => c.z);
-    const affine = giStar(neighbourhood, Float64Array.from(DISK2_VALUES, (v) => 3.5 * v + 10)).cells.map((c) => c.z);
-    const negated = giStar(neighbourhood, Float64Array.from(DISK2_VALUES, (v) => -v)).cells.map((c) => c.z);
+    const affine = giStar(
+      neighbourhood,
+      Float64Array.from(DISK2_VALUES, (v) => 3.5 * v + 10),
+    ).cells.map((c) => c.z);
+    const negated = giStar(
+      neighbourhood,
+      Float64Array.from(DISK2_VALUES, (v) => -v),
+    ).cells.map((c) => c.z);
     base.forEach((z, i) => {
       expect(affine[i]).toBeCloseTo(z, 10);
       expect(negated[i]).toBeCloseTo(-z, 10);
@@ -125,8 +145,7 @@ describe('computeGiStar', () => {
     const neighbourhood = neighbourhoodOf(cells, 1);
     // A gentle gradient plus a ripple: many cells near the significance lines.
     const values = Float64Array.from(cells, (_, i) => Math.round(3 + 2 * Math.sin(i / 9) + (i % 7) / 3));
-    const significant = (correction: 'fdr' | 'holm' | 'none') =>
-      giStar(neighbourhood, values, correction).cells.filter((c) => c.bin !== 0).length;
+    const significant = (correction: 'fdr' | 'holm' | 'none') => giStar(neighbourhood, values, correction).cells.filter((c) => c.bin !== 0).length;
     const none = significant('none');
     const fdr = significant('fdr');
     const holm = significant('holm');

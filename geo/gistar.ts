@@ -105,7 +105,8 @@ export function giStarScores(neighbourhood: Neighbourhood, values: Float64Array)
   if (allEqual) {
     return fail({
       code: 'no-variation',
-      message: `every study cell has the same value (${first}), so no cell stands out: Gi* is undefined. ` +
+      message:
+        `every study cell has the same value (${first}), so no cell stands out: Gi* is undefined. ` +
         (first === 0 ? 'There are no incidents in this window; widen the window or the categories.' : ''),
     });
   }
@@ -153,11 +154,7 @@ function countBins(cells: readonly GiStarCell[]): GiBinCounts {
  * Gi* for every study cell with p-values, a multiple-testing correction and ArcGIS-style
  * bins. Expected failures (too few cells, no variation, bad values) come back as values.
  */
-export function computeGiStar(
-  neighbourhood: Neighbourhood,
-  values: Float64Array,
-  options: GiStarOptions = {},
-): Result<GiStarResult, GiStarFailure> {
+export function computeGiStar(neighbourhood: Neighbourhood, values: Float64Array, options: GiStarOptions = {}): Result<GiStarResult, GiStarFailure> {
   const correction = options.correction ?? 'fdr';
   const scored = giStarScores(neighbourhood, values);
   if (!scored.ok) return scored;

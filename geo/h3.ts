@@ -63,11 +63,7 @@ export type PolygonContainment = 'centre' | 'overlapping';
  * those whose centre lies inside, or, with 'overlapping', every cell with any part inside,
  * so that no point inside the polygon is left without a cell (docs/decisions/007-gistar.md).
  */
-export function cellsOfPolygon(
-  polygon: GeoJSON.Polygon | GeoJSON.MultiPolygon,
-  h3Resolution: number,
-  containment: PolygonContainment,
-): string[] {
+export function cellsOfPolygon(polygon: GeoJSON.Polygon | GeoJSON.MultiPolygon, h3Resolution: number, containment: PolygonContainment): string[] {
   const polygons = polygon.type === 'Polygon' ? [polygon.coordinates] : polygon.coordinates;
   const cells = new Set<string>();
   for (const rings of polygons) {

@@ -24,14 +24,26 @@ describe('harm weights', () => {
   it('keeps proactive offences apart from harm and refuses layers with nothing to weigh, in words', () => {
     expect(harmPlan(['violent-crime', 'possession-of-weapons', 'knife-crime'])).toEqual({
       ok: true,
-      value: { weighted: [{ slug: 'violent-crime', weight: 283.43 }, { slug: 'knife-crime', weight: 465.4 }], proactive: ['possession-of-weapons'], notCrimes: [] },
+      value: {
+        weighted: [
+          { slug: 'violent-crime', weight: 283.43 },
+          { slug: 'knife-crime', weight: 465.4 },
+        ],
+        proactive: ['possession-of-weapons'],
+        notCrimes: [],
+      },
     });
     expect(harmPlan(['anti-social-behaviour', 'drug-related-asb'])).toEqual({
       ok: false,
-      reason: expect.stringMatching(/^Nothing in this layer can be weighted by harm: Anti-social behaviour, Drug-related ASB report \(partner\) are not a crime/),
+      reason: expect.stringMatching(
+        /^Nothing in this layer can be weighted by harm: Anti-social behaviour, Drug-related ASB report \(partner\) are not a crime/,
+      ),
     });
     expect(harmPlan(['drugs'])).toEqual({ ok: false, reason: expect.stringContaining('found by police activity') });
-    expect(harmPlan(['drugs'], { includeProactive: true })).toEqual({ ok: true, value: { weighted: [{ slug: 'drugs', weight: 43.12 }], proactive: [], notCrimes: [] } });
+    expect(harmPlan(['drugs'], { includeProactive: true })).toEqual({
+      ok: true,
+      value: { weighted: [{ slug: 'drugs', weight: 43.12 }], proactive: [], notCrimes: [] },
+    });
     expect(harmPlan(['drugs-stop-search'], { includeProactive: true }).ok).toBe(false);
   });
 

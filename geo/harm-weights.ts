@@ -66,7 +66,14 @@ export interface HarmWeightEntry {
   note: string;
 }
 
-function entry(slug: string, basis: HarmBasis, cssWeight: number | null, offenceCodes: readonly string[] | 'all', metVolume: number, note: string): HarmWeightEntry {
+function entry(
+  slug: string,
+  basis: HarmBasis,
+  cssWeight: number | null,
+  offenceCodes: readonly string[] | 'all',
+  metVolume: number,
+  note: string,
+): HarmWeightEntry {
   return Object.freeze({ slug, basis, cssWeight, offenceCodes: offenceCodes === 'all' ? 'all' : Object.freeze([...offenceCodes]), metVolume, note });
 }
 
@@ -89,8 +96,22 @@ export const HARM_WEIGHTS: readonly HarmWeightEntry[] = Object.freeze([
   entry('vehicle-crime', 'css', 57.65, 'all', 105_252, 'Theft from and of vehicles, interfering, aggravated taking.'),
   entry('violent-crime', 'css', 283.43, 'all', 219_948, 'A very broad type: 50 offences from common assault (14) to homicide (7,973).'),
   entry('other-crime', 'css', 120.85, 'all', 9_859, 'Miscellaneous crimes against society.'),
-  entry('knife-crime', 'css', 465.4, ['34A', '34B', '8N', '5D', '3B', '1/4.1/4.10/4.2'], 111_382, 'Partner category, rough: the offences a knife is most often used in (robbery, assault with injury, GBH with intent, threats to kill, homicide), in the mix all of them are recorded in, not the knife-enabled mix.'),
-  entry('serious-violence', 'css', 2246.25, ['1/4.1/4.10/4.2', '2', '5D', '5E'], 5_702, 'Partner "most serious violence": homicide, attempted murder, GBH with intent, endangering life.'),
+  entry(
+    'knife-crime',
+    'css',
+    465.4,
+    ['34A', '34B', '8N', '5D', '3B', '1/4.1/4.10/4.2'],
+    111_382,
+    'Partner category, rough: the offences a knife is most often used in (robbery, assault with injury, GBH with intent, threats to kill, homicide), in the mix all of them are recorded in, not the knife-enabled mix.',
+  ),
+  entry(
+    'serious-violence',
+    'css',
+    2246.25,
+    ['1/4.1/4.10/4.2', '2', '5D', '5E'],
+    5_702,
+    'Partner "most serious violence": homicide, attempted murder, GBH with intent, endangering life.',
+  ),
   entry('drug-related-asb', 'not-a-crime', null, [], 0, 'A partner ASB report, not a crime: no CSS weight.'),
   entry('drugs-stop-search', 'proactive', null, [], 0, 'A stop and search records police activity, not an offence: shown as counts beside harm.'),
 ]);

@@ -32,7 +32,10 @@ function randomPoints(geometry: AreaGeometry, count: number, seed: number, margi
   const width = east - west;
   const height = north - south;
   const random = seededRandom(seed);
-  return Array.from({ length: count }, () => [west - margin * width + random() * width * (1 + 2 * margin), south - margin * height + random() * height * (1 + 2 * margin)]);
+  return Array.from({ length: count }, () => [
+    west - margin * width + random() * width * (1 + 2 * margin),
+    south - margin * height + random() * height * (1 + 2 * margin),
+  ]);
 }
 
 /** Points where the test and Turf disagree (expected: none), plus how many Turf calls inside. */
@@ -102,7 +105,10 @@ describe('createAreaTest on the real Tower Hamlets borough', () => {
     const forward = createAreaTest(borough);
     const backward = createAreaTest(borough);
     const a = points.map(([lng, lat]) => forward.contains(lng, lat));
-    const b = points.toReversed().map(([lng, lat]) => backward.contains(lng, lat)).toReversed();
+    const b = points
+      .toReversed()
+      .map(([lng, lat]) => backward.contains(lng, lat))
+      .toReversed();
     expect(b).toEqual(a);
   });
 });
@@ -127,17 +133,59 @@ describe('createAreaTest on synthetic areas', () => {
   const withHole: GeoJSON.Polygon = {
     type: 'Polygon',
     coordinates: [
-      [[0, 0], [4, 0], [4, 4], [0, 4], [0, 0]],
-      [[1, 1], [1, 3], [3, 3], [3, 1], [1, 1]],
+      [
+        [0, 0],
+        [4, 0],
+        [4, 4],
+        [0, 4],
+        [0, 0],
+      ],
+      [
+        [1, 1],
+        [1, 3],
+        [3, 3],
+        [3, 1],
+        [1, 1],
+      ],
     ],
   };
   // Two triangles apart, and a square with a hole holding a third part (an island).
   const twoParts: GeoJSON.MultiPolygon = {
     type: 'MultiPolygon',
     coordinates: [
-      [[[10, 0], [12, 0], [11, 2], [10, 0]]],
-      [[[20, 0], [26, 0], [26, 6], [20, 6], [20, 0]], [[21, 1], [25, 1], [25, 5], [21, 5], [21, 1]]],
-      [[[22, 2], [24, 2], [24, 4], [22, 4], [22, 2]]],
+      [
+        [
+          [10, 0],
+          [12, 0],
+          [11, 2],
+          [10, 0],
+        ],
+      ],
+      [
+        [
+          [20, 0],
+          [26, 0],
+          [26, 6],
+          [20, 6],
+          [20, 0],
+        ],
+        [
+          [21, 1],
+          [25, 1],
+          [25, 5],
+          [21, 5],
+          [21, 1],
+        ],
+      ],
+      [
+        [
+          [22, 2],
+          [24, 2],
+          [24, 4],
+          [22, 4],
+          [22, 2],
+        ],
+      ],
     ],
   };
 
@@ -171,16 +219,54 @@ describe('createAreaTest on synthetic areas', () => {
   it('agrees with Turf where MultiPolygon parts overlap (a point in both parts is inside)', () => {
     const overlapping: GeoJSON.MultiPolygon = {
       type: 'MultiPolygon',
-      coordinates: [[[[0, 0], [2, 0], [2, 2], [0, 2], [0, 0]]], [[[1, 1], [3, 1], [3, 3], [1, 3], [1, 1]]]],
+      coordinates: [
+        [
+          [
+            [0, 0],
+            [2, 0],
+            [2, 2],
+            [0, 2],
+            [0, 0],
+          ],
+        ],
+        [
+          [
+            [1, 1],
+            [3, 1],
+            [3, 3],
+            [1, 3],
+            [1, 1],
+          ],
+        ],
+      ],
     };
     expect(createAreaTest(overlapping).contains(1.5, 1.5)).toBe(true);
     expect(compareWithTurf(overlapping, randomPoints(overlapping, 5_000, 9)).disagreements).toEqual([]);
   });
 
   it('calls points exactly on a vertex or an edge inside, as Turf does', () => {
-    const triangle: GeoJSON.Polygon = { type: 'Polygon', coordinates: [[[0, 0], [3, 0], [0, 3], [0, 0]]] };
+    const triangle: GeoJSON.Polygon = {
+      type: 'Polygon',
+      coordinates: [
+        [
+          [0, 0],
+          [3, 0],
+          [0, 3],
+          [0, 0],
+        ],
+      ],
+    };
     const area = createAreaTest(triangle);
-    for (const [lng, lat] of [[0, 0], [3, 0], [0, 3], [1.5, 0], [0, 1.5], [1.5, 1.5], [1, 2], [0.1, 2.9]] as const) {
+    for (const [lng, lat] of [
+      [0, 0],
+      [3, 0],
+      [0, 3],
+      [1.5, 0],
+      [0, 1.5],
+      [1.5, 1.5],
+      [1, 2],
+      [0.1, 2.9],
+    ] as const) {
       expect(booleanPointInPolygon([lng, lat], triangle)).toBe(true);
       expect(area.contains(lng, lat)).toBe(true);
     }
@@ -223,7 +309,17 @@ describe('createAreaTest on synthetic areas', () => {
     let disagreements = 0;
     for (let trial = 0; trial < 2_000; trial++) {
       const [x1, y1, x2, y2] = [random(), random(), 1 + random(), 1 + 3 * random()];
-      const triangle: GeoJSON.Polygon = { type: 'Polygon', coordinates: [[[x1, y1], [x2, y2], [x1, y2], [x1, y1]]] };
+      const triangle: GeoJSON.Polygon = {
+        type: 'Polygon',
+        coordinates: [
+          [
+            [x1, y1],
+            [x2, y2],
+            [x1, y2],
+            [x1, y1],
+          ],
+        ],
+      };
       const area = createAreaTest(triangle);
       const t = random();
       for (let ulps = -3; ulps <= 3; ulps++) {
@@ -241,9 +337,28 @@ describe('createAreaTest on synthetic areas', () => {
         [[]],
         [[[50, 50]]],
         // A square drawn with repeated vertices (zero-length edges) and a horizontal run.
-        [[[0, 0], [0, 0], [1, 0], [2, 0], [2, 0], [2, 2], [1, 2], [0, 2], [0, 0], [0, 0]]],
+        [
+          [
+            [0, 0],
+            [0, 0],
+            [1, 0],
+            [2, 0],
+            [2, 0],
+            [2, 2],
+            [1, 2],
+            [0, 2],
+            [0, 0],
+            [0, 0],
+          ],
+        ],
         // A triangle whose closing position is missing.
-        [[[5, 0], [7, 0], [6, 2]]],
+        [
+          [
+            [5, 0],
+            [7, 0],
+            [6, 2],
+          ],
+        ],
       ],
     };
     const area = createAreaTest(degenerate);
@@ -269,7 +384,16 @@ describe('createAreaTest on synthetic areas', () => {
   });
 
   it('handles a flat (zero-height) area: only its segment is inside', () => {
-    const flat: GeoJSON.Polygon = { type: 'Polygon', coordinates: [[[0, 1], [2, 1], [0, 1]]] };
+    const flat: GeoJSON.Polygon = {
+      type: 'Polygon',
+      coordinates: [
+        [
+          [0, 1],
+          [2, 1],
+          [0, 1],
+        ],
+      ],
+    };
     const area = createAreaTest(flat);
     expect(area.contains(1, 1)).toBe(true);
     expect(area.contains(3, 1)).toBe(false);

@@ -32,9 +32,7 @@ function neighbourhoodOf(cells: readonly string[], k: number): Neighbourhood {
 
 function neighboursOf(neighbourhood: Neighbourhood, cell: string): string[] {
   const i = neighbourhood.indexOf.get(cell)!;
-  return [...neighbourhood.neighbours.subarray(neighbourhood.offsets[i]!, neighbourhood.offsets[i + 1]!)].map(
-    (j) => neighbourhood.cells[j]!,
-  );
+  return [...neighbourhood.neighbours.subarray(neighbourhood.offsets[i]!, neighbourhood.offsets[i + 1]!)].map((j) => neighbourhood.cells[j]!);
 }
 
 describe('studyAreaCells', () => {
@@ -145,7 +143,12 @@ describe('alignCellValues', () => {
 
   it('puts each value at its cell and zeros elsewhere', () => {
     const other = cells.find((cell) => cell !== centre)!;
-    const counts = deepFreeze(new Map([[centre, 5], [other, 2]]));
+    const counts = deepFreeze(
+      new Map([
+        [centre, 5],
+        [other, 2],
+      ]),
+    );
     const aligned = alignCellValues(neighbourhood, counts);
     if (!aligned.ok) throw new Error(aligned.reason);
     expect(aligned.value.values[cells.indexOf(centre)]).toBe(5);
@@ -156,7 +159,10 @@ describe('alignCellValues', () => {
 
   it('refuses a cell outside the study area unless asked to drop it, then says what was dropped', () => {
     const outside = cellsWithinDistance(centre, 2).find((cell) => !cells.includes(cell))!;
-    const entries: [string, number][] = [[outside, 4], [centre, 1]];
+    const entries: [string, number][] = [
+      [outside, 4],
+      [centre, 1],
+    ];
     const refused = alignCellValues(neighbourhood, entries);
     expect(!refused.ok && refused.reason).toMatch(/not a study-area cell at resolution 9/);
     const dropped = alignCellValues(neighbourhood, entries, { outside: 'drop' });
@@ -168,7 +174,10 @@ describe('alignCellValues', () => {
     expect(!wrongResolution.ok && wrongResolution.reason).toMatch(/at resolution 10; the study cells are at 9/);
     const notCell = alignCellValues(neighbourhood, [['zzz', 1]]);
     expect(!notCell.ok && notCell.reason).toMatch(/not an H3 cell id/);
-    const twice = alignCellValues(neighbourhood, [[centre, 1], [centre, 2]]);
+    const twice = alignCellValues(neighbourhood, [
+      [centre, 1],
+      [centre, 2],
+    ]);
     expect(!twice.ok && twice.reason).toMatch(/given twice/);
     const infinite = alignCellValues(neighbourhood, [[centre, Number.POSITIVE_INFINITY]]);
     expect(!infinite.ok && infinite.reason).toMatch(/finite number/);

@@ -17,11 +17,7 @@ export type CellContainment = PolygonContainment;
 export const MAX_NEIGHBOURHOOD_K = 10;
 
 /** Study-area cells at a resolution, sorted by id so every caller sees the same order. */
-export function studyAreaCells(
-  area: AreaGeometry,
-  h3Resolution: number,
-  containment: CellContainment = 'overlapping',
-): Result<string[]> {
+export function studyAreaCells(area: AreaGeometry, h3Resolution: number, containment: CellContainment = 'overlapping'): Result<string[]> {
   if (!Number.isInteger(h3Resolution) || h3Resolution < 0 || h3Resolution > 15) {
     return fail(`H3 resolution ${h3Resolution} is not a resolution; expected an integer 0..15`);
   }

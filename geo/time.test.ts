@@ -106,7 +106,8 @@ describe('plainPartnerTimeAt and parsePartnerTime', () => {
               parsed.ok &&
               parsed.value.day === want.day &&
               parsed.value.minute === want.minute;
-            if (!agrees && wrong.length < 10) wrong.push(`${text}: reference ${JSON.stringify(ref)}, plain ${fast}, in line ${inLine}, parsePartnerTime ${JSON.stringify(parsed)}`);
+            if (!agrees && wrong.length < 10)
+              wrong.push(`${text}: reference ${JSON.stringify(ref)}, plain ${fast}, in line ${inLine}, parsePartnerTime ${JSON.stringify(parsed)}`);
           }
           // Non-plain spellings of the same day go through the full parser, with its answer.
           if (k % 7 === 0) {
@@ -195,7 +196,10 @@ describe('plainPartnerTimeAt and parsePartnerTime', () => {
     // A two-digit year padded with zeros (0024 for 2024) used to come back as "24-03-01T10:00",
     // which spanOfOccurredAt then threw on, and with it the whole import.
     for (const text of ['0024-03-01T10:00', '01/03/0024 10:00', '0024-03-01T10:00Z', '0999-12-31T23:59', '9999-12-31T23:30:00-01:00']) {
-      expect(parsePartnerDateTime(text), text).toEqual({ ok: false, reason: `"${text}" is not in the years 1000..9999; expected a four-digit year such as 2024` });
+      expect(parsePartnerDateTime(text), text).toEqual({
+        ok: false,
+        reason: `"${text}" is not in the years 1000..9999; expected a four-digit year such as 2024`,
+      });
       expect(() => parsePartnerTime(text)).not.toThrow();
     }
     expect(parsePartnerTime('1000-01-01T00:00')).toEqual({ ok: true, value: { day: dayNumber(1000, 1, 1), minute: 0 } });

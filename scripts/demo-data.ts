@@ -4,14 +4,7 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
-import {
-  groundTruthJson,
-  incidentsCsv,
-  readmeText,
-  schoolsCsv,
-  studyAreaGeoJson,
-  wardsGeoJson,
-} from '../geo/demo/demo-files';
+import { groundTruthJson, incidentsCsv, readmeText, schoolsCsv, studyAreaGeoJson, wardsGeoJson } from '../geo/demo/demo-files';
 import { DEFAULT_DEMO_SEED, DEFAULT_DEMO_YEARS, generateDemoData } from '../geo/demo/generate-demo-data';
 import { londonWallClock, parseIsoDate } from '../geo/time';
 
@@ -76,11 +69,14 @@ function main(): number {
   const t = data.groundTruth;
   const perYear = Math.round(t.totals.incidents / ((t.endDay - t.startDay) / 365.25));
   console.log(`Synthetic demo data (seed ${t.seed}): ${t.startDate} to ${t.endDate} (exclusive), generated in ${Math.round(generatedMs)} ms.`);
-  console.log(`  ${t.totals.incidents} incidents (about ${perYear} a year): ${t.totals.background} background, ${t.totals.planted} in ${t.patterns.length} planted patterns and ${t.taskings.length} planted taskings.`);
+  console.log(
+    `  ${t.totals.incidents} incidents (about ${perYear} a year): ${t.totals.background} background, ${t.totals.planted} in ${t.patterns.length} planted patterns and ${t.taskings.length} planted taskings.`,
+  );
   const byKind = new Map<string, number>();
   for (const p of t.patterns) byKind.set(p.kind, (byKind.get(p.kind) ?? 0) + p.incidents);
   for (const [kind, n] of byKind) console.log(`  ${kind.padEnd(32)} ${n}`);
-  for (const tasking of t.taskings) console.log(`  ${`tasking: ${tasking.effect}`.padEnd(32)} ${tasking.incidents} (${tasking.title}, ${tasking.visits.length} visits)`);
+  for (const tasking of t.taskings)
+    console.log(`  ${`tasking: ${tasking.effect}`.padEnd(32)} ${tasking.incidents} (${tasking.title}, ${tasking.visits.length} visits)`);
   console.log(`Wrote ${files.map(([name]) => name).join(', ')} to ${out}.`);
   return 0;
 }

@@ -76,7 +76,9 @@ describe('npm run import', () => {
     const cli = captureIo();
     const code = await runImportCli(['police-uk', '--allow-rejected', '--db', join(dir, 'a.db'), writeFile('bad.csv', BAD)], cli.io);
     expect(code).toBe(0);
-    expect(cli.stdout()).toContain(['        read  imported  duplicates  rejected  outside area', '  rows     2         1           0         1             0'].join('\n'));
+    expect(cli.stdout()).toContain(
+      ['        read  imported  duplicates  rejected  outside area', '  rows     2         1           0         1             0'].join('\n'),
+    );
   });
 
   it('imports areas and says how many it stored', async () => {
@@ -86,7 +88,17 @@ describe('npm run import', () => {
         {
           type: 'Feature',
           properties: { NAME: 'Box', CODE: 'B1' },
-          geometry: { type: 'Polygon', coordinates: [[[-0.07, 51.51], [-0.05, 51.51], [-0.05, 51.53], [-0.07, 51.51]]] },
+          geometry: {
+            type: 'Polygon',
+            coordinates: [
+              [
+                [-0.07, 51.51],
+                [-0.05, 51.51],
+                [-0.05, 51.53],
+                [-0.07, 51.51],
+              ],
+            ],
+          },
         },
       ],
     });

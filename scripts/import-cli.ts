@@ -7,14 +7,7 @@ import { parseArgs } from 'node:util';
 import { STUDY_AREA_KIND } from '../server/areas/area-queries';
 import { openDatabase } from '../server/db/open-database';
 import type { ImportSummary } from '../server/incidents/import-types';
-import {
-  IMPORT_KINDS,
-  parseImportRequest,
-  runImport,
-  type AreaImportSummary,
-  type ImportProgress,
-  type ImportRequest,
-} from '../server/import/run-import';
+import { IMPORT_KINDS, parseImportRequest, runImport, type AreaImportSummary, type ImportProgress, type ImportRequest } from '../server/import/run-import';
 
 export const USAGE = `Usage: npm run import -- <kind> [options] <files...>
 
@@ -104,7 +97,10 @@ function describeIncidents(summary: ImportSummary): string {
     for (const r of summary.rejections.slice(0, 20)) lines.push(`    line ${r.line}: ${r.message}`);
   }
   if (summary.outsideAreaRows.length > 0) {
-    const shown = summary.outsideAreaRows.slice(0, 5).map((r) => `line ${r.line}`).join(', ');
+    const shown = summary.outsideAreaRows
+      .slice(0, 5)
+      .map((r) => `line ${r.line}`)
+      .join(', ');
     lines.push(`  outside the study area, e.g. ${shown}${summary.outsideArea > 5 ? ', ...' : ''} (counted, not stored)`);
   }
   return lines.join('\n');
@@ -202,13 +198,7 @@ export async function runImportCli(argv: string[], io: CliIo): Promise<number> {
   }
 }
 
-async function importFiles(
-  db: ReturnType<typeof openDatabase>,
-  request: ImportRequest,
-  files: string[],
-  io: CliIo,
-  dbPath: string,
-): Promise<number> {
+async function importFiles(db: ReturnType<typeof openDatabase>, request: ImportRequest, files: string[], io: CliIo, dbPath: string): Promise<number> {
   const totals = { rowsRead: 0, imported: 0, duplicates: 0, rejected: 0, outsideArea: 0 };
   const failed: { file: string; message: string }[] = [];
   const perFile: string[][] = [];
@@ -222,11 +212,10 @@ async function importFiles(
       // readInput reports the missing file in plain words.
     }
     const bar = progressBar(io, fileName, fileBytes);
-    const outcome = await runImport(
-      { db, importedBy: 'cli', now: io.now(), ...(bar.update ? { onProgress: bar.update } : {}) },
-      request,
-      { input: { path }, fileName },
-    );
+    const outcome = await runImport({ db, importedBy: 'cli', now: io.now(), ...(bar.update ? { onProgress: bar.update } : {}) }, request, {
+      input: { path },
+      fileName,
+    });
     bar.stop();
     io.stdout(`\n${fileName}: ${outcome.ok ? 'imported' : 'FAILED, nothing stored'}`);
     if (outcome.ok && outcome.type === 'areas') {

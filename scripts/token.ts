@@ -41,7 +41,7 @@ function main(): number {
   const now = new Date();
   const label = values.label ?? `${role} token ${now.toISOString().slice(0, 16)}`;
   console.log(createApiToken(db, role, label, now));
-  console.error(`Created ${role === "analyst" ? "an" : "a"} ${role} token "${label}" in ${dbPath}. Keep it secret: it is shown once.`);
+  console.error(`Created ${role === 'analyst' ? 'an' : 'a'} ${role} token "${label}" in ${dbPath}. Keep it secret: it is shown once.`);
   db.close();
   return 0;
 }

@@ -48,7 +48,10 @@ describe('sign-in and roles', () => {
 
   it('refuses a wrong password and an unknown user alike', async () => {
     const { app } = setup();
-    for (const [user, password] of [['chair', 'wrong'], ['nobody', 'chair-demo-password']] as const) {
+    for (const [user, password] of [
+      ['chair', 'wrong'],
+      ['nobody', 'chair-demo-password'],
+    ] as const) {
       const res = await login(app, user, password);
       expect(res.status).toBe(401);
       expect(await res.json()).toEqual({ error: { code: 'bad_credentials', message: 'That user name and password do not match.' } });

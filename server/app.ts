@@ -39,11 +39,7 @@ export function createApp(options: CreateAppOptions) {
     .use(async (c, next) => {
       const bearer = c.req.header('authorization')?.match(/^Bearer\s+(\S+)$/i)?.[1];
       const cookie = getCookie(c, SESSION_COOKIE);
-      const principal = bearer
-        ? principalOfApiToken(deps.db, bearer)
-        : cookie
-          ? principalOfSession(deps.db, cookie, deps.clock())
-          : null;
+      const principal = bearer ? principalOfApiToken(deps.db, bearer) : cookie ? principalOfSession(deps.db, cookie, deps.clock()) : null;
       if (bearer && !principal) {
         return c.json({ error: { code: 'unauthenticated', message: 'That API token is unknown or revoked; create one with npm run token.' } }, 401);
       }

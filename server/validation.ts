@@ -24,7 +24,8 @@ export function validate<Target extends keyof ValidationTargets, Schema extends 
     const problems = result.error.issues.flatMap((issue) => {
       const at = issue.path.length > 0 ? `${issue.path.join('.')}.` : '';
       // A strict object names each unknown key as its own field.
-      if (issue.code === 'unrecognized_keys') return issue.keys.map((key) => ({ field: `${at}${key}`, message: 'is not a field of this request; check its spelling' }));
+      if (issue.code === 'unrecognized_keys')
+        return issue.keys.map((key) => ({ field: `${at}${key}`, message: 'is not a field of this request; check its spelling' }));
       return [{ field: issue.path.length > 0 ? issue.path.join('.') : target, message: issue.message }];
     });
     if (target === 'json') return c.json(fieldProblemsBody('invalid_field', problems), 400);

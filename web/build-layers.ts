@@ -8,14 +8,7 @@ import type { EmergingPattern } from '../geo/emerging';
 import type { AreaLabel } from './area-labels';
 import { colourOfCount, type Rgb } from './colour-scale';
 import { taskingLayers, type TaskingOverlay } from './taskings/tasking-layers';
-import {
-  FORECAST_EDGE,
-  FORECAST_FILL,
-  NOT_SIGNIFICANT_ALPHA,
-  colourOfBin,
-  colourOfPattern,
-  forecastTopCount,
-} from './view-colours';
+import { FORECAST_EDGE, FORECAST_FILL, NOT_SIGNIFICANT_ALPHA, colourOfBin, colourOfPattern, forecastTopCount } from './view-colours';
 
 export interface CellCount {
   cell: string;
@@ -134,7 +127,11 @@ export function renderedCellCount(data: ViewData): number {
 
 const rgba = ([red, green, blue]: Rgb, alpha: number): [number, number, number, number] => [red, green, blue, alpha];
 
-function hexagons<T extends { cell: string }>(id: string, data: readonly T[], style: { fill?: (d: T) => [number, number, number, number]; line: [number, number, number, number]; lineWidth: number; trigger?: unknown[] }): Layer {
+function hexagons<T extends { cell: string }>(
+  id: string,
+  data: readonly T[],
+  style: { fill?: (d: T) => [number, number, number, number]; line: [number, number, number, number]; lineWidth: number; trigger?: unknown[] },
+): Layer {
   return new H3HexagonLayer<T>({
     id,
     data,
@@ -194,7 +191,11 @@ function viewLayers(data: ViewData, h3Resolution: number): Layer[] {
     case 'hotspots': {
       const { significant, notSignificant } = splitHotspots(data.cells);
       const layers = [
-        hexagons(LAYER_IDS.notSignificant, notSignificant, { fill: () => rgba(colourOfBin(0), NOT_SIGNIFICANT_ALPHA), line: NOT_SIGNIFICANT_EDGE, lineWidth: 1 }),
+        hexagons(LAYER_IDS.notSignificant, notSignificant, {
+          fill: () => rgba(colourOfBin(0), NOT_SIGNIFICANT_ALPHA),
+          line: NOT_SIGNIFICANT_EDGE,
+          lineWidth: 1,
+        }),
         hexagons(LAYER_IDS.significant, significant, { fill: (d) => rgba(colourOfBin(d.bin), CELL_ALPHA), line: CELL_EDGE, lineWidth: 1 }),
       ];
       if (data.proactive && data.proactive.length > 0) layers.push(proactiveCircles(data.proactive));

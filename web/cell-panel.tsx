@@ -6,10 +6,7 @@ import type { Loadable } from './use-view-data';
 import type { CellFact } from './view-facts';
 import { WhenSection } from './when-grid';
 
-export type BreakdownState =
-  | { status: 'loading' }
-  | { status: 'loaded'; breakdown: CellBreakdown }
-  | { status: 'failed'; failure: ApiFailure };
+export type BreakdownState = { status: 'loading' } | { status: 'loaded'; breakdown: CellBreakdown } | { status: 'failed'; failure: ApiFailure };
 
 export interface CellPanelProps {
   cell: string;

@@ -1,13 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import {
-  BREAKS_BY_RESOLUTION,
-  CLASS_COLOURS,
-  breaksOf,
-  classOfRate,
-  colourOfCount,
-  legendClasses,
-  ratePer28Days,
-} from './colour-scale';
+import { BREAKS_BY_RESOLUTION, CLASS_COLOURS, breaksOf, classOfRate, colourOfCount, legendClasses, ratePer28Days } from './colour-scale';
 
 describe('colour scale by rate per 28 days', () => {
   it('turns counts into rates per 28 days', () => {

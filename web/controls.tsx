@@ -36,7 +36,13 @@ export interface ControlsProps {
   layerCoverage: string | null;
 }
 
-function FilterSelect(props: { id: string; label: string; options: readonly TimeFilterOption[]; value: string | null; onChange: (value: string | null) => void }) {
+function FilterSelect(props: {
+  id: string;
+  label: string;
+  options: readonly TimeFilterOption[];
+  value: string | null;
+  onChange: (value: string | null) => void;
+}) {
   return (
     <div className="field">
       <label htmlFor={props.id}>{props.label}</label>
@@ -108,12 +114,7 @@ export function Controls(props: ControlsProps) {
         {custom && (
           <div className="custom-dates">
             <label htmlFor={`${id}-from`}>From</label>
-            <input
-              id={`${id}-from`}
-              type="date"
-              value={custom.from}
-              onChange={(event) => props.onWindowChange({ ...custom, from: event.target.value })}
-            />
+            <input id={`${id}-from`} type="date" value={custom.from} onChange={(event) => props.onWindowChange({ ...custom, from: event.target.value })} />
             <label htmlFor={`${id}-through`}>To (inclusive)</label>
             <input
               id={`${id}-through`}
@@ -142,11 +143,7 @@ export function Controls(props: ControlsProps) {
 
       <div className="field">
         <label htmlFor={`${id}-resolution`}>Cell size</label>
-        <select
-          id={`${id}-resolution`}
-          value={props.resolution}
-          onChange={(event) => props.onResolutionChange(Number(event.target.value))}
-        >
+        <select id={`${id}-resolution`} value={props.resolution} onChange={(event) => props.onResolutionChange(Number(event.target.value))}>
           {RESOLUTION_OPTIONS.map((option) => (
             <option key={option.resolution} value={option.resolution}>
               {option.label}

@@ -16,9 +16,7 @@ export function Legend({ h3Resolution }: { h3Resolution: number }) {
           month-only incidents overlap, none counted
         </li>
       </ul>
-      <p className="fine-print">
-        Colours show the rate, so they stay comparable when the window changes: 2 incidents in 7 days look like 8 in 28.
-      </p>
+      <p className="fine-print">Colours show the rate, so they stay comparable when the window changes: 2 incidents in 7 days look like 8 in 28.</p>
     </section>
   );
 }

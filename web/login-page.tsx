@@ -29,14 +29,7 @@ export function LoginPage({ notice, onSignedIn }: LoginPageProps) {
         <p className="login-sub">Tower Hamlets Community Safety Partnership</p>
         {notice && <p role="status">{notice}</p>}
         <label htmlFor="login-username">User name</label>
-        <input
-          id="login-username"
-          name="username"
-          autoComplete="username"
-          value={username}
-          onChange={(event) => setUsername(event.target.value)}
-          required
-        />
+        <input id="login-username" name="username" autoComplete="username" value={username} onChange={(event) => setUsername(event.target.value)} required />
         <label htmlFor="login-password">Password</label>
         <input
           id="login-password"

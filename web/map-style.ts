@@ -121,8 +121,16 @@ export function boundsOfCollection(collection: AreaCollection): Bounds | null {
       }
     }
   }
-  return west === Infinity ? null : [[west, south], [east, north]];
+  return west === Infinity
+    ? null
+    : [
+        [west, south],
+        [east, north],
+      ];
 }
 
 /** Tower Hamlets, for when no study area is imported yet. */
-export const FALLBACK_BOUNDS: Bounds = [[-0.0802, 51.4845], [0.0099, 51.5447]];
+export const FALLBACK_BOUNDS: Bounds = [
+  [-0.0802, 51.4845],
+  [0.0099, 51.5447],
+];

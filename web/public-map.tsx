@@ -21,8 +21,8 @@ export function PublicMap({ base, role }: { base: BaseData; role: string }) {
         <section className="public-note" role="note" aria-labelledby="public-note-title">
           <h2 id="public-note-title">No public layers are published yet</h2>
           <p>
-            This map shows the borough and ward boundaries only. Incident maps for Safer Neighbourhood Board members will
-            appear here once the Partnership publishes aggregated, disclosure-controlled layers.
+            This map shows the borough and ward boundaries only. Incident maps for Safer Neighbourhood Board members will appear here once the Partnership
+            publishes aggregated, disclosure-controlled layers.
           </p>
         </section>
       </div>

@@ -126,7 +126,12 @@ export function StaffMap({ base, meta, role, userName, onSessionEnded }: StaffMa
     () => (draft && draft.area.cells.length === 0 && vertices.length >= 3 ? previewCellsOf(vertices, draft.area.resolution) : []),
     [draft, vertices],
   );
-  const selectedTaskingId = workspace.panel.kind === 'detail' ? workspace.panel.id : workspace.panel.kind === 'form' && workspace.panel.mode === 'edit' ? workspace.panel.tasking.id : null;
+  const selectedTaskingId =
+    workspace.panel.kind === 'detail'
+      ? workspace.panel.id
+      : workspace.panel.kind === 'form' && workspace.panel.mode === 'edit'
+        ? workspace.panel.tasking.id
+        : null;
   const taskingOverlay = useMemo(
     () => ({
       features: taskingData.features,
@@ -159,15 +164,12 @@ export function StaffMap({ base, meta, role, userName, onSessionEnded }: StaffMa
     }
   };
   const focusedFeature = workspace.panel.kind === 'detail' ? taskingData.features.find((f) => f.properties.id === selectedTaskingId) : undefined;
-  const focusOfTasking = useMemo(
-    () => {
-      if (!focusedFeature) return null;
-      const cells = taskingData.list?.find((t) => t.id === focusedFeature.properties.id)?.cells ?? [];
-      // Keyed on the cells too: a tasking just created is focused once its cells arrive.
-      return { key: `tasking:${focusedFeature.properties.id}:${cells.join(',')}`, cells };
-    },
-    [focusedFeature, taskingData.list],
-  );
+  const focusOfTasking = useMemo(() => {
+    if (!focusedFeature) return null;
+    const cells = taskingData.list?.find((t) => t.id === focusedFeature.properties.id)?.cells ?? [];
+    // Keyed on the cells too: a tasking just created is focused once its cells arrive.
+    return { key: `tasking:${focusedFeature.properties.id}:${cells.join(',')}`, cells };
+  }, [focusedFeature, taskingData.list]);
   const onPick = (pick: MapPick) => {
     if (pick.lngLat && workspace.clickMap(pick.lngLat)) return;
     if (pick.taskingId !== null) workspace.open({ kind: 'detail', id: pick.taskingId });
@@ -186,7 +188,10 @@ export function StaffMap({ base, meta, role, userName, onSessionEnded }: StaffMa
     const cluster = hotspotCluster(cell, loadedAnswer.response.cells);
     const cells = cluster.map((c) => c.cell);
     // Named by the ward the clicked hot spot cell is in.
-    const place = placeOfCells([cell], base.areas.wards.features.map((f) => ({ name: String(f.properties?.['name'] ?? ''), geometry: f.geometry })));
+    const place = placeOfCells(
+      [cell],
+      base.areas.wards.features.map((f) => ({ name: String(f.properties?.['name'] ?? ''), geometry: f.geometry })),
+    );
     const windowText = describeWindow(shown.window);
     // The panel would cover the cells being tasked.
     setSelectedCell(null);
@@ -361,7 +366,11 @@ function viewDataOf(view: MapViewName, shown: Shown | null, answer: Loadable<Vie
     case 'counts':
       return { view, cells: shown?.response.cells ?? [], windowDays: shown?.window.windowDays ?? 28 };
     case 'hotspots':
-      return { view, cells: loaded?.view === 'hotspots' ? loaded.response.cells : [], proactive: loaded?.view === 'hotspots' && loaded.harm ? (loaded.response.meta.harm?.proactive.cells ?? []) : [] };
+      return {
+        view,
+        cells: loaded?.view === 'hotspots' ? loaded.response.cells : [],
+        proactive: loaded?.view === 'hotspots' && loaded.harm ? (loaded.response.meta.harm?.proactive.cells ?? []) : [],
+      };
     case 'emerging':
       return { view, cells: loaded?.view === 'emerging' ? loaded.response.cells : [] };
     case 'forecast':
@@ -375,12 +384,24 @@ const TOP_CELLS = 10;
 function topCellsOf(data: ViewData): string[] {
   switch (data.view) {
     case 'counts':
-      return [...data.cells].sort((a, b) => b.count - a.count || a.cell.localeCompare(b.cell)).slice(0, TOP_CELLS).map((c) => c.cell);
+      return [...data.cells]
+        .sort((a, b) => b.count - a.count || a.cell.localeCompare(b.cell))
+        .slice(0, TOP_CELLS)
+        .map((c) => c.cell);
     case 'hotspots':
-      return data.cells.filter((c) => c.bin > 0).slice(0, TOP_CELLS).map((c) => c.cell);
+      return data.cells
+        .filter((c) => c.bin > 0)
+        .slice(0, TOP_CELLS)
+        .map((c) => c.cell);
     case 'emerging':
-      return data.cells.filter((c) => c.side === 'hot').slice(0, TOP_CELLS).map((c) => c.cell);
+      return data.cells
+        .filter((c) => c.side === 'hot')
+        .slice(0, TOP_CELLS)
+        .map((c) => c.cell);
     case 'forecast':
-      return [...data.cells].sort((a, b) => a.rank - b.rank).slice(0, TOP_CELLS).map((c) => c.cell);
+      return [...data.cells]
+        .sort((a, b) => a.rank - b.rank)
+        .slice(0, TOP_CELLS)
+        .map((c) => c.cell);
   }
 }

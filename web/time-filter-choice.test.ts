@@ -1,14 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { parseHours, parseWeekdays } from '../geo/time-filter';
-import {
-  DAYS_OPTIONS,
-  describeTimeFilter,
-  NO_TIME_FILTER,
-  optionValueOf,
-  selectValueOf,
-  TIME_OF_DAY_OPTIONS,
-  timeFilterParams,
-} from './time-filter-choice';
+import { DAYS_OPTIONS, describeTimeFilter, NO_TIME_FILTER, optionValueOf, selectValueOf, TIME_OF_DAY_OPTIONS, timeFilterParams } from './time-filter-choice';
 
 describe('time filter choice', () => {
   it('sends no hours or weekdays without a filter, so unfiltered requests are unchanged', () => {
@@ -25,7 +17,12 @@ describe('time filter choice', () => {
       return [...parsed.value.keys()].filter((h) => parsed.value[h] === 1);
     };
     const values = TIME_OF_DAY_OPTIONS.flatMap((o) => (o.value === null ? [] : [o.value]));
-    expect(values.map(hoursOf)).toEqual([[8, 9, 10], [15, 16, 17], [18, 19, 20, 21, 22, 23], [0, 1, 2, 3, 4, 5, 22, 23]]);
+    expect(values.map(hoursOf)).toEqual([
+      [8, 9, 10],
+      [15, 16, 17],
+      [18, 19, 20, 21, 22, 23],
+      [0, 1, 2, 3, 4, 5, 22, 23],
+    ]);
     for (const option of DAYS_OPTIONS) if (option.value !== null) expect(parseWeekdays(option.value).ok).toBe(true);
   });
 

@@ -25,7 +25,8 @@ export type ViewAnswer =
   | { view: 'emerging'; response: EmergingResponse }
   | { view: 'forecast'; response: ForecastResponse };
 
-export type Loadable<T> = { key: string; status: 'loading' } | { key: string; status: 'loaded'; value: T } | { key: string; status: 'failed'; failure: ApiFailure };
+export type Loadable<T> =
+  { key: string; status: 'loading' } | { key: string; status: 'loaded'; value: T } | { key: string; status: 'failed'; failure: ApiFailure };
 
 export function viewKeyOf(view: MapViewName, w: ViewWindow | null, harm: boolean): string | null {
   if (!w) return null;

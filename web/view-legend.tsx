@@ -111,9 +111,7 @@ function HotspotLegend({ response, harm }: { response: HotspotsResponse; harm: b
               </li>
             </ul>
           )}
-          {harmView.notCrimes.length > 0 && (
-            <p className="fine-print">{harmView.notCrimes.map((c) => c.label).join(' and ')}: not crimes, left out of harm.</p>
-          )}
+          {harmView.notCrimes.length > 0 && <p className="fine-print">{harmView.notCrimes.map((c) => c.label).join(' and ')}: not crimes, left out of harm.</p>}
           <p className="fine-print">{harmView.index.caveat}</p>
         </>
       )}
@@ -136,20 +134,28 @@ function EmergingLegend({ response }: { response: EmergingResponse }) {
     <>
       <p className="legend-method" data-testid="legend-method">
         {response.windows.length} windows of {lengthText}
-        {first && last ? `, ${describeApiWindow({ from: first.from, to: last.to })}` : ''}. Gi* per window at {response.meta.confidence}% confidence
-        (FDR, k = {response.meta.k}), Mann-Kendall trend.
+        {first && last ? `, ${describeApiWindow({ from: first.from, to: last.to })}` : ''}. Gi* per window at {response.meta.confidence}% confidence (FDR, k ={' '}
+        {response.meta.k}), Mann-Kendall trend.
       </p>
       <Rows rows={patternLegend(response.patterns)} />
       <p className="fine-print">Numbers are cells. Cells with no pattern are not drawn.</p>
       <p className="fine-print" data-testid="emerging-method-note">
-        Unlike ArcGIS&apos;s space-time cube, each window is judged on its own: a cell&apos;s neighbours in the windows before and after do not count
-        towards it, so a hot spot must stand out within each window.
+        Unlike ArcGIS&apos;s space-time cube, each window is judged on its own: a cell&apos;s neighbours in the windows before and after do not count towards
+        it, so a hot spot must stand out within each window.
       </p>
     </>
   );
 }
 
-function ForecastLegend({ response, backtest, timeFilterSet }: { response: ForecastResponse; backtest: Loadable<BacktestResponse> | null; timeFilterSet: boolean }) {
+function ForecastLegend({
+  response,
+  backtest,
+  timeFilterSet,
+}: {
+  response: ForecastResponse;
+  backtest: Loadable<BacktestResponse> | null;
+  timeFilterSet: boolean;
+}) {
   return (
     <>
       <p className="legend-method" data-testid="forecast-window">

@@ -44,8 +44,13 @@ describe('view queries', () => {
     expect('hours' in forecast).toBe(false);
   });
 
-  it('adds the page\'s advice to a refusal of a day window over month-only data, and only to that', () => {
-    const refusal = { status: 400, message: 'These categories include police.uk incidents known only to the month.', signedOut: false, code: 'window_finer_than_data' };
+  it("adds the page's advice to a refusal of a day window over month-only data, and only to that", () => {
+    const refusal = {
+      status: 400,
+      message: 'These categories include police.uk incidents known only to the month.',
+      signedOut: false,
+      code: 'window_finer_than_data',
+    };
     expect(failureMessageOf(refusal)).toBe(
       'These categories include police.uk incidents known only to the month. Choose Last full month or Custom dates from the 1st of a month.',
     );

@@ -64,13 +64,13 @@ describe('last full month', () => {
     });
   });
 
-  it('is the month the data ends in when it ends on that month\'s last day (police.uk months)', () => {
+  it("is the month the data ends in when it ends on that month's last day (police.uk months)", () => {
     const w = resolved({ kind: 'last-month' }, '2026-05-01', '2019-12-31');
     expect(w).toMatchObject({ from: '2019-12-01', to: '2020-01-01', through: '2019-12-31', windowDays: 31 });
     expect(w.dataEndNote).toBe('Data ends 31 Dec 2019: showing December 2019, the last full month.');
   });
 
-  it('ends before today\'s month, as today is still under way, even on its last day', () => {
+  it("ends before today's month, as today is still under way, even on its last day", () => {
     expect(resolved({ kind: 'last-month' }, '2024-03-31', '2024-03-31')).toEqual({
       from: '2024-02-01',
       to: '2024-03-01',

@@ -28,7 +28,19 @@ function plural(n: number, one: string, many: string): string {
   return `${n.toLocaleString('en-GB')} ${n === 1 ? one : many}`;
 }
 
-export function WindowSummary({ groupLabel, window, timeFilterText, timeFilterNote, openingNote, coverageNote, response, failure, hasData, busiest, onPickCell }: WindowSummaryProps) {
+export function WindowSummary({
+  groupLabel,
+  window,
+  timeFilterText,
+  timeFilterNote,
+  openingNote,
+  coverageNote,
+  response,
+  failure,
+  hasData,
+  busiest,
+  onPickCell,
+}: WindowSummaryProps) {
   const top = [...busiest].sort((a, b) => b.count - a.count || a.cell.localeCompare(b.cell)).slice(0, BUSIEST_LIMIT);
   return (
     <section className="summary" aria-labelledby="summary-title" aria-live="polite">
@@ -65,14 +77,14 @@ export function WindowSummary({ groupLabel, window, timeFilterText, timeFilterNo
       {response && (
         <>
           <p className="total" data-testid="total-count">
-            <strong>{response.meta.totalCount.toLocaleString('en-GB')}</strong>{' '}
-            {response.meta.totalCount === 1 ? 'incident' : 'incidents'} counted in {plural(busiest.length, 'cell', 'cells')}
+            <strong>{response.meta.totalCount.toLocaleString('en-GB')}</strong> {response.meta.totalCount === 1 ? 'incident' : 'incidents'} counted in{' '}
+            {plural(busiest.length, 'cell', 'cells')}
           </p>
           {response.meta.totalPartialCount > 0 && (
             <p className="partial-note" data-testid="partial-note">
               {plural(response.meta.totalPartialCount, 'month-only incident overlaps', 'month-only incidents overlap')} these dates but{' '}
-              {response.meta.totalPartialCount === 1 ? 'is' : 'are'} not counted: police.uk gives only the month, and that month is not
-              wholly inside the window.
+              {response.meta.totalPartialCount === 1 ? 'is' : 'are'} not counted: police.uk gives only the month, and that month is not wholly inside the
+              window.
             </p>
           )}
           {top.length > 0 && (
@@ -81,7 +93,11 @@ export function WindowSummary({ groupLabel, window, timeFilterText, timeFilterNo
               <ol className="busiest">
                 {top.map((cell) => (
                   <li key={cell.cell}>
-                    <button type="button" onClick={() => onPickCell(cell.cell)} aria-label={`Show cell ${cell.cell}: ${plural(cell.count, 'incident', 'incidents')}`}>
+                    <button
+                      type="button"
+                      onClick={() => onPickCell(cell.cell)}
+                      aria-label={`Show cell ${cell.cell}: ${plural(cell.count, 'incident', 'incidents')}`}
+                    >
                       {plural(cell.count, 'incident', 'incidents')}
                     </button>
                   </li>

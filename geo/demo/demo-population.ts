@@ -16,18 +16,18 @@ export interface PopulationBump {
 
 export const POPULATION_FLOOR = 0.6;
 export const POPULATION_BUMPS: readonly PopulationBump[] = [
-  { centre: [-0.0700, 51.5200], weight: 0.9, sigmaMeters: 650 },
-  { centre: [-0.0610, 51.5160], weight: 1.0, sigmaMeters: 700 },
-  { centre: [-0.0540, 51.5270], weight: 1.0, sigmaMeters: 800 },
-  { centre: [-0.0450, 51.5170], weight: 0.9, sigmaMeters: 700 },
-  { centre: [-0.0520, 51.5100], weight: 0.7, sigmaMeters: 600 },
-  { centre: [-0.0330, 51.5250], weight: 0.8, sigmaMeters: 800 },
-  { centre: [-0.0250, 51.5340], weight: 0.8, sigmaMeters: 700 },
-  { centre: [-0.0150, 51.5230], weight: 0.7, sigmaMeters: 700 },
-  { centre: [-0.0340, 51.5130], weight: 0.6, sigmaMeters: 600 },
-  { centre: [-0.0140, 51.5120], weight: 0.9, sigmaMeters: 700 },
-  { centre: [-0.0200, 51.5040], weight: 1.0, sigmaMeters: 600 },
-  { centre: [-0.0140, 51.4940], weight: 1.1, sigmaMeters: 750 },
+  { centre: [-0.07, 51.52], weight: 0.9, sigmaMeters: 650 },
+  { centre: [-0.061, 51.516], weight: 1.0, sigmaMeters: 700 },
+  { centre: [-0.054, 51.527], weight: 1.0, sigmaMeters: 800 },
+  { centre: [-0.045, 51.517], weight: 0.9, sigmaMeters: 700 },
+  { centre: [-0.052, 51.51], weight: 0.7, sigmaMeters: 600 },
+  { centre: [-0.033, 51.525], weight: 0.8, sigmaMeters: 800 },
+  { centre: [-0.025, 51.534], weight: 0.8, sigmaMeters: 700 },
+  { centre: [-0.015, 51.523], weight: 0.7, sigmaMeters: 700 },
+  { centre: [-0.034, 51.513], weight: 0.6, sigmaMeters: 600 },
+  { centre: [-0.014, 51.512], weight: 0.9, sigmaMeters: 700 },
+  { centre: [-0.02, 51.504], weight: 1.0, sigmaMeters: 600 },
+  { centre: [-0.014, 51.494], weight: 1.1, sigmaMeters: 750 },
 ];
 
 const METRES_PER_DEGREE_LAT = 110_574;

@@ -34,8 +34,7 @@ const rows: Row[] = data.incidents.map((incident) => {
 });
 
 const ofKind = (kind: string) => truth.patterns.filter((p) => p.kind === kind);
-const within = (row: Row, centre: LngLat, metres: number) =>
-  metresBetween([row.incident.lng, row.incident.lat], centre) <= metres;
+const within = (row: Row, centre: LngLat, metres: number) => metresBetween([row.incident.lng, row.incident.lat], centre) <= metres;
 const inGroup = (groupId: string) => {
   const slugs = new Set(categoriesOfGroup(groupId));
   return (row: Row) => slugs.has(row.incident.category);
@@ -97,16 +96,12 @@ describe('generateDemoData: the incidents', () => {
     expect(bad).toEqual([]);
     expect(new Set(data.incidents.map((i) => i.precision))).toEqual(new Set(['minute']));
     // Every category the app knows is present.
-    expect(Object.keys(truth.totals.byCategory).sort()).toEqual(
-      [...new Set(data.incidents.map((i) => i.category))].sort(),
-    );
+    expect(Object.keys(truth.totals.byCategory).sort()).toEqual([...new Set(data.incidents.map((i) => i.category))].sort());
     expect(Object.keys(truth.totals.byCategory)).toHaveLength(18);
   });
 
   it('never uses a wall-clock time that London skips when the clocks go forward', () => {
-    const skipped = data.incidents.filter(
-      (i) => (i.occurredAt.startsWith('2025-03-30T01:') || i.occurredAt.startsWith('2026-03-29T01:')),
-    );
+    const skipped = data.incidents.filter((i) => i.occurredAt.startsWith('2025-03-30T01:') || i.occurredAt.startsWith('2026-03-29T01:'));
     expect(skipped).toEqual([]);
   });
 
@@ -157,8 +152,7 @@ describe('generateDemoData: planted patterns are measurable in the data', () => 
     // Per unit area, at 15:00-18:00 on school days, versus the borough away from the schools.
     const nearAny = (r: Row) => planted.some((p) => within(r, p.centre, p.radiusMeters));
     const peakNear = robbery.filter((r) => afterSchool(r) && nearAny(r)).length / (3 * DISK_CELLS(300));
-    const peakElsewhere =
-      robbery.filter((r) => afterSchool(r) && !nearAny(r)).length / (studyCells.length - 3 * DISK_CELLS(300));
+    const peakElsewhere = robbery.filter((r) => afterSchool(r) && !nearAny(r)).length / (studyCells.length - 3 * DISK_CELLS(300));
     expect(peakNear / peakElsewhere).toBeGreaterThan(10);
   });
 
@@ -287,9 +281,7 @@ describe('generateDemoData: ground truth', () => {
     expect(inTaskings).toBeGreaterThan(0);
     expect(truth.patterns.reduce((sum, p) => sum + p.incidents, 0) + inTaskings).toBe(truth.totals.planted);
     expect(new Set(truth.patterns.map((p) => p.id)).size).toBe(truth.patterns.length);
-    expect(truth.termDates.schoolDays).toBe(
-      Array.from({ length: truth.endDay - truth.startDay }, (_, i) => truth.startDay + i).filter(isSchoolDay).length,
-    );
+    expect(truth.termDates.schoolDays).toBe(Array.from({ length: truth.endDay - truth.startDay }, (_, i) => truth.startDay + i).filter(isSchoolDay).length);
   });
 
   it('describes each pattern by the incidents actually generated', () => {
@@ -312,7 +304,11 @@ describe('generateDemoData: ground truth', () => {
   it('lists non-empty H3 cells at resolutions 8, 9 and 10 that hold the cluster', () => {
     for (const p of truth.patterns) {
       const points = rows.filter((r) => r.incident.patternId === p.id).map((r) => r.incident);
-      for (const [key, resolution] of [['r8', 8], ['r9', 9], ['r10', 10]] as const) {
+      for (const [key, resolution] of [
+        ['r8', 8],
+        ['r9', 9],
+        ['r10', 10],
+      ] as const) {
         const cells = p.cells[key];
         expect(cells.length).toBeGreaterThan(0);
         for (const cell of cells) expect(cellResolution(cell)).toBe(resolution);

@@ -168,7 +168,13 @@ function generateBackground(seed: number, days: readonly DayInfo[], out: RawInci
       const n = random.poisson(backgroundDailyRate(category, day.dayOfWeek, day.month));
       for (let i = 0; i < n; i++) {
         const minute = minuteOfDay(random, hourCdf, day);
-        out.push(day.day, minute, category.slug, insidePoint(() => draw(random)), -1);
+        out.push(
+          day.day,
+          minute,
+          category.slug,
+          insidePoint(() => draw(random)),
+          -1,
+        );
       }
     }
   }
@@ -184,9 +190,7 @@ function generatePattern(
   const random = createRandom(seed, `pattern:${spec.id}`);
   const hourCdf = cumulative(spec.hourWeights);
   const categoryCdf = cumulative(spec.categories.map((c) => c.weight));
-  const spots = Array.from({ length: spec.spots?.count ?? 0 }, () =>
-    insidePoint(() => clusterPoint(random, spec.centre, spec.radiusMeters * 0.6)),
-  );
+  const spots = Array.from({ length: spec.spots?.count ?? 0 }, () => insidePoint(() => clusterPoint(random, spec.centre, spec.radiusMeters * 0.6)));
   const points: LngLat[] = [];
   const categories: string[] = [];
   let expected = 0;
@@ -202,9 +206,7 @@ function generatePattern(
         const category = spec.categories[random.pick(categoryCdf)]!.slug;
         const minute = minuteOfDay(random, hourCdf, day);
         const onSpot = spec.spots && random.next() < spec.spots.share;
-        const point = onSpot
-          ? spots[random.int(spots.length)]!
-          : insidePoint(() => clusterPoint(random, spec.centre, spec.radiusMeters));
+        const point = onSpot ? spots[random.int(spots.length)]! : insidePoint(() => clusterPoint(random, spec.centre, spec.radiusMeters));
         out.push(day.day, minute, category, point, patternIndex);
         points.push(point);
         categories.push(category);

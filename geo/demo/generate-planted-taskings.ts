@@ -73,9 +73,7 @@ export function generatePlantedIncidents(seed: number, spec: PlantedTaskingSpec,
   const random = createRandom(seed, `tasking:${spec.id}`);
   const weekHours = weekHoursOfBands(spec.timeBands);
   const profile = HOUR_PROFILES[spec.hours];
-  const hourCdfOfWeekday = Array.from({ length: 7 }, (_, weekday) =>
-    cumulative(profile.map((w, h) => w * weekHours[weekday * 24 + h]!)),
-  );
+  const hourCdfOfWeekday = Array.from({ length: 7 }, (_, weekday) => cumulative(profile.map((w, h) => w * weekHours[weekday * 24 + h]!)));
   let total = 0;
   for (const s of spec.segments) {
     const days: number[] = [];
@@ -108,9 +106,7 @@ export interface DemoTasking {
 
 /** Planted counts in one area per period (before = the 42 days before the start, during = the 42 from it). */
 function countsIn(spec: PlantedTaskingSpec, area: PlantedArea, period: { fromDay: number; toDay: number }): number {
-  return spec.segments
-    .filter((s) => s.area === area && s.fromDay >= period.fromDay && s.toDay <= period.toDay)
-    .reduce((sum, s) => sum + s.incidents, 0);
+  return spec.segments.filter((s) => s.area === area && s.fromDay >= period.fromDay && s.toDay <= period.toDay).reduce((sum, s) => sum + s.incidents, 0);
 }
 
 /**

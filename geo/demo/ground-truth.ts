@@ -157,12 +157,7 @@ function cellsHolding(points: readonly LngLat[], centre: LngLat, h3Resolution: n
     .map(([cell]) => cell);
 }
 
-export function patternTruth(
-  spec: PatternSpec,
-  points: readonly LngLat[],
-  categories: readonly string[],
-  expectedIncidents: number,
-): PlantedPatternTruth {
+export function patternTruth(spec: PatternSpec, points: readonly LngLat[], categories: readonly string[], expectedIncidents: number): PlantedPatternTruth {
   const byCategory: Record<string, number> = {};
   for (const { slug } of spec.categories) byCategory[slug] = 0;
   for (const c of categories) byCategory[c] = (byCategory[c] ?? 0) + 1;

@@ -11,13 +11,7 @@ import { HOUR_PROFILES } from './rhythms';
 import type { LngLat } from '../types';
 
 export type PlantedKind =
-  | 'violence-evening-east'
-  | 'under18-violence-school-morning'
-  | 'robbery-near-school'
-  | 'drug-market'
-  | 'emerging'
-  | 'fading'
-  | 'sporadic';
+  'violence-evening-east' | 'under18-violence-school-morning' | 'robbery-near-school' | 'drug-market' | 'emerging' | 'fading' | 'sporadic';
 
 export const PLANTED_KINDS: readonly PlantedKind[] = [
   'violence-evening-east',
@@ -99,9 +93,7 @@ function ramp(day: number, fromDay: number, toDay: number, fromRate: number, toR
 }
 
 function clip(windows: DayWindow[], startDay: number, endDay: number): DayWindow[] {
-  return windows
-    .map((w) => ({ fromDay: Math.max(w.fromDay, startDay), toDay: Math.min(w.toDay, endDay) }))
-    .filter((w) => w.toDay > w.fromDay);
+  return windows.map((w) => ({ fromDay: Math.max(w.fromDay, startDay), toDay: Math.min(w.toDay, endDay) })).filter((w) => w.toDay > w.fromDay);
 }
 
 /** The planted patterns for data covering [startDay, endDay). Windows are set relative to endDay. */
@@ -111,10 +103,10 @@ export function plantedPatterns(startDay: number, endDay: number): PatternSpec[]
 
   // 1. Evening serious violence in the east of the borough.
   const eveningPlaces: [string, string, LngLat][] = [
-    ['bow', 'Bow', [-0.0230, 51.5290]],
+    ['bow', 'Bow', [-0.023, 51.529]],
     ['mile-end', 'Mile End', [-0.0345, 51.5255]],
-    ['poplar', 'Poplar', [-0.0100, 51.5135]],
-    ['isle-of-dogs', 'Isle of Dogs', [-0.0120, 51.4942]],
+    ['poplar', 'Poplar', [-0.01, 51.5135]],
+    ['isle-of-dogs', 'Isle of Dogs', [-0.012, 51.4942]],
   ];
   for (const [key, place, centre] of eveningPlaces) {
     specs.push({
@@ -193,9 +185,9 @@ export function plantedPatterns(startDay: number, endDay: number): PatternSpec[]
 
   // 4. Persistent drug markets, present all period.
   const drugMarkets: [string, string, LngLat][] = [
-    ['spitalfields', 'Spitalfields', [-0.0700, 51.5195]],
-    ['shadwell', 'Shadwell', [-0.0500, 51.5125]],
-    ['limehouse', 'Limehouse', [-0.0280, 51.5130]],
+    ['spitalfields', 'Spitalfields', [-0.07, 51.5195]],
+    ['shadwell', 'Shadwell', [-0.05, 51.5125]],
+    ['limehouse', 'Limehouse', [-0.028, 51.513]],
   ];
   for (const [key, place, centre] of drugMarkets) {
     specs.push({
@@ -229,7 +221,7 @@ export function plantedPatterns(startDay: number, endDay: number): PatternSpec[]
       { slug: 'anti-social-behaviour', weight: 0.7 },
       { slug: 'criminal-damage-arson', weight: 0.3 },
     ],
-    centre: [-0.0300, 51.5370],
+    centre: [-0.03, 51.537],
     radiusMeters: 300,
     hourWeights: HOUR_PROFILES.asb,
     dailyRate: (d) => ramp(d.day, asbStart, endDay, 0.1, 2.6),
@@ -247,7 +239,7 @@ export function plantedPatterns(startDay: number, endDay: number): PatternSpec[]
     place: 'Poplar',
     description: 'A displaced drug market setting up about three months before the end of the data and growing.',
     categories: DRUG_MIX,
-    centre: [-0.0110, 51.5070],
+    centre: [-0.011, 51.507],
     radiusMeters: 300,
     hourWeights: HOUR_PROFILES.drugs,
     dailyRate: (d) => ramp(d.day, drugStart, endDay, 0.2, 1.6),
@@ -270,7 +262,7 @@ export function plantedPatterns(startDay: number, endDay: number): PatternSpec[]
     place: 'Shadwell and Wapping',
     description: 'A steady burglary series for most of the data that stops in the final four weeks (historical hot spot).',
     categories: [{ slug: 'burglary', weight: 1 }],
-    centre: [-0.0620, 51.5080],
+    centre: [-0.062, 51.508],
     radiusMeters: 200,
     hourWeights: HOUR_PROFILES.burglary,
     dailyRate: (d) => (d.day < burglaryStops - 10 ? 1.0 : ramp(d.day, burglaryStops - 10, burglaryStops, 1.0, 0)),
@@ -291,7 +283,7 @@ export function plantedPatterns(startDay: number, endDay: number): PatternSpec[]
       { slug: 'anti-social-behaviour', weight: 0.6 },
       { slug: 'public-order', weight: 0.4 },
     ],
-    centre: [-0.0400, 51.5140],
+    centre: [-0.04, 51.514],
     radiusMeters: 300,
     hourWeights: HOUR_PROFILES.asb,
     dailyRate: (d) => (d.day < asbFadeFrom ? 3.6 : ramp(d.day, asbFadeFrom, endDay, 3.6, 1.0)),
@@ -318,7 +310,7 @@ export function plantedPatterns(startDay: number, endDay: number): PatternSpec[]
       { slug: 'anti-social-behaviour', weight: 0.3 },
       { slug: 'violent-crime', weight: 0.2 },
     ],
-    centre: [-0.0420, 51.5310],
+    centre: [-0.042, 51.531],
     radiusMeters: 200,
     hourWeights: HOUR_PROFILES.asb,
     dailyRate: (d) => (burstWindows.some((w) => d.day >= w.fromDay && d.day < w.toDay) ? 4 : 0),

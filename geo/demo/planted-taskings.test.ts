@@ -132,7 +132,9 @@ describe('planted taskings: the records', () => {
       const cells = new Set(t.fields.cells);
       const count = data.incidents.filter((i) => {
         const day = dayOf(i.occurredAt);
-        return t.fields.categories.includes(i.category) && day >= t.evidenceWindow.fromDay && day < t.evidenceWindow.toDay && cells.has(cellAt(i.lng, i.lat, 9));
+        return (
+          t.fields.categories.includes(i.category) && day >= t.evidenceWindow.fromDay && day < t.evidenceWindow.toDay && cells.has(cellAt(i.lng, i.lat, 9))
+        );
       }).length;
       expect(t.fields.problem).toMatch(new RegExp(`(^|: )${count} `));
     }

@@ -160,8 +160,7 @@ export function plantedTaskings(startDay: number, endDay: number): PlantedTaskin
       plannedFall: 0,
       title: 'Chrisp Street market shoplifting',
       problem: (n) =>
-        `Gi* hot cluster: ${n} shoplifting offences in 28 days at Chrisp Street market, in trading hours; ` +
-        'traders report the same group most days.',
+        `Gi* hot cluster: ${n} shoplifting offences in 28 days at Chrisp Street market, in trading hours; ` + 'traders report the same group most days.',
       objective: 'Cut shoplifting at the market by a third; identify the repeat offenders with the traders.',
       tactics: ['high-visibility-patrol', 'cctv-monitoring'],
       team: 'ptf',

@@ -86,7 +86,5 @@ function mean(values: readonly number[]): number {
 export function backgroundDailyRate(category: BackgroundCategory, dayOfWeek: number, month: number): number {
   const week = WEEK_PROFILES[category.week];
   const season = SEASON_PROFILES[category.season];
-  return (
-    (category.perYear / 365.25) * (week[dayOfWeek]! / mean(week)) * (season[month - 1]! / mean(season))
-  );
+  return (category.perYear / 365.25) * (week[dayOfWeek]! / mean(week)) * (season[month - 1]! / mean(season));
 }

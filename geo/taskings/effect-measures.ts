@@ -51,7 +51,8 @@ export function weightedDisplacementQuotient(counts: AreaCounts): Measure {
   const { buffer: b, control: c } = counts;
   const success = successMeasure(counts);
   if (success.value === null) return success;
-  if (success.value === 0) return { value: null, reason: 'the response area changed exactly as the control did, so there is no effect to weigh displacement against' };
+  if (success.value === 0)
+    return { value: null, reason: 'the response area changed exactly as the control did, so there is no effect to weigh displacement against' };
   return { value: (b.during / c.during - b.before / c.before) / success.value, reason: null };
 }
 
@@ -64,7 +65,12 @@ export function relativeEffectSize(area: PeriodCounts, control: PeriodCounts, ar
     [control.during, 'the control area during'],
   ].filter(([n]) => n === 0);
   if (zeros.length > 0) {
-    return { value: null, low: null, high: null, reason: `the relative effect size needs incidents in every area and period, and there were none in ${zeros.map(([, name]) => name).join(' or ')}` };
+    return {
+      value: null,
+      low: null,
+      high: null,
+      reason: `the relative effect size needs incidents in every area and period, and there were none in ${zeros.map(([, name]) => name).join(' or ')}`,
+    };
   }
   const logRes = Math.log(area.before) + Math.log(control.during) - Math.log(area.during) - Math.log(control.before);
   const sd = Math.sqrt(1 / area.before + 1 / area.during + 1 / control.before + 1 / control.during);
@@ -191,7 +197,14 @@ export function resultLine(
   const control = `control ${describeChange(rateChange(counts.control, days.before, days.during))}`;
   const bufferChange = changeAgainstControl(counts.buffer, counts.control);
   const buffer = bufferChange.direction === 0 ? 'buffer flat' : `buffer ${describeChange(rateChange(counts.buffer, days.before, days.during))}`;
-  const verdictWord = verdict.code === 'worsened' ? ': worse than the control area' : verdict.code === 'no-clear-change' ? ': no clear change' : verdict.code === 'cannot-judge' ? ': no verdict' : '';
+  const verdictWord =
+    verdict.code === 'worsened'
+      ? ': worse than the control area'
+      : verdict.code === 'no-clear-change'
+        ? ': no clear change'
+        : verdict.code === 'cannot-judge'
+          ? ': no verdict'
+          : '';
   const readingWord = verdict.code === 'improved' && reading.code !== null ? `: ${READING_WORDS[reading.code]}` : '';
   return `${here} (${control})${verdictWord}; ${buffer}${readingWord}`;
 }

@@ -29,7 +29,9 @@ export function dosageWarnings(dosage: PlannedDosage | null, bands: readonly Tim
   if (minutesPerVisit < KOPER.minMinutes) {
     warnings.push(`Visits of ${minutesPerVisit} minutes are shorter than the 10-16 minutes the Koper curve suggests; short visits deter less.`);
   } else if (minutesPerVisit > KOPER.maxMinutes) {
-    warnings.push(`Visits of ${minutesPerVisit} minutes are longer than the 10-16 minutes the Koper curve suggests; beyond about 15 minutes the extra time adds little, so spread it over more visits.`);
+    warnings.push(
+      `Visits of ${minutesPerVisit} minutes are longer than the 10-16 minutes the Koper curve suggests; beyond about 15 minutes the extra time adds little, so spread it over more visits.`,
+    );
   }
   // The busiest banded day decides what has to fit.
   const hours = Math.max(...bandHoursByWeekday(weekHoursOfBands(bands)));

@@ -16,7 +16,13 @@ describe('the periods a result compares', () => {
   });
 
   it('stops during at the end date, and at the last day of data when that is earlier', () => {
-    const ended = resultPeriods({ startDay: day('2026-10-01'), endDay: day('2026-10-14'), today: day('2026-11-30'), dataEndDay: day('2026-11-30'), monthly: false });
+    const ended = resultPeriods({
+      startDay: day('2026-10-01'),
+      endDay: day('2026-10-14'),
+      today: day('2026-11-30'),
+      dataEndDay: day('2026-11-30'),
+      monthly: false,
+    });
     expect(ended.ok && ended.value.during).toEqual({ fromDay: day('2026-10-01'), toDay: day('2026-10-15') });
     const stale = resultPeriods({ startDay: day('2026-10-01'), endDay: null, today: day('2026-11-30'), dataEndDay: day('2026-10-11'), monthly: false });
     expect(stale.ok && stale.value.during).toEqual({ fromDay: day('2026-10-01'), toDay: day('2026-10-11') });

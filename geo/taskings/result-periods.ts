@@ -54,13 +54,20 @@ export function resultPeriods(input: PeriodInput): Result<ResultPeriods> {
   if (today <= startDay) return fail(`the tasking starts on ${isoDateOfDay(startDay)}; there is nothing to compare until a day of it has passed`);
   const duringEnd = Math.min(today, endDay === null ? Number.POSITIVE_INFINITY : endDay + 1, dataEndDay);
   if (duringEnd <= startDay) {
-    return fail(`the data for this theme ends on ${isoDateOfDay(dataEndDay - 1)}, before the tasking started on ${isoDateOfDay(startDay)}; import newer data to see a result`);
+    return fail(
+      `the data for this theme ends on ${isoDateOfDay(dataEndDay - 1)}, before the tasking started on ${isoDateOfDay(startDay)}; import newer data to see a result`,
+    );
   }
   if (!monthly) {
     const during = { fromDay: startDay, toDay: duringEnd };
     const before = { fromDay: startDay - (duringEnd - startDay), toDay: startDay };
     const days = duringEnd - startDay;
-    return ok({ unit: 'days', before, during, compared: `${describeDays(during)} against the ${days} day${days === 1 ? '' : 's'} before, ${describeDays(before)}` });
+    return ok({
+      unit: 'days',
+      before,
+      during,
+      compared: `${describeDays(during)} against the ${days} day${days === 1 ? '' : 's'} before, ${describeDays(before)}`,
+    });
   }
   const duringFrom = firstOfMonth(startDay) === startDay ? startDay : addMonths(firstOfMonth(startDay), 1);
   const duringTo = firstOfMonth(duringEnd);

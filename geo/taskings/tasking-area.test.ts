@@ -14,7 +14,10 @@ describe('a tasking area', () => {
 
   it('names what is wrong: unknown ids, mixed resolutions, resolutions outside 7-10, cells outside the study area, too many', () => {
     expect(checkTaskingCells(['not-a-cell'], studyAt)).toEqual({ ok: false, reason: 'not-a-cell is not an H3 cell id' });
-    expect(checkTaskingCells([CENTRE, cellAt(-0.0597, 51.5194, 10)], studyAt)).toEqual({ ok: false, reason: expect.stringContaining('mix resolutions 9 and 10') });
+    expect(checkTaskingCells([CENTRE, cellAt(-0.0597, 51.5194, 10)], studyAt)).toEqual({
+      ok: false,
+      reason: expect.stringContaining('mix resolutions 9 and 10'),
+    });
     expect(checkTaskingCells([cellAt(-0.0597, 51.5194, 11)], studyAt)).toEqual({ ok: false, reason: 'the cells are at resolution 11; expected 7..10' });
     const far = cellAt(-0.2, 51.5, 9);
     expect(checkTaskingCells([CENTRE, far], studyAt)).toEqual({ ok: false, reason: `${far} lies outside the study area` });
@@ -29,7 +32,17 @@ describe('a tasking area', () => {
     const ring = outlineOfCells(cellsWithinDistance(CENTRE, 1)).coordinates[0]![0]!;
     const polygon: GeoJSON.Polygon = { type: 'Polygon', coordinates: [ring] };
     expect(cellsOfDrawnArea(polygon, 9, STUDY)).toEqual(cellsWithinDistance(CENTRE, 1).sort());
-    const tiny: GeoJSON.Polygon = { type: 'Polygon', coordinates: [[[-0.05971, 51.51941], [-0.05969, 51.51941], [-0.0597, 51.51939], [-0.05971, 51.51941]]] };
+    const tiny: GeoJSON.Polygon = {
+      type: 'Polygon',
+      coordinates: [
+        [
+          [-0.05971, 51.51941],
+          [-0.05969, 51.51941],
+          [-0.0597, 51.51939],
+          [-0.05971, 51.51941],
+        ],
+      ],
+    };
     expect(cellsOfDrawnArea(tiny, 9, STUDY)).toEqual([CENTRE]);
     expect(cellsOfDrawnArea(polygon, 9, new Set([CENTRE]))).toEqual([CENTRE]);
   });

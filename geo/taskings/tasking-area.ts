@@ -1,7 +1,16 @@
 // A tasking's area: H3 cells at one resolution (7-10), all inside the study area. A polygon
 // drawn on the map becomes the cells whose centres it holds, and is kept beside them.
 import { area } from '@turf/turf';
-import { averageCellAreaSquareMetres, cellCentre, cellResolution, cellsOfPolygon, cellsWithinDistance, isCell, MAX_QUERY_RESOLUTION, MIN_QUERY_RESOLUTION } from '../h3';
+import {
+  averageCellAreaSquareMetres,
+  cellCentre,
+  cellResolution,
+  cellsOfPolygon,
+  cellsWithinDistance,
+  isCell,
+  MAX_QUERY_RESOLUTION,
+  MIN_QUERY_RESOLUTION,
+} from '../h3';
 import { fail, ok, type LngLat, type Result } from '../types';
 
 /** A tasking is a hot spot, a few streets: past this many cells it is a borough strategy, not a tasking. */

@@ -49,7 +49,9 @@ describe('Koper guidance warns, never refuses', () => {
     ]);
   });
   it('warns when the visits do not fit in the bands', () => {
-    expect(dosageWarnings({ visitsPerDay: 13, minutesPerVisit: 15 }, afterSchool)).toEqual(['13 visits of 15 minutes do not fit in the 3 hours of the time bands.']);
+    expect(dosageWarnings({ visitsPerDay: 13, minutesPerVisit: 15 }, afterSchool)).toEqual([
+      '13 visits of 15 minutes do not fit in the 3 hours of the time bands.',
+    ]);
   });
   it('states the guidance', () => {
     expect(KOPER.guidance).toBe('Koper curve: visits of 10-16 minutes, repeated at least every two hours, deter most.');
@@ -69,7 +71,11 @@ describe('status and decisions', () => {
   it('continues for the first review interval (28 days) from today unless a date is given', () => {
     const today = review + 2;
     expect(defaultNextReviewDay(start, review, today)).toBe(today + 28);
-    expect(applyDecision({ status: 'active', startDay: start, reviewDay: review, endDay: null }, 'continue', today, null)).toEqual({ status: 'active', reviewDay: today + 28, endDay: null });
+    expect(applyDecision({ status: 'active', startDay: start, reviewDay: review, endDay: null }, 'continue', today, null)).toEqual({
+      status: 'active',
+      reviewDay: today + 28,
+      endDay: null,
+    });
     expect(applyDecision({ status: 'active', startDay: start, reviewDay: review, endDay: null }, 'amend', today, today + 7).reviewDay).toBe(today + 7);
     // A tasking reviewed after 3 days still gets a week.
     expect(defaultNextReviewDay(start, start + 3, today)).toBe(today + 7);
@@ -77,12 +83,20 @@ describe('status and decisions', () => {
 
   it('closes today, keeps an earlier end, and leaves a not-yet-started end alone', () => {
     const today = review + 2;
-    expect(applyDecision({ status: 'active', startDay: start, reviewDay: review, endDay: null }, 'close', today, null)).toEqual({ status: 'closed', reviewDay: review, endDay: today });
+    expect(applyDecision({ status: 'active', startDay: start, reviewDay: review, endDay: null }, 'close', today, null)).toEqual({
+      status: 'closed',
+      reviewDay: review,
+      endDay: today,
+    });
     expect(applyDecision({ status: 'active', startDay: start, reviewDay: review, endDay: review - 3 }, 'close', today, null).endDay).toBe(review - 3);
     expect(applyDecision({ status: 'proposed', startDay: today + 10, reviewDay: today + 30, endDay: null }, 'close', today, null).endDay).toBeNull();
   });
 
   it('escalates without changing status or review unless a date is given', () => {
-    expect(applyDecision({ status: 'active', startDay: start, reviewDay: review, endDay: null }, 'escalate', review, null)).toEqual({ status: 'active', reviewDay: review, endDay: null });
+    expect(applyDecision({ status: 'active', startDay: start, reviewDay: review, endDay: null }, 'escalate', review, null)).toEqual({
+      status: 'active',
+      reviewDay: review,
+      endDay: null,
+    });
   });
 });

@@ -49,7 +49,13 @@ export function describeBand(band: TimeBand): string {
   if (band.hours === null) return `${days}, all day`;
   const hours = band.hours
     .split(',')
-    .map((part) => part.trim().split('-').map((h) => `${h.padStart(2, '0')}:00`).join('-'))
+    .map((part) =>
+      part
+        .trim()
+        .split('-')
+        .map((h) => `${h.padStart(2, '0')}:00`)
+        .join('-'),
+    )
     .join(', ');
   return `${days} ${hours}`;
 }

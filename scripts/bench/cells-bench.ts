@@ -100,7 +100,16 @@ export async function benchCells(): Promise<void> {
       });
       const p95 = percentile(times, 95);
       worst = Math.max(worst, p95);
-      rows.push([`${days} d`, String(resolution), String(first.cells.length), first.meta.totalCount, percentile(times, 50), p95, p95 / TARGET_P95_MS, verdict(p95, TARGET_P95_MS, true)]);
+      rows.push([
+        `${days} d`,
+        String(resolution),
+        String(first.cells.length),
+        first.meta.totalCount,
+        percentile(times, 50),
+        p95,
+        p95 / TARGET_P95_MS,
+        verdict(p95, TARGET_P95_MS, true),
+      ]);
     }
   }
   console.log(table(rows));

@@ -153,7 +153,15 @@ export async function benchImport(): Promise<void> {
         raw.push(rawH3PointsPerSecond(generated));
       }
       const ratio = median(imports) / median(raw);
-      rows.push([shape.label, median(imports), median(raw), ratio, verdict(ratio, TARGET_RATIO, false), Math.max(...imports) / Math.max(...raw), ROWS / median(imports)]);
+      rows.push([
+        shape.label,
+        median(imports),
+        median(raw),
+        ratio,
+        verdict(ratio, TARGET_RATIO, false),
+        Math.max(...imports) / Math.max(...raw),
+        ROWS / median(imports),
+      ]);
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }

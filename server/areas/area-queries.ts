@@ -23,8 +23,7 @@ function parseStoredGeometry(json: string): AreaGeometry {
 
 export function getStudyArea(db: Db): StoredArea | null {
   const row = db.prepare('SELECT kind, code, name, geometry_json FROM areas WHERE kind = ? LIMIT 1').get(STUDY_AREA_KIND) as
-    | { kind: string; code: string; name: string; geometry_json: string }
-    | undefined;
+    { kind: string; code: string; name: string; geometry_json: string } | undefined;
   return row ? { kind: row.kind, code: row.code, name: row.name, geometry: parseStoredGeometry(row.geometry_json) } : null;
 }
 
@@ -47,9 +46,7 @@ export function listAreaKinds(db: Db): { kind: string; count: number }[] {
  */
 export function replaceAreas(db: Db, kind: string, areas: Omit<StoredArea, 'kind'>[], sourceFile: string, now: Date): void {
   const remove = db.prepare('DELETE FROM areas WHERE kind = ?');
-  const insert = db.prepare(
-    'INSERT INTO areas (kind, code, name, geometry_json, source_file, imported_at) VALUES (?, ?, ?, ?, ?, ?)',
-  );
+  const insert = db.prepare('INSERT INTO areas (kind, code, name, geometry_json, source_file, imported_at) VALUES (?, ?, ?, ?, ?, ?)');
   db.transaction(() => {
     remove.run(kind);
     for (const area of areas) insert.run(kind, area.code, area.name, JSON.stringify(area.geometry), sourceFile, now.toISOString());

@@ -45,8 +45,7 @@ export function listStaffUsers(db: Db): UserSummary[] {
 
 export function checkPassword(db: Db, username: string, password: string): Principal | null {
   const row = db.prepare('SELECT username, display_name, role, password_hash FROM users WHERE username = ?').get(username) as
-    | { username: string; display_name: string; role: string; password_hash: string }
-    | undefined;
+    { username: string; display_name: string; role: string; password_hash: string } | undefined;
   // Verify against a dummy hash when the user is unknown so timing does not reveal names.
   const ok = verifyPassword(password, row?.password_hash ?? dummyHash());
   if (!row || !ok) return null;
@@ -61,9 +60,12 @@ function dummyHash(): string {
 export function createSession(db: Db, username: string, now: Date): { token: string; expiresAt: Date } {
   const token = newSecret();
   const expiresAt = new Date(now.getTime() + SESSION_DAYS * 86_400_000);
-  db.prepare(
-    'INSERT INTO sessions (token_hash, user_id, created_at, expires_at) SELECT ?, id, ?, ? FROM users WHERE username = ?',
-  ).run(sha256Hex(token), now.toISOString(), expiresAt.toISOString(), username);
+  db.prepare('INSERT INTO sessions (token_hash, user_id, created_at, expires_at) SELECT ?, id, ?, ? FROM users WHERE username = ?').run(
+    sha256Hex(token),
+    now.toISOString(),
+    expiresAt.toISOString(),
+    username,
+  );
   return { token, expiresAt };
 }
 
@@ -83,19 +85,13 @@ export function deleteSession(db: Db, token: string): void {
 
 export function createApiToken(db: Db, role: Role, label: string, now: Date): string {
   const token = TOKEN_PREFIX + newSecret();
-  db.prepare('INSERT INTO api_tokens (token_hash, label, role, created_at) VALUES (?, ?, ?, ?)').run(
-    sha256Hex(token),
-    label,
-    role,
-    now.toISOString(),
-  );
+  db.prepare('INSERT INTO api_tokens (token_hash, label, role, created_at) VALUES (?, ?, ?, ?)').run(sha256Hex(token), label, role, now.toISOString());
   return token;
 }
 
 export function principalOfApiToken(db: Db, token: string): Principal | null {
-  const row = db
-    .prepare('SELECT label, role FROM api_tokens WHERE token_hash = ? AND revoked_at IS NULL')
-    .get(sha256Hex(token)) as { label: string; role: string } | undefined;
+  const row = db.prepare('SELECT label, role FROM api_tokens WHERE token_hash = ? AND revoked_at IS NULL').get(sha256Hex(token)) as
+    { label: string; role: string } | undefined;
   return row ? { id: `token:${row.label}`, name: row.label, role: toRole(row.role) } : null;
 }
 
@@ -113,9 +109,7 @@ const demoHashes = new Map<string, string>();
 
 export function seedDemoAccounts(db: Db, now: Date): number {
   if (countUsers(db) > 0) return 0;
-  const insert = db.prepare(
-    'INSERT INTO users (username, display_name, role, password_hash, created_at) VALUES (?, ?, ?, ?, ?)',
-  );
+  const insert = db.prepare('INSERT INTO users (username, display_name, role, password_hash, created_at) VALUES (?, ?, ?, ?, ?)');
   for (const account of DEMO_ACCOUNTS) {
     let hash = demoHashes.get(account.username);
     if (!hash) {

@@ -24,10 +24,7 @@ export function allow(...roles: (Role | typeof ANYONE)[]) {
       return c.json({ error: { code: 'unauthenticated', message: 'Sign in, or send Authorization: Bearer <token>.' } }, 401);
     }
     if (!roles.includes(principal.role)) {
-      return c.json(
-        { error: { code: 'forbidden', message: `The ${principal.role} role may not use this; it is for: ${roles.join(', ')}.` } },
-        403,
-      );
+      return c.json({ error: { code: 'forbidden', message: `The ${principal.role} role may not use this; it is for: ${roles.join(', ')}.` } }, 403);
     }
     return next();
   });

@@ -21,7 +21,13 @@ import { DEMO_FILE_NAME, loadDemoDataIfEmpty } from './load-demo-data';
 const NOW = new Date('2026-03-29T23:30:00Z');
 const REAL_BOROUGH = new URL('../../../shared/data/boundaries/tower_hamlets_borough.geojson', import.meta.url);
 
-const count = (db: Db, sql: string, ...params: unknown[]) => Number(db.prepare(sql).pluck().get(...params));
+const count = (db: Db, sql: string, ...params: unknown[]) =>
+  Number(
+    db
+      .prepare(sql)
+      .pluck()
+      .get(...params),
+  );
 
 describe('loadDemoDataIfEmpty', () => {
   it('fills an empty database with the demo borough, wards and two years of incidents, once', async () => {
@@ -56,9 +62,13 @@ describe('loadDemoDataIfEmpty', () => {
     const expected = generateDemoData({ endDay: dayNumber(2026, 3, 30), seed: DEFAULT_DEMO_SEED });
     const stored = db.prepare('SELECT category, count(*) AS n FROM incidents GROUP BY category ORDER BY category').all() as { category: string; n: number }[];
     expect(Object.fromEntries(stored.map((r) => [r.category, r.n]))).toEqual(expected.groundTruth.totals.byCategory);
-    const sample = db
-      .prepare('SELECT source_record_id AS id, occurred_at, lng, lat, h3_r11 FROM incidents WHERE id % 997 = 0')
-      .all() as { id: string; occurred_at: string; lng: number; lat: number; h3_r11: string }[];
+    const sample = db.prepare('SELECT source_record_id AS id, occurred_at, lng, lat, h3_r11 FROM incidents WHERE id % 997 = 0').all() as {
+      id: string;
+      occurred_at: string;
+      lng: number;
+      lat: number;
+      h3_r11: string;
+    }[];
     const byId = new Map(expected.incidents.map((i) => [i.sourceRecordId, i]));
     for (const row of sample) {
       const incident = byId.get(row.id);
@@ -144,9 +154,7 @@ describe('loadDemoDataIfEmpty', () => {
     expect(area(overlap!) / area(both!)).toBeGreaterThan(0.85);
     // Coarse and not copied: far fewer vertices, none equal to a real one.
     const realVertices = new Set(
-      (realShape.geometry.type === 'Polygon' ? [realShape.geometry.coordinates] : realShape.geometry.coordinates)
-        .flat(2)
-        .map((p) => `${p[0]},${p[1]}`),
+      (realShape.geometry.type === 'Polygon' ? [realShape.geometry.coordinates] : realShape.geometry.coordinates).flat(2).map((p) => `${p[0]},${p[1]}`),
     );
     const demoVertices = DEMO_STUDY_AREA.coordinates[0]!;
     expect(demoVertices.length).toBeLessThan(realVertices.size / 5);

@@ -76,13 +76,7 @@ export function loadDemoDataIfEmpty(db: Db, now: Date, seed = DEFAULT_DEMO_SEED)
 
   let imported = 0;
   db.transaction(() => {
-    replaceAreas(
-      db,
-      STUDY_AREA_KIND,
-      [{ code: DEMO_STUDY_AREA_CODE, name: DEMO_STUDY_AREA_NAME, geometry: data.studyArea }],
-      DEMO_FILE_NAME,
-      now,
-    );
+    replaceAreas(db, STUDY_AREA_KIND, [{ code: DEMO_STUDY_AREA_CODE, name: DEMO_STUDY_AREA_NAME, geometry: data.studyArea }], DEMO_FILE_NAME, now);
     replaceAreas(
       db,
       'ward',

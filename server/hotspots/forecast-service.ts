@@ -67,8 +67,10 @@ export function buildWindowHistory(index: IncidentIndex, grid: StudyGrid, covera
   const windows = candidates.slice(run.fromIndex);
   const notes: string[] = [];
   const absent = run.absent.filter((c) => imported.includes(c));
-  if (absent.length > 0) notes.push(`No recent data for ${categoryNames(absent)} (${spans(coverage, absent)}): the forecast is of ${categoryNames(run.present)} only.`);
-  if (run.fromIndex > 0) notes.push(`Only the last ${windows.length} ${unit} are used: before them the data held different categories (${spans(coverage, imported)}).`);
+  if (absent.length > 0)
+    notes.push(`No recent data for ${categoryNames(absent)} (${spans(coverage, absent)}): the forecast is of ${categoryNames(run.present)} only.`);
+  if (run.fromIndex > 0)
+    notes.push(`Only the last ${windows.length} ${unit} are used: before them the data held different categories (${spans(coverage, imported)}).`);
   if (windows.length < 2) {
     return failWith(
       422,
@@ -94,8 +96,16 @@ export function buildWindowHistory(index: IncidentIndex, grid: StudyGrid, covera
   };
   windows.forEach((window, w) => {
     const cells = aggregateCellsInWindow(index, { categories: query.categories, h3Resolution: query.h3Resolution, ...window }, weight);
-    const aligned = alignCellValues(neighbourhood.value, cells.map((c) => [c.cell, c.count] as const), { outside: 'drop' });
-    const harmAligned = alignCellValues(neighbourhood.value, cells.map((c) => [c.cell, c.value] as const), { outside: 'drop' });
+    const aligned = alignCellValues(
+      neighbourhood.value,
+      cells.map((c) => [c.cell, c.count] as const),
+      { outside: 'drop' },
+    );
+    const harmAligned = alignCellValues(
+      neighbourhood.value,
+      cells.map((c) => [c.cell, c.value] as const),
+      { outside: 'drop' },
+    );
     if (!aligned.ok || !harmAligned.ok) throw new Error('internal: window cells are at the study resolution');
     counts.set(aligned.value.values, w * n);
     harm.set(harmAligned.value.values, w * n);
@@ -115,7 +125,12 @@ export interface ForecastOutcome {
   cells: { cell: string; score: number; rank: number }[];
 }
 
-export function forecastCells(index: IncidentIndex, grid: StudyGrid, coverage: Coverage, query: Omit<HistoryQuery, 'maxWindows'>): Result<ForecastOutcome, EngineFailure> {
+export function forecastCells(
+  index: IncidentIndex,
+  grid: StudyGrid,
+  coverage: Coverage,
+  query: Omit<HistoryQuery, 'maxWindows'>,
+): Result<ForecastOutcome, EngineFailure> {
   const built = buildWindowHistory(index, grid, coverage, { ...query, maxWindows: query.horizon === 'week' ? 104 : 48 });
   if (!built.ok) return built;
   const { history, windows, length } = built.value;
@@ -163,7 +178,11 @@ export function backtestCells(
     );
   }
   if (windows.length <= query.trainingWindows) {
-    return failWith(422, 'too_little_history', `The data has ${windows.length} windows before ${isoDateOfDay(query.endDay)}; a backtest with ${query.trainingWindows} training windows needs more. Lower trainingWindows or import more history.`);
+    return failWith(
+      422,
+      'too_little_history',
+      `The data has ${windows.length} windows before ${isoDateOfDay(query.endDay)}; a backtest with ${query.trainingWindows} training windows needs more. Lower trainingWindows or import more history.`,
+    );
   }
   const result = runBacktest(history, { firstCut: query.trainingWindows, coverages: query.coverages });
   if (!result.ok) return failWith(422, 'backtest_failed', result.reason);

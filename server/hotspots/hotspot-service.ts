@@ -52,8 +52,16 @@ export interface WindowValues {
 
 function windowValues(index: IncidentIndex, neighbourhood: Neighbourhood, query: WindowQuery, weight: (slug: string) => number): WindowValues {
   const cells = aggregateCellsInWindow(index, query, weight);
-  const counts = alignCellValues(neighbourhood, cells.map((c) => [c.cell, c.count] as const), { outside: 'drop' });
-  const values = alignCellValues(neighbourhood, cells.map((c) => [c.cell, c.value] as const), { outside: 'drop' });
+  const counts = alignCellValues(
+    neighbourhood,
+    cells.map((c) => [c.cell, c.count] as const),
+    { outside: 'drop' },
+  );
+  const values = alignCellValues(
+    neighbourhood,
+    cells.map((c) => [c.cell, c.value] as const),
+    { outside: 'drop' },
+  );
   if (!counts.ok || !values.ok) throw new Error(`internal: ${!counts.ok ? counts.reason : !values.ok ? values.reason : ''}`);
   return {
     neighbourhood,
@@ -79,7 +87,13 @@ function checkCoverage(coverage: Coverage, categories: readonly string[], window
  * over which the same categories have data, so a change of source files (or the start of the
  * data) is never read as a change in crime; refused when too few windows are left.
  */
-function coveredWindows(coverage: Coverage, categories: readonly string[], windows: readonly DayWindow[], minimum: number, what: string): Result<{ windows: DayWindow[]; note: string | null }, EngineFailure> {
+function coveredWindows(
+  coverage: Coverage,
+  categories: readonly string[],
+  windows: readonly DayWindow[],
+  minimum: number,
+  what: string,
+): Result<{ windows: DayWindow[]; note: string | null }, EngineFailure> {
   const run = recentCoveredRun(coverage, categories, windows);
   if (run.present.length === 0) {
     const last = windows.at(-1)!;
@@ -89,11 +103,16 @@ function coveredWindows(coverage: Coverage, categories: readonly string[], windo
   const imported = categories.filter((c) => (coverage.get(c)?.size ?? 0) > 0);
   const absent = run.absent.filter((c) => imported.includes(c));
   const notes: string[] = [];
-  if (absent.length > 0) notes.push(`No data for ${categoryNames(absent)} in these windows (${spans(coverage, absent)}): what is shown is ${categoryNames(run.present)} only.`);
+  if (absent.length > 0)
+    notes.push(`No data for ${categoryNames(absent)} in these windows (${spans(coverage, absent)}): what is shown is ${categoryNames(run.present)} only.`);
   if (run.fromIndex > 0) {
     const why = `before them the data held other categories or none (${spans(coverage, imported)})`;
     if (kept.length < minimum) {
-      return failWith(422, 'coverage_gap', `${what} needs at least ${minimum} windows with the same data, and only the last ${kept.length} have it: ${why}. Choose an end date inside the data, or another layer.`);
+      return failWith(
+        422,
+        'coverage_gap',
+        `${what} needs at least ${minimum} windows with the same data, and only the last ${kept.length} have it: ${why}. Choose an end date inside the data, or another layer.`,
+      );
     }
     notes.push(`${what} uses only the last ${kept.length} of ${windows.length} windows: ${why}.`);
   }
@@ -240,7 +259,11 @@ export function findEmergingHotspots(index: IncidentIndex, grid: StudyGrid, cove
   const covered = coveredWindows(coverage, query.categories, windowsEndingAt(query.toDay, query.windows, query.windowLength), 3, 'The emerging analysis');
   if (!covered.ok) return covered;
   const windows = covered.value.windows;
-  const precision = checkPrecision(index, { ...query, fromDay: windows[0]!.fromDay }, query.windowLength.unit === 'months' && wholeMonthsBetween(windows[0]!.fromDay, query.toDay) !== null);
+  const precision = checkPrecision(
+    index,
+    { ...query, fromDay: windows[0]!.fromDay },
+    query.windowLength.unit === 'months' && wholeMonthsBetween(windows[0]!.fromDay, query.toDay) !== null,
+  );
   if (!precision.ok) return precision;
   const n = neighbourhood.value.cells.length;
   const states = windows.map(() => new Int8Array(n));
@@ -270,7 +293,12 @@ export function findEmergingHotspots(index: IncidentIndex, grid: StudyGrid, cove
       note: gi.ok ? null : `${gi.reason.message}; every cell is treated as not significant in this window`,
     });
   });
-  const patterns: Record<string, number> = Object.fromEntries(EMERGING_PATTERNS.flatMap((p) => [[`hot:${p}`, 0], [`cold:${p}`, 0]]));
+  const patterns: Record<string, number> = Object.fromEntries(
+    EMERGING_PATTERNS.flatMap((p) => [
+      [`hot:${p}`, 0],
+      [`cold:${p}`, 0],
+    ]),
+  );
   const cells: EmergingCell[] = [];
   for (let i = 0; i < n; i++) {
     const series = states.map((s) => s[i]!);
@@ -317,7 +345,13 @@ export function changeAgainstBaseline(index: IncidentIndex, grid: StudyGrid, cov
   if (!neighbourhood.ok) return failWith(409, 'no_study_area', neighbourhood.reason);
   const months = wholeMonthsBetween(query.fromDay, query.toDay);
   const length: WindowLength = months !== null ? { unit: 'months', months } : { unit: 'days', days: query.toDay - query.fromDay };
-  const covered = coveredWindows(coverage, query.categories, [...windowsEndingAt(query.fromDay, query.baselineWindows, length), query], 2, 'The change against the baseline');
+  const covered = coveredWindows(
+    coverage,
+    query.categories,
+    [...windowsEndingAt(query.fromDay, query.baselineWindows, length), query],
+    2,
+    'The change against the baseline',
+  );
   if (!covered.ok) return covered;
   const baseline = covered.value.windows.slice(0, -1);
   const precision = checkPrecision(index, { ...query, fromDay: baseline[0]!.fromDay }, months !== null);

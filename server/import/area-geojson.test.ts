@@ -103,9 +103,25 @@ describe('bad GeoJSON', () => {
     const open = square(-0.05, 51.5);
     open[0]!.push([-0.04, 51.52]);
     expect(refusal(collection([feature({ name: 'A' }, { type: 'Polygon', coordinates: open })]))).toMatch(/ring 1 of polygon 1 is not closed/);
-    expect(refusal(collection([feature({ name: 'A' }, { type: 'Polygon', coordinates: [[[-0.05, 51.5], [-0.04, 51.5], [-0.05, 51.5]]] })]))).toMatch(
-      /a polygon ring needs at least 4 positions/,
-    );
+    expect(
+      refusal(
+        collection([
+          feature(
+            { name: 'A' },
+            {
+              type: 'Polygon',
+              coordinates: [
+                [
+                  [-0.05, 51.5],
+                  [-0.04, 51.5],
+                  [-0.05, 51.5],
+                ],
+              ],
+            },
+          ),
+        ]),
+      ),
+    ).toMatch(/a polygon ring needs at least 4 positions/);
     expect(refusal(collection([feature({ name: 'A' }, null)]))).toMatch(/feature 1 \("A"\) has no geometry/);
   });
 

@@ -35,12 +35,40 @@ export interface AreaParseOptions {
  * LSOA comes before MSOA: LSOA files carry their MSOA too.
  */
 const NAME_CANDIDATES = [
-  'name', 'NAME', 'Name', 'NAME_CURRENT', 'ward_name_current', 'WD22NM', 'WD24NM',
-  'lsoa21nm', 'LSOA21NM', 'lsoa11nm', 'LSOA11NM', 'msoa21nm', 'MSOA21NM', 'msoa11nm', 'MSOA11NM',
+  'name',
+  'NAME',
+  'Name',
+  'NAME_CURRENT',
+  'ward_name_current',
+  'WD22NM',
+  'WD24NM',
+  'lsoa21nm',
+  'LSOA21NM',
+  'lsoa11nm',
+  'LSOA11NM',
+  'msoa21nm',
+  'MSOA21NM',
+  'msoa11nm',
+  'MSOA11NM',
 ];
 const CODE_CANDIDATES = [
-  'code', 'CODE', 'GSS_CODE', 'gss_code', 'neighbourhood_id', 'WD22CD', 'WD24CD',
-  'lsoa21cd', 'LSOA21CD', 'lsoa11cd', 'LSOA11CD', 'msoa21cd', 'MSOA21CD', 'msoa11cd', 'MSOA11CD', 'id', 'ID',
+  'code',
+  'CODE',
+  'GSS_CODE',
+  'gss_code',
+  'neighbourhood_id',
+  'WD22CD',
+  'WD24CD',
+  'lsoa21cd',
+  'LSOA21CD',
+  'lsoa11cd',
+  'LSOA11CD',
+  'msoa21cd',
+  'MSOA21CD',
+  'msoa11cd',
+  'MSOA11CD',
+  'id',
+  'ID',
 ];
 
 const MAX_LISTED_PROBLEMS = 10;
@@ -63,7 +91,9 @@ interface RawFeature {
 export function checkGeoJsonHead(head: string, _complete: boolean): Result<void, FileProblem> {
   const first = head.replace(/^\uFEFF/, '').trimStart()[0];
   if (first !== '{') {
-    return fail(unreadable('This is not GeoJSON: a GeoJSON file starts with "{". Expected a FeatureCollection of Polygon/MultiPolygon features. Nothing was stored.'));
+    return fail(
+      unreadable('This is not GeoJSON: a GeoJSON file starts with "{". Expected a FeatureCollection of Polygon/MultiPolygon features. Nothing was stored.'),
+    );
   }
   return ok(undefined);
 }
@@ -76,7 +106,8 @@ function featuresOf(text: string): Result<RawFeature[], FileProblem> {
     return fail(unreadable(`The file is not valid JSON (${error instanceof Error ? error.message : String(error)}). Nothing was stored.`));
   }
   const typed = z.object({ type: z.string() }).safeParse(json);
-  if (!typed.success) return fail(refused('The JSON has no "type": expected a GeoJSON FeatureCollection, Feature, Polygon or MultiPolygon. Nothing was stored.'));
+  if (!typed.success)
+    return fail(refused('The JSON has no "type": expected a GeoJSON FeatureCollection, Feature, Polygon or MultiPolygon. Nothing was stored.'));
   const type = typed.data.type;
   let list: unknown[];
   if (type === 'FeatureCollection') {

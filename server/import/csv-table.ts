@@ -53,9 +53,7 @@ export function isQuoteFree(text: string): boolean {
 
 /** Returns the number of data rows walked (blank lines are not rows). */
 export function walkCsv(text: string, visitor: CsvVisitor, options: WalkOptions = {}): Result<number, FileProblem> {
-  return (options.road ?? 'auto') === 'auto' && isQuoteFree(text)
-    ? walkQuoteFree(text, visitor, options)
-    : walkWithCsvParse(text, visitor, options);
+  return (options.road ?? 'auto') === 'auto' && isQuoteFree(text) ? walkQuoteFree(text, visitor, options) : walkWithCsvParse(text, visitor, options);
 }
 
 function walkQuoteFree(text: string, visitor: CsvVisitor, options: WalkOptions): Result<number, FileProblem> {

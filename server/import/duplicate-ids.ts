@@ -56,7 +56,7 @@ export function laterDuplicates(
 
   const found: LaterDuplicate[] = [];
   const distinct: { id: string | null | undefined; first: number }[] = [];
-  for (let start = 0; start < m; ) {
+  for (let start = 0; start < m;) {
     let end = start + 1;
     while (end < m && keys[end] === keys[start]) end += 1;
     if (end - start > 1) {

@@ -44,7 +44,17 @@ describe('cellHalvesInto (H3 latLngToCell called directly)', () => {
           points.push([lat + (random() - 0.5) * spread, lng + (random() - 0.5) * spread, res]);
         }
       }
-      for (const [lat, lng] of [[90, 0], [-90, 0], [0, 180], [0, -180], [45, 180], [-45, -180], [0, 0], [51.5, -0.05], [89.999999, 179.999999]] as const) {
+      for (const [lat, lng] of [
+        [90, 0],
+        [-90, 0],
+        [0, 180],
+        [0, -180],
+        [45, 180],
+        [-45, -180],
+        [0, 0],
+        [51.5, -0.05],
+        [89.999999, 179.999999],
+      ] as const) {
         points.push([lat, lng, res]);
       }
     }

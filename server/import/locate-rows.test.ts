@@ -49,8 +49,7 @@ function mixedRows(n: number, seed: number): IncidentRows {
 function firstDifference(a: LocatedRows, b: LocatedRows): number {
   const n = Math.max(a.lng.length, b.lng.length);
   for (let i = 0; i < n; i++) {
-    const same =
-      Object.is(a.lng[i], b.lng[i]) && Object.is(a.lat[i], b.lat[i]) && a.cellHi[i] === b.cellHi[i] && a.cellLo[i] === b.cellLo[i];
+    const same = Object.is(a.lng[i], b.lng[i]) && Object.is(a.lat[i], b.lat[i]) && a.cellHi[i] === b.cellHi[i] && a.cellLo[i] === b.cellLo[i];
     if (!same) return i;
   }
   return -1;
@@ -166,12 +165,15 @@ describe('locateRowsHere', () => {
         rows.grid[i] === GRID_CODES.wgs84
           ? Object.is(located.lng[i], rows.x[i]) && Object.is(located.lat[i], rows.y[i])
           : JSON.stringify([located.lng[i], located.lat[i]]) === JSON.stringify(bngToLngLat(rows.x[i]!, rows.y[i]!));
-      if ((cellText(located.cellHi[i]!, located.cellLo[i]!) !== want || !point) && wrong.length < 10) wrong.push(`${describeRow(rows, located, i)}; h3-js ${want}`);
+      if ((cellText(located.cellHi[i]!, located.cellLo[i]!) !== want || !point) && wrong.length < 10)
+        wrong.push(`${describeRow(rows, located, i)}; h3-js ${want}`);
     }
     expect(wrong).toEqual([]);
     // A Tower Hamlets point, by hand: a 15-digit resolution-11 cell whose low half starts with zeros
     // would lose them without padding, so check the spelling on a known one too.
-    const one = locateRowsHere(rowsFromDrafts([{ sourceRecordId: null, category: 'robbery', occurredAt: '2024-03', precision: 'month', lng: -0.0597, lat: 51.5194 }]));
+    const one = locateRowsHere(
+      rowsFromDrafts([{ sourceRecordId: null, category: 'robbery', occurredAt: '2024-03', precision: 'month', lng: -0.0597, lat: 51.5194 }]),
+    );
     expect(cellText(one.cellHi[0]!, one.cellLo[0]!)).toBe(cellAt(-0.0597, 51.5194, 11));
     expect(cellText(one.cellHi[0]!, one.cellLo[0]!)).toMatch(/^8b[0-9a-f]{13}$/);
   });

@@ -20,9 +20,7 @@ describe('bngToLngLat (proj4, OSGB36 Helmert)', () => {
   it('puts every Tower Hamlets school within 10 m of the GLA longitude/latitude', () => {
     // The GLA London Schools Atlas gives both BNG and WGS84 for each school (data/SOURCES.md:
     // median 3.2 m, max 6.8 m apart with the Helmert shift, since the GLA used OSTN).
-    const lines = readFileSync(resolve(SHARED_DATA, 'schools/tower_hamlets_schools_2016.csv'), 'utf8')
-      .trim()
-      .split(/\r?\n/);
+    const lines = readFileSync(resolve(SHARED_DATA, 'schools/tower_hamlets_schools_2016.csv'), 'utf8').trim().split(/\r?\n/);
     const header = lines[0]!.split(',');
     const col = (name: string) => header.indexOf(name);
     // Quoted fields in this file hold no commas before the coordinates' columns end; take them from the right.
@@ -50,7 +48,10 @@ describe('parseColumnMapping', () => {
   });
 
   it('says what is wrong with a bad mapping', () => {
-    expect(parseColumnMapping('when=Date')).toEqual({ ok: false, reason: '"when" is not a partner field; expected one of id, occurred_at, category, lng, lat, easting, northing' });
+    expect(parseColumnMapping('when=Date')).toEqual({
+      ok: false,
+      reason: '"when" is not a partner field; expected one of id, occurred_at, category, lng, lat, easting, northing',
+    });
     expect(parseColumnMapping('category=A,category=B')).toEqual({ ok: false, reason: 'category is mapped twice' });
     expect(parseColumnMapping('category=')).toEqual({ ok: false, reason: 'category is mapped to an empty header name' });
   });
@@ -191,14 +192,62 @@ function partnerValues(random: () => number) {
     },
     occurredAt: (): string =>
       pick<string>(random, [
-        [40, () => { const t = plainDate(); return `${t.iso}T${pad(t.h)}:${pad(t.min)}`; }],
-        [15, () => { const t = plainDate(); return `${t.iso} ${pad(t.h)}:${pad(t.min)}:${pad(t.s)}`; }],
-        [5, () => { const t = plainDate(); return `${t.iso}T${pad(t.h)}:${pad(t.min)}:${pad(t.s)}`; }],
-        [6, () => { const t = plainDate(); return `${pad(t.d)}/${pad(t.m)}/${t.y} ${pad(t.h)}:${pad(t.min)}`; }],
-        [4, () => { const t = plainDate(); return `${t.iso}T${pad(t.h)}:${pad(t.min)}:00Z`; }],
-        [3, () => { const t = plainDate(); return `${t.iso}T${pad(t.h)}:${pad(t.min)}+01:00`; }],
-        [2, () => { const t = plainDate(); return ` ${t.iso}T${pad(t.h)}:${pad(t.min)}`; }],
-        [1, () => { const t = plainDate(); return `${t.iso}T${pad(t.h)}:${pad(t.min)}.5`; }],
+        [
+          40,
+          () => {
+            const t = plainDate();
+            return `${t.iso}T${pad(t.h)}:${pad(t.min)}`;
+          },
+        ],
+        [
+          15,
+          () => {
+            const t = plainDate();
+            return `${t.iso} ${pad(t.h)}:${pad(t.min)}:${pad(t.s)}`;
+          },
+        ],
+        [
+          5,
+          () => {
+            const t = plainDate();
+            return `${t.iso}T${pad(t.h)}:${pad(t.min)}:${pad(t.s)}`;
+          },
+        ],
+        [
+          6,
+          () => {
+            const t = plainDate();
+            return `${pad(t.d)}/${pad(t.m)}/${t.y} ${pad(t.h)}:${pad(t.min)}`;
+          },
+        ],
+        [
+          4,
+          () => {
+            const t = plainDate();
+            return `${t.iso}T${pad(t.h)}:${pad(t.min)}:00Z`;
+          },
+        ],
+        [
+          3,
+          () => {
+            const t = plainDate();
+            return `${t.iso}T${pad(t.h)}:${pad(t.min)}+01:00`;
+          },
+        ],
+        [
+          2,
+          () => {
+            const t = plainDate();
+            return ` ${t.iso}T${pad(t.h)}:${pad(t.min)}`;
+          },
+        ],
+        [
+          1,
+          () => {
+            const t = plainDate();
+            return `${t.iso}T${pad(t.h)}:${pad(t.min)}.5`;
+          },
+        ],
         [1, () => '2024-03-01T10:00:60'],
         [1, () => '2023-02-29T10:00'],
         [1, () => '2024-02-29 23:59'],
@@ -351,7 +400,17 @@ function outcome(text: string, columns: Record<string, string> | undefined, fast
     notes,
     excluded: excludedRows ? [...excludedRows.keys()].filter((i) => excludedRows[i] === 1) : [],
     columns: Array.from({ length: rows.length }, (_, i) =>
-      [rows.line[i], rows.grid[i], exact(rows.x[i]), exact(rows.y[i]), rows.startDay[i], rows.minuteOfDay[i], rows.category[i], rows.precision[i], rows.sourceRecordId.at(i)].join('|'),
+      [
+        rows.line[i],
+        rows.grid[i],
+        exact(rows.x[i]),
+        exact(rows.y[i]),
+        rows.startDay[i],
+        rows.minuteOfDay[i],
+        rows.category[i],
+        rows.precision[i],
+        rows.sourceRecordId.at(i),
+      ].join('|'),
     ),
     drafts: locatedDrafts(rows),
   };
@@ -385,10 +444,13 @@ describe('parsePartnerCsv fast road', () => {
   it('treats ids with Unicode spaces at their edges as the normal road does (trimmed, then unique)', () => {
     // The fast road once kept "\u00a0A" as an id of its own, so "A" on the next line was not a
     // duplicate there; it takes rows only once their category has been seen, hence line 2.
-    const text = 'id,occurred_at,category,lng,lat\nB,2024-03-01T10:00,robbery,-0.05,51.5\n\u00a0A,2024-03-01T10:00,robbery,-0.05,51.5\nA,2024-03-01T10:00,robbery,-0.05,51.5\n';
+    const text =
+      'id,occurred_at,category,lng,lat\nB,2024-03-01T10:00,robbery,-0.05,51.5\n\u00a0A,2024-03-01T10:00,robbery,-0.05,51.5\nA,2024-03-01T10:00,robbery,-0.05,51.5\n';
     const fast = outcome(text, undefined, true);
     expect(fast).toEqual(outcome(text, undefined, false));
-    expect(!('refused' in fast) && fast.rejected).toEqual([{ line: 4, message: 'id "A" already appears on line 3; each partner reference must be unique in a file' }]);
+    expect(!('refused' in fast) && fast.rejected).toEqual([
+      { line: 4, message: 'id "A" already appears on line 3; each partner reference must be unique in a file' },
+    ]);
   });
 
   it('refuses a letter in the year on both roads', () => {

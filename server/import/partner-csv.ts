@@ -60,7 +60,10 @@ export function parseColumnMapping(text: string): Result<ColumnMapping, string> 
   while (MAPPING_PAIR.lastIndex < trimmed.length) {
     const at = MAPPING_PAIR.lastIndex;
     const m = MAPPING_PAIR.exec(trimmed);
-    if (!m) return fail(`cannot read the column mapping at "${trimmed.slice(at)}"; expected field=Header pairs separated by commas, e.g. occurred_at="Date/Time",category=Offence`);
+    if (!m)
+      return fail(
+        `cannot read the column mapping at "${trimmed.slice(at)}"; expected field=Header pairs separated by commas, e.g. occurred_at="Date/Time",category=Offence`,
+      );
     const field = PARTNER_FIELDS.find((f) => f === m[1]!.toLowerCase());
     if (!field) return fail(`"${m[1]}" is not a partner field; expected one of ${PARTNER_FIELDS.join(', ')}`);
     const header = (m[2] !== undefined ? m[2].replace(/""/g, '"') : (m[3] ?? '')).trim();
@@ -108,7 +111,13 @@ function resolveHeader(fields: readonly string[], mapping: ColumnMapping): Resul
     northing: nameOf('northing'),
   };
   const found = fields.filter((f) => f !== '');
-  const foundText = found.length === 0 ? 'no column names' : found.slice(0, 30).map((f) => `"${f.slice(0, 60)}"`).join(', ');
+  const foundText =
+    found.length === 0
+      ? 'no column names'
+      : found
+          .slice(0, 30)
+          .map((f) => `"${f.slice(0, 60)}"`)
+          .join(', ');
   const mappedMissing = PARTNER_FIELDS.filter((f) => mapping[f] !== undefined && index[f] === -1);
   if (mappedMissing.length > 0) {
     return fail(
@@ -298,7 +307,13 @@ export function parsePartnerCsv(text: string, options: PartnerCsvOptions = {}): 
         const id = c.id === -1 ? '' : fields[c.id]!.trim();
         const when = parsePartnerTime(fields[c.occurredAt]!);
         if (!when.ok) {
-          rejected.push({ line, message: fields[c.occurredAt]!.trim() === '' ? `${c.names.occurred_at} is empty; expected a date-time such as 2024-03-01T21:15` : `${c.names.occurred_at} ${when.reason}` });
+          rejected.push({
+            line,
+            message:
+              fields[c.occurredAt]!.trim() === ''
+                ? `${c.names.occurred_at} is empty; expected a date-time such as 2024-03-01T21:15`
+                : `${c.names.occurred_at} ${when.reason}`,
+          });
           return;
         }
         const categoryText = fields[c.category]!;
@@ -336,7 +351,14 @@ export function parsePartnerCsv(text: string, options: PartnerCsvOptions = {}): 
   // They stay in `rows` (chunks may already be with the locate workers), marked excluded.
   const c = state.columns;
   const ids = rows.sourceRecordId;
-  const duplicates = c && c.id !== -1 ? laterDuplicates(parsed.length, (row) => ids.at(row), (row) => ids.hashAt(row)) : [];
+  const duplicates =
+    c && c.id !== -1
+      ? laterDuplicates(
+          parsed.length,
+          (row) => ids.at(row),
+          (row) => ids.hashAt(row),
+        )
+      : [];
   let excludedRows: Uint8Array | undefined;
   if (c && duplicates.length > 0) {
     excludedRows = new Uint8Array(parsed.length);
@@ -353,7 +375,9 @@ export function parsePartnerCsv(text: string, options: PartnerCsvOptions = {}): 
   const ignored = state.columns?.ignored ?? [];
   if (ignored.length > 0) notes.push(`Ignored ${ignored.length === 1 ? 'a column' : `${ignored.length} columns`}: ${ignored.map((i) => `"${i}"`).join(', ')}.`);
   if (gridRows > 0) {
-    notes.push(`${gridRows.toLocaleString('en-GB')} ${gridRows === 1 ? 'row was' : 'rows were'} converted from British National Grid (EPSG:27700) with the OSGB36 Helmert shift (typically 2-5 m off in London).`);
+    notes.push(
+      `${gridRows.toLocaleString('en-GB')} ${gridRows === 1 ? 'row was' : 'rows were'} converted from British National Grid (EPSG:27700) with the OSGB36 Helmert shift (typically 2-5 m off in London).`,
+    );
   }
   return ok({ rowsRead: walked.value, rows: parsed, rejected, notes, ...(excludedRows ? { excludedRows } : {}) });
 }

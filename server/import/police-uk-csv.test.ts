@@ -2,8 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { locatedDrafts } from './locate-rows';
 import { checkPoliceUkHead, parsePoliceUkCsv } from './police-uk-csv';
 
-const FULL_HEADER =
-  'Crime ID,Month,Reported by,Falls within,Longitude,Latitude,Location,LSOA code,LSOA name,Crime type,Last outcome category,Context';
+const FULL_HEADER = 'Crime ID,Month,Reported by,Falls within,Longitude,Latitude,Location,LSOA code,LSOA name,Crime type,Last outcome category,Context';
 const fullRow = (id: string, month: string, lng: string, lat: string, type: string) =>
   `${id},${month},Metropolitan Police Service,Metropolitan Police Service,${lng},${lat},On or near Roman Road,E01004222,Tower Hamlets 001A,${type},,`;
 
@@ -15,7 +14,11 @@ function parse(lines: string[]) {
 
 describe('parsePoliceUkCsv', () => {
   it('reads the full police.uk header: month precision, slug category, Crime ID as the record id', () => {
-    const file = parse([FULL_HEADER, fullRow('abc123', '2019-06', '-0.029459', '51.533135', 'Burglary'), fullRow('', '2019-06', '-0.05', '51.52', 'Anti-social behaviour')]);
+    const file = parse([
+      FULL_HEADER,
+      fullRow('abc123', '2019-06', '-0.029459', '51.533135', 'Burglary'),
+      fullRow('', '2019-06', '-0.05', '51.52', 'Anti-social behaviour'),
+    ]);
     const { rows: _rows, ...parsed } = file;
     expect(parsed).toEqual({
       rowsRead: 2,
@@ -36,7 +39,11 @@ describe('parsePoliceUkCsv', () => {
   });
 
   it('ignores extra columns with one note naming them', () => {
-    const file = parse(['Month,Longitude,Latitude,Crime type,api_category,api_location_type', '2016-01,-0.05,51.52,Drugs,drugs,Force', '2016-01,-0.05,51.52,Drugs,drugs,BTP']);
+    const file = parse([
+      'Month,Longitude,Latitude,Crime type,api_category,api_location_type',
+      '2016-01,-0.05,51.52,Drugs,drugs,Force',
+      '2016-01,-0.05,51.52,Drugs,drugs,BTP',
+    ]);
     expect(file.notes).toEqual(['Ignored 2 columns that police.uk street CSVs do not have: "api_category", "api_location_type".']);
     expect(file.drafts).toHaveLength(2);
   });
@@ -45,9 +52,7 @@ describe('parsePoliceUkCsv', () => {
     const file = parse(['Month,Longitude,Latitude,Crime type', '2019-01,,,Burglary', '2019-01,-0.05,51.52,Burglary', '2019-01, , ,Robbery']);
     expect(file.rejected).toEqual([]);
     expect(file.drafts).toHaveLength(1);
-    expect(file.notes).toEqual([
-      '2 rows have no location; police.uk publishes some crimes without a map point. They were skipped, not rejected.',
-    ]);
+    expect(file.notes).toEqual(['2 rows have no location; police.uk publishes some crimes without a map point. They were skipped, not rejected.']);
   });
 
   it('rejects bad rows with the file line and what to fix', () => {

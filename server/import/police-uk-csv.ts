@@ -14,16 +14,7 @@ export const POLICE_UK_SOURCE = 'police.uk';
 
 const REQUIRED = ['Month', 'Longitude', 'Latitude', 'Crime type'] as const;
 /** The rest of police.uk's own header: recognised, so never reported as ignored. */
-const STANDARD = [
-  'Crime ID',
-  'Reported by',
-  'Falls within',
-  'Location',
-  'LSOA code',
-  'LSOA name',
-  'Last outcome category',
-  'Context',
-] as const;
+const STANDARD = ['Crime ID', 'Reported by', 'Falls within', 'Location', 'LSOA code', 'LSOA name', 'Last outcome category', 'Context'] as const;
 
 const POLICE_UK_TYPES = CATEGORIES.filter((c) => c.origin === 'police.uk').map((c) => c.label);
 
@@ -44,7 +35,14 @@ function resolveHeader(fields: readonly string[]): Result<PoliceUkColumns, FileP
       refused(
         `The header lacks ${listInWords(missing.map((m) => `"${m}"`))}. A data.police.uk street-level CSV needs ` +
           `${listInWords(REQUIRED.map((m) => `"${m}"`))} on its first line; this file's first line has ` +
-          `${found.length === 0 ? 'no column names' : found.slice(0, 30).map((f) => `"${f.slice(0, 60)}"`).join(', ')}. ` +
+          `${
+            found.length === 0
+              ? 'no column names'
+              : found
+                  .slice(0, 30)
+                  .map((f) => `"${f.slice(0, 60)}"`)
+                  .join(', ')
+          }. ` +
           'Nothing was imported.',
       ),
     );

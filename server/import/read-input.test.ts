@@ -81,7 +81,8 @@ describe('readInput', () => {
   it('stops reading junk after its first 64 KB instead of reading all of it', async () => {
     // 200 MB of text junk with line breaks: only the head check can tell.
     const junk = countingStream(Buffer.from('garbage;garbage;garbage\n'.repeat(43_690)), 200);
-    const refusing: HeadCheck = (head) => (head.startsWith('Month') ? ok(undefined) : { ok: false, reason: { code: 'import_refused', message: 'not a header' } });
+    const refusing: HeadCheck = (head) =>
+      head.startsWith('Month') ? ok(undefined) : { ok: false, reason: { code: 'import_refused', message: 'not a header' } };
     const read = await readInput({ stream: junk.stream }, { checkHead: refusing });
     expect(!read.ok && read.reason.message).toBe('not a header');
     expect(junk.pulled.bytes).toBeLessThan(5 * 1024 * 1024);
@@ -135,7 +136,8 @@ describe('readInput', () => {
 describe('readInput from a file path (read without streams when the file is plain UTF-8)', () => {
   const dir = mkdtempSync(join(tmpdir(), 'read-input-'));
   afterAll(() => rmSync(dir, { recursive: true, force: true }));
-  const headerOnly: HeadCheck = (head) => (head.startsWith('Month') ? ok(undefined) : { ok: false, reason: { code: 'import_refused', message: 'not a header' } });
+  const headerOnly: HeadCheck = (head) =>
+    head.startsWith('Month') ? ok(undefined) : { ok: false, reason: { code: 'import_refused', message: 'not a header' } };
   const long = (tail: string) => `${csvText}${'2019-01,-0.05,51.52,Burglary\n'.repeat(3000)}${tail}`;
   // 'é' is two bytes in UTF-8; put one across the 64 KB head boundary.
   const straddling = `Month,Location\n${'x'.repeat(65_535 - 'Month,Location\n'.length)}é\n2019-01,Café\n`;

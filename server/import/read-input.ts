@@ -9,10 +9,7 @@ import { pipeline, Readable } from 'node:stream';
 import { createGunzip } from 'node:zlib';
 import { fail, ok, type Result } from '../../geo/types';
 
-export type InputSource =
-  | { path: string }
-  | { bytes: Uint8Array }
-  | { stream: Readable | ReadableStream<Uint8Array> };
+export type InputSource = { path: string } | { bytes: Uint8Array } | { stream: Readable | ReadableStream<Uint8Array> };
 
 /**
  * Why a file could not be imported. `unreadable_file`: not the text we expect at all
@@ -149,7 +146,10 @@ export async function readInput(source: InputSource, options: ReadInputOptions):
     hash.update(chunk);
     options.onBytes?.(rawBytes);
     if (options.maxRawBytes !== undefined && rawBytes > options.maxRawBytes) {
-      tooLarge = { code: 'too_large', message: `The file is larger than the ${MB(options.maxRawBytes)} upload limit. Split it (by month, for example) and import the parts.` };
+      tooLarge = {
+        code: 'too_large',
+        message: `The file is larger than the ${MB(options.maxRawBytes)} upload limit. Split it (by month, for example) and import the parts.`,
+      };
       throw new Error(tooLarge.message);
     }
     return chunk;
@@ -207,7 +207,10 @@ export async function readInput(source: InputSource, options: ReadInputOptions):
       }
       textBytes += bytes.length;
       if (textBytes > maxText) {
-        return stop({ code: 'too_large', message: `The file holds more than ${MB(maxText)} of text once decompressed. Split it (by month, for example) and import the parts.` });
+        return stop({
+          code: 'too_large',
+          message: `The file holds more than ${MB(maxText)} of text once decompressed. Split it (by month, for example) and import the parts.`,
+        });
       }
       parts.push(text);
       if (!headChecked) {
@@ -229,7 +232,13 @@ export async function readInput(source: InputSource, options: ReadInputOptions):
   const text = parts.join('');
   // A regex stops at the first non-space character; trim() would copy a large text.
   if (!/\S/.test(text)) {
-    return fail(unreadable(gzipped ? 'The gzip file holds no text (it decompresses to nothing or only blank lines). Nothing was imported.' : 'The file holds only blank space. Nothing was imported.'));
+    return fail(
+      unreadable(
+        gzipped
+          ? 'The gzip file holds no text (it decompresses to nothing or only blank lines). Nothing was imported.'
+          : 'The file holds only blank space. Nothing was imported.',
+      ),
+    );
   }
   if (!headChecked) {
     const checked = options.checkHead(text, true);
@@ -240,7 +249,7 @@ export async function readInput(source: InputSource, options: ReadInputOptions):
 
 /** Reads bytes [from, to) of the file into `into` at the same offsets. */
 async function readRange(handle: FileHandle, into: Buffer, from: number, to: number): Promise<boolean> {
-  for (let at = from; at < to; ) {
+  for (let at = from; at < to;) {
     const { bytesRead } = await handle.read(into, at, to - at, at);
     if (bytesRead === 0) return false;
     at += bytesRead;

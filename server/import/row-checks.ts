@@ -49,8 +49,7 @@ export function parseNumber(text: string, column: string): Result<number, string
 export function checkLngLat(lng: number, lat: number, lngColumn: string, latColumn: string): Result<LngLat, string> {
   if (Math.abs(lng) >= 49 && Math.abs(lng) <= 61 && Math.abs(lat) <= 11) {
     return fail(
-      `${lngColumn} ${lng} and ${latColumn} ${lat} look swapped (Tower Hamlets is near longitude -0.05, latitude 51.5); ` +
-        'check which column is which',
+      `${lngColumn} ${lng} and ${latColumn} ${lat} look swapped (Tower Hamlets is near longitude -0.05, latitude 51.5); ` + 'check which column is which',
     );
   }
   if (lng < -180 || lng > 180) {

@@ -19,7 +19,18 @@ const CSV = [
 const AREA = JSON.stringify({
   type: 'Feature',
   properties: { name: 'Whitechapel box', code: 'WB' },
-  geometry: { type: 'Polygon', coordinates: [[[-0.07, 51.51], [-0.05, 51.51], [-0.05, 51.53], [-0.07, 51.53], [-0.07, 51.51]]] },
+  geometry: {
+    type: 'Polygon',
+    coordinates: [
+      [
+        [-0.07, 51.51],
+        [-0.05, 51.51],
+        [-0.05, 51.53],
+        [-0.07, 51.53],
+        [-0.07, 51.51],
+      ],
+    ],
+  },
 });
 
 function setup() {
@@ -102,7 +113,9 @@ describe('runImport', () => {
     expect(refused.ok).toBe(false);
     expect(!refused.ok && refused.problem).toEqual({
       code: 'import_refused',
-      message: expect.stringMatching(/^1 of 5 rows were rejected \(first: line 6: Month "2019-13" is not a month; expected YYYY-MM with month 01..12\)\. Nothing was imported\./),
+      message: expect.stringMatching(
+        /^1 of 5 rows were rejected \(first: line 6: Month "2019-13" is not a month; expected YYYY-MM with month 01..12\)\. Nothing was imported\./,
+      ),
     });
     expect(!refused.ok && refused.summary?.rejected).toBe(1);
     expect(countIncidents()).toBe(0);
@@ -135,8 +148,7 @@ describe('runImport', () => {
 
   it('replaces the areas of a kind and leaves other kinds alone', async () => {
     const { db, context } = setup();
-    const ward = (name: string, code: string) =>
-      JSON.stringify({ type: 'FeatureCollection', features: [{ ...JSON.parse(AREA), properties: { name, code } }] });
+    const ward = (name: string, code: string) => JSON.stringify({ type: 'FeatureCollection', features: [{ ...JSON.parse(AREA), properties: { name, code } }] });
     await runImport(context, { kind: 'study-area' }, { input: { bytes: Buffer.from(AREA) }, fileName: 'box.geojson' });
     await runImport(context, { kind: 'areas', areaKind: 'ward' }, { input: { bytes: Buffer.from(ward('Old', 'W1')) }, fileName: 'w1.geojson' });
     const second = await runImport(context, { kind: 'areas', areaKind: 'ward' }, { input: { bytes: Buffer.from(ward('New', 'W2')) }, fileName: 'w2.geojson' });

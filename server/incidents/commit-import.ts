@@ -32,9 +32,7 @@ export interface CommitImportInput {
   allowRejected: boolean;
 }
 
-export type CommitImportResult =
-  | { ok: true; summary: ImportSummary }
-  | { ok: false; reason: string; summary: ImportSummary };
+export type CommitImportResult = { ok: true; summary: ImportSummary } | { ok: false; reason: string; summary: ImportSummary };
 
 /**
  * The identity under which a row is imported idempotently. police.uk rows are keyed by

@@ -16,7 +16,11 @@ const draft = (category: string, occurredAt: string, precision: IncidentDraft['p
 describe('coverage months', () => {
   it('are written with each batch, per category and month of the start day, month-only rows in their month', () => {
     const db = openDatabase(':memory:');
-    storeIncidents(db, [draft('robbery', '2026-01-31T23:30', 'minute', 1), draft('robbery', '2026-02-01T00:10', 'minute', 2), draft('burglary', '2026-02-14', 'day', 3)]);
+    storeIncidents(db, [
+      draft('robbery', '2026-01-31T23:30', 'minute', 1),
+      draft('robbery', '2026-02-01T00:10', 'minute', 2),
+      draft('burglary', '2026-02-14', 'day', 3),
+    ]);
     storeIncidents(db, [draft('violent-crime', '2016-06', 'month', 4), draft('violent-crime', '2016-06', 'month', 5)], 'police.uk');
     const stored = listBatchCategoryMonths(db).map((b) => [b.batchId, b.category, Object.fromEntries(b.months)]);
     expect(stored).toEqual([

@@ -84,7 +84,7 @@ export function createCoverageCache(db: Db): () => Coverage {
   let version = '';
   let cached: Coverage = new Map();
   return () => {
-    const now = String(db.prepare('SELECT count(*) || \':\' || coalesce(max(batch_id), 0) FROM coverage_months').pluck().get());
+    const now = String(db.prepare("SELECT count(*) || ':' || coalesce(max(batch_id), 0) FROM coverage_months").pluck().get());
     if (now !== version) {
       cached = coverageOf(listBatchCategoryMonths(db));
       version = now;

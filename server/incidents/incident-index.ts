@@ -44,7 +44,9 @@ export interface LocationCells {
 
 export function dataVersion(db: Db): string {
   const row = db
-    .prepare('SELECT (SELECT count(*) FROM import_batches) AS batches, (SELECT max(id) FROM import_batches) AS maxBatch, (SELECT max(id) FROM incident_chunks) AS maxChunk')
+    .prepare(
+      'SELECT (SELECT count(*) FROM import_batches) AS batches, (SELECT max(id) FROM import_batches) AS maxBatch, (SELECT max(id) FROM incident_chunks) AS maxChunk',
+    )
     .get() as { batches: number; maxBatch: number | null; maxChunk: number | null };
   return `${row.batches}:${row.maxBatch ?? 0}:${row.maxChunk ?? 0}`;
 }

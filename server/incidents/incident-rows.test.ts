@@ -109,8 +109,21 @@ describe('IdPool', () => {
       if (r === 1) pool.pushSpan(2, 7);
       else pool.push(id);
     }
-    const expected = (from: number, to: number) => Buffer.from(ids.slice(from, to).map((id) => id ?? '').join('\0'), 'latin1');
-    for (const [from, to] of [[0, ids.length], [1, 2], [4095, 4100], [ids.length - 3, ids.length], [7, 7]] as const) {
+    const expected = (from: number, to: number) =>
+      Buffer.from(
+        ids
+          .slice(from, to)
+          .map((id) => id ?? '')
+          .join('\0'),
+        'latin1',
+      );
+    for (const [from, to] of [
+      [0, ids.length],
+      [1, 2],
+      [4095, 4100],
+      [ids.length - 3, ids.length],
+      [7, 7],
+    ] as const) {
       const got = pool.asciiJoined(from, to);
       if (from === to) expect(got).toBeNull();
       else expect(got?.equals(expected(from, to)), `${from}..${to}`).toBe(true);
@@ -210,7 +223,14 @@ describe('IncidentRowsBuilder', () => {
       rows.push(i + 2, i % 3 === 0 ? null : `R${i}`, i % 18, PRECISION_CODES.minute, 19_000 + (i % 400), i % 1440, i % 2, -0.05 - i * 1e-6, 51.5 + i * 1e-6);
     }
     const done = rows.finish();
-    expect(chunks).toEqual([[0, 1000], [1000, 2000], [2000, 3000], [3000, 4000], [4000, 5000], [5000, 5321]]);
+    expect(chunks).toEqual([
+      [0, 1000],
+      [1000, 2000],
+      [2000, 3000],
+      [3000, 4000],
+      [4000, 5000],
+      [5000, 5321],
+    ]);
     expect(done.length).toBe(n);
     for (const i of [0, 1, 15, 16, 17, 1023, 1024, 4095, 4096, n - 1]) {
       expect({

@@ -23,7 +23,13 @@ describe('incident chunks', () => {
   it('stores each field of each incident and gives it back through the incidents view', () => {
     const db = openDatabase(':memory:');
     store(db, drafts);
-    expect(db.prepare('SELECT id, source, source_record_id, category, occurred_at, precision, start_day, end_day, minute_of_day, lng, lat, h3_r11, batch_id FROM incidents ORDER BY id').all()).toEqual(
+    expect(
+      db
+        .prepare(
+          'SELECT id, source, source_record_id, category, occurred_at, precision, start_day, end_day, minute_of_day, lng, lat, h3_r11, batch_id FROM incidents ORDER BY id',
+        )
+        .all(),
+    ).toEqual(
       drafts.map((d, i) => ({
         id: i + 1,
         source: 'cad',
@@ -78,8 +84,16 @@ describe('upgrading a database written before incident chunks', () => {
     const path = join(mkdtempSync(join(tmpdir(), 'legacy-')), 'old.db');
     const legacy = new Database(path);
     migrate(legacy, 1);
-    legacy.prepare("INSERT INTO import_batches (kind, source, file_name, file_sha256, imported_at, imported_by, rows_read, rows_imported, rows_duplicate, rows_rejected, rows_outside_area, summary_json) VALUES ('partner', 'cad', 'a.csv', 'x', 't', 'cli', 2, 2, 0, 0, 0, '{}')").run();
-    legacy.prepare("INSERT INTO import_batches (kind, source, file_name, file_sha256, imported_at, imported_by, rows_read, rows_imported, rows_duplicate, rows_rejected, rows_outside_area, summary_json) VALUES ('police-uk', 'police.uk', 'b.csv', 'y', 't', 'cli', 1, 1, 0, 0, 0, '{}')").run();
+    legacy
+      .prepare(
+        "INSERT INTO import_batches (kind, source, file_name, file_sha256, imported_at, imported_by, rows_read, rows_imported, rows_duplicate, rows_rejected, rows_outside_area, summary_json) VALUES ('partner', 'cad', 'a.csv', 'x', 't', 'cli', 2, 2, 0, 0, 0, '{}')",
+      )
+      .run();
+    legacy
+      .prepare(
+        "INSERT INTO import_batches (kind, source, file_name, file_sha256, imported_at, imported_by, rows_read, rows_imported, rows_duplicate, rows_rejected, rows_outside_area, summary_json) VALUES ('police-uk', 'police.uk', 'b.csv', 'y', 't', 'cli', 1, 1, 0, 0, 0, '{}')",
+      )
+      .run();
     const insert = legacy.prepare(
       `INSERT INTO incidents (source, source_record_id, dedupe_key, category, occurred_at, precision, start_day, end_day, minute_of_day, lng, lat, h3_r11, batch_id)
        VALUES (?, ?, 'k', ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
@@ -87,15 +101,27 @@ describe('upgrading a database written before incident chunks', () => {
     insert.run('cad', 'A1', 'robbery', '2024-03-01T21:15', 'minute', 19783, 19784, 1275, -0.0597, 51.5194, cellAt(-0.0597, 51.5194, 11), 1);
     insert.run('cad', null, 'drugs', '2024-03-02T01:05', 'minute', 19784, 19785, 65, -0.0177, 51.5087, cellAt(-0.0177, 51.5087, 11), 1);
     insert.run('police.uk', null, 'burglary', '2024-03', 'month', 19783, 19814, null, -0.02, 51.52, cellAt(-0.02, 51.52, 11), 2);
-    const before = legacy.prepare('SELECT id, source, source_record_id, category, occurred_at, precision, start_day, end_day, minute_of_day, lng, lat, h3_r11, batch_id FROM incidents ORDER BY id').all();
+    const before = legacy
+      .prepare(
+        'SELECT id, source, source_record_id, category, occurred_at, precision, start_day, end_day, minute_of_day, lng, lat, h3_r11, batch_id FROM incidents ORDER BY id',
+      )
+      .all();
     legacy.close();
 
     const db = openDatabase(path);
     expect(db.prepare("SELECT count(*) FROM sqlite_master WHERE name = 'legacy_incidents'").pluck().get()).toBe(0);
-    expect(db.prepare('SELECT id, source, source_record_id, category, occurred_at, precision, start_day, end_day, minute_of_day, lng, lat, h3_r11, batch_id FROM incidents ORDER BY id').all()).toEqual(before);
+    expect(
+      db
+        .prepare(
+          'SELECT id, source, source_record_id, category, occurred_at, precision, start_day, end_day, minute_of_day, lng, lat, h3_r11, batch_id FROM incidents ORDER BY id',
+        )
+        .all(),
+    ).toEqual(before);
     expect(convertLegacyIncidents(db)).toBe(0);
     // Re-importing the same rows after the upgrade adds nothing.
-    expect(store(db, [{ sourceRecordId: 'A1', category: 'robbery', occurredAt: '2024-03-01T21:15', precision: 'minute', lng: -0.0597, lat: 51.5194 }])).toMatchObject({ imported: 0, duplicates: 1 });
+    expect(
+      store(db, [{ sourceRecordId: 'A1', category: 'robbery', occurredAt: '2024-03-01T21:15', precision: 'minute', lng: -0.0597, lat: 51.5194 }]),
+    ).toMatchObject({ imported: 0, duplicates: 1 });
     db.close();
   });
 

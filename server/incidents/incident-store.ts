@@ -253,19 +253,7 @@ export function cellText(hi: number, lo: number): string {
  */
 export function registerIncidentsView(db: Db): void {
   db.table('incident_chunk_rows', {
-    columns: [
-      'row_number',
-      'source_record_id',
-      'category',
-      'occurred_at',
-      'precision',
-      'start_day',
-      'end_day',
-      'minute_of_day',
-      'lng',
-      'lat',
-      'h3_r11',
-    ],
+    columns: ['row_number', 'source_record_id', 'category', 'occurred_at', 'precision', 'start_day', 'end_day', 'minute_of_day', 'lng', 'lat', 'h3_r11'],
     parameters: CHUNK_COLUMN_NAMES.map((name) => `chunk_${name}`),
     *rows(...values: unknown[]) {
       const raw: Record<string, unknown> = Object.fromEntries(CHUNK_COLUMN_NAMES.map((name, i) => [name, values[i]]));

@@ -46,13 +46,8 @@ export function hasDemoData(db: Db): boolean {
 }
 
 export function latestImport(db: Db): ImportBatchInfo | null {
-  const row = db
-    .prepare(
-      `SELECT id, kind, source, file_name, imported_at, imported_by, rows_imported FROM import_batches ORDER BY id DESC LIMIT 1`,
-    )
-    .get() as
-    | { id: number; kind: string; source: string; file_name: string; imported_at: string; imported_by: string; rows_imported: number }
-    | undefined;
+  const row = db.prepare(`SELECT id, kind, source, file_name, imported_at, imported_by, rows_imported FROM import_batches ORDER BY id DESC LIMIT 1`).get() as
+    { id: number; kind: string; source: string; file_name: string; imported_at: string; imported_by: string; rows_imported: number } | undefined;
   return row
     ? {
         id: row.id,

@@ -21,11 +21,7 @@ function weekdayOfDay(day: number): number {
   return (((day + 3) % 7) + 7) % 7;
 }
 
-export function profileCells(
-  index: IncidentIndex,
-  query: Omit<WindowQuery, 'h3Resolution'>,
-  cells: readonly string[],
-): TemporalProfile {
+export function profileCells(index: IncidentIndex, query: Omit<WindowQuery, 'h3Resolution'>, cells: readonly string[]): TemporalProfile {
   // Cells may be of mixed resolutions: mark every location inside any of them.
   const inCells = new Uint8Array(index.locationCount);
   const byResolution = new Map<number, Set<string>>();

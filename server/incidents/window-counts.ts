@@ -82,11 +82,7 @@ export interface CellWindowValue extends CellWindowCount {
  * Counts (and weighted sums) per cell at the query's resolution. The hot path of
  * /api/cells and the hotspot engine: one inlined pass over the window, no per-row calls.
  */
-export function aggregateCellsInWindow(
-  index: IncidentIndex,
-  query: WindowQuery,
-  weightOfCategory: (slug: string) => number = () => 1,
-): CellWindowValue[] {
+export function aggregateCellsInWindow(index: IncidentIndex, query: WindowQuery, weightOfCategory: (slug: string) => number = () => 1): CellWindowValue[] {
   const { cells, cellOfLocation } = index.cellsAt(query.h3Resolution);
   const whole = new Int32Array(cells.length);
   const partial = new Int32Array(cells.length);

@@ -67,7 +67,10 @@ export const resolutionParam = z.coerce
   .number({ error: `expected a whole number ${MIN_QUERY_RESOLUTION}..${MAX_QUERY_RESOLUTION}` })
   .int(`expected a whole number ${MIN_QUERY_RESOLUTION}..${MAX_QUERY_RESOLUTION}`)
   .min(MIN_QUERY_RESOLUTION, `expected ${MIN_QUERY_RESOLUTION}..${MAX_QUERY_RESOLUTION}; H3 cells coarser than 7 hide the borough's hotspots`)
-  .max(MAX_QUERY_RESOLUTION, `expected ${MIN_QUERY_RESOLUTION}..${MAX_QUERY_RESOLUTION}; police.uk locations are snapped to street points, so cells finer than 10 are false precision`);
+  .max(
+    MAX_QUERY_RESOLUTION,
+    `expected ${MIN_QUERY_RESOLUTION}..${MAX_QUERY_RESOLUTION}; police.uk locations are snapped to street points, so cells finer than 10 are false precision`,
+  );
 
 export const windowQuerySchema = z
   .object({

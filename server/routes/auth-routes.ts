@@ -15,32 +15,34 @@ const loginBody = z.object({
 });
 
 export function authRoutes(deps: AppDeps) {
-  return new Hono<AppEnv>()
-    .post('/auth/login', allow(ANYONE), validate('json', loginBody), (c) => {
-      const { username, password } = c.req.valid('json');
-      const principal = checkPassword(deps.db, username, password);
-      if (!principal) {
-        return c.json({ error: { code: 'bad_credentials', message: 'That user name and password do not match.' } }, 401);
-      }
-      const session = createSession(deps.db, username, deps.clock());
-      setCookie(c, SESSION_COOKIE, session.token, {
-        httpOnly: true,
-        secure: deps.secureCookies,
-        sameSite: 'Strict',
-        path: '/',
-        expires: session.expiresAt,
-      });
-      return c.json({ user: { name: principal.name, role: principal.role } });
-    })
-    .post('/auth/logout', allow(ANYONE), (c) => {
-      const token = getCookie(c, SESSION_COOKIE);
-      if (token) deleteSession(deps.db, token);
-      deleteCookie(c, SESSION_COOKIE, { path: '/' });
-      return c.json({ ok: true });
-    })
-    // Anyone may ask who they are: a signed-out browser gets { user: null }, not a 401.
-    .get('/auth/me', allow(ANYONE), (c) => {
-      const principal = c.get('principal');
-      return c.json({ user: principal ? { name: principal.name, role: principal.role } : null });
-    });
+  return (
+    new Hono<AppEnv>()
+      .post('/auth/login', allow(ANYONE), validate('json', loginBody), (c) => {
+        const { username, password } = c.req.valid('json');
+        const principal = checkPassword(deps.db, username, password);
+        if (!principal) {
+          return c.json({ error: { code: 'bad_credentials', message: 'That user name and password do not match.' } }, 401);
+        }
+        const session = createSession(deps.db, username, deps.clock());
+        setCookie(c, SESSION_COOKIE, session.token, {
+          httpOnly: true,
+          secure: deps.secureCookies,
+          sameSite: 'Strict',
+          path: '/',
+          expires: session.expiresAt,
+        });
+        return c.json({ user: { name: principal.name, role: principal.role } });
+      })
+      .post('/auth/logout', allow(ANYONE), (c) => {
+        const token = getCookie(c, SESSION_COOKIE);
+        if (token) deleteSession(deps.db, token);
+        deleteCookie(c, SESSION_COOKIE, { path: '/' });
+        return c.json({ ok: true });
+      })
+      // Anyone may ask who they are: a signed-out browser gets { user: null }, not a 401.
+      .get('/auth/me', allow(ANYONE), (c) => {
+        const principal = c.get('principal');
+        return c.json({ user: principal ? { name: principal.name, role: principal.role } : null });
+      })
+  );
 }

@@ -44,7 +44,12 @@ export function forecastRoutes(deps: AppDeps) {
     .get('/forecast', allow(...STAFF), validate('query', forecastQuery), (c) => {
       const q = c.req.valid('query');
       const categories = resolveCategories(q.categories, q.group);
-      const result = forecastCells(deps.incidentIndex(), deps.studyGrid, deps.coverage(), { categories, h3Resolution: q.resolution, endDay: q.asOf, horizon: q.horizon });
+      const result = forecastCells(deps.incidentIndex(), deps.studyGrid, deps.coverage(), {
+        categories,
+        h3Resolution: q.resolution,
+        endDay: q.asOf,
+        horizon: q.horizon,
+      });
       if (!result.ok) return c.json(failureBody(result.reason), result.reason.status);
       return c.json({
         meta: {

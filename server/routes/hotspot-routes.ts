@@ -9,14 +9,27 @@ import type { AppDeps } from '../app-deps';
 import { allow, STAFF } from '../auth/roles';
 import { changeAgainstBaseline, findEmergingHotspots, findHotspots, failureBody } from '../hotspots/hotspot-service';
 import { profileCells, WEEKDAYS } from '../incidents/temporal-profile';
-import { categoryList, groupId, hoursParam, isoDay, resolutionParam, resolveCategories, timeFilterOf, weekdaysParam, windowQuerySchema } from '../incidents/window-params';
+import {
+  categoryList,
+  groupId,
+  hoursParam,
+  isoDay,
+  resolutionParam,
+  resolveCategories,
+  timeFilterOf,
+  weekdaysParam,
+  windowQuerySchema,
+} from '../incidents/window-params';
 import { COUNT_RULE, reportTimeFilter } from '../incidents/window-counts';
 import { validate } from '../validation';
 
 const MAX_K = Math.min(5, MAX_NEIGHBOURHOOD_K);
 const kParam = z.coerce.number().int('expected a whole number').min(1, `expected 1..${MAX_K}`).max(MAX_K, `expected 1..${MAX_K}`).default(1);
 const correctionParam = z.enum(CORRECTIONS, { error: `expected one of ${CORRECTIONS.join(', ')}` }).default('fdr');
-const booleanParam = z.enum(['true', 'false'], { error: 'expected true or false' }).default('false').transform((v) => v === 'true');
+const booleanParam = z
+  .enum(['true', 'false'], { error: 'expected true or false' })
+  .default('false')
+  .transform((v) => v === 'true');
 
 const hotspotQuery = z.intersection(
   windowQuerySchema,
@@ -62,7 +75,12 @@ const profileQuery = z.intersection(
   z.object({
     cells: z
       .string({ error: 'cells is required: comma-separated H3 cell ids' })
-      .transform((text) => text.split(',').map((c) => c.trim()).filter(Boolean))
+      .transform((text) =>
+        text
+          .split(',')
+          .map((c) => c.trim())
+          .filter(Boolean),
+      )
       .refine((cells) => cells.length >= 1 && cells.length <= 500, 'expected 1..500 H3 cell ids')
       .refine((cells) => cells.every((c) => isCell(c) && cellResolution(c) >= 7 && cellResolution(c) <= 11), {
         message: 'expected H3 cell ids at resolution 7..11, comma-separated',
@@ -105,7 +123,11 @@ export function hotspotRoutes(deps: AppDeps) {
     })
     .get('/hotspots/emerging', allow(...STAFF), validate('query', emergingQuery), (c) => {
       const q = c.req.valid('query');
-      const windowLength = q.windowDays ? { unit: 'days' as const, days: q.windowDays } : q.window === 'month' ? { unit: 'months' as const, months: 1 } : { unit: 'days' as const, days: 28 };
+      const windowLength = q.windowDays
+        ? { unit: 'days' as const, days: q.windowDays }
+        : q.window === 'month'
+          ? { unit: 'months' as const, months: 1 }
+          : { unit: 'days' as const, days: 28 };
       const categories = resolveCategories(q.categories, q.group);
       const result = findEmergingHotspots(deps.incidentIndex(), deps.studyGrid, deps.coverage(), {
         categories,
@@ -119,19 +141,46 @@ export function hotspotRoutes(deps: AppDeps) {
         timeFilter: timeFilterOf(q.hours, q.weekdays),
       });
       if (!result.ok) return c.json(failureBody(result.reason), result.reason.status);
-      return c.json({ meta: { to: isoDateOfDay(q.to), resolution: q.resolution, categories, windowLength, k: q.k, correction: q.correction, confidence: Number(q.confidence), definitions: 'docs/decisions/009-emerging-hot-spots.md' }, ...result.value });
+      return c.json({
+        meta: {
+          to: isoDateOfDay(q.to),
+          resolution: q.resolution,
+          categories,
+          windowLength,
+          k: q.k,
+          correction: q.correction,
+          confidence: Number(q.confidence),
+          definitions: 'docs/decisions/009-emerging-hot-spots.md',
+        },
+        ...result.value,
+      });
     })
     .get('/hotspots/change', allow(...STAFF), validate('query', changeQuery), (c) => {
       const q = c.req.valid('query');
       const result = changeAgainstBaseline(deps.incidentIndex(), deps.studyGrid, deps.coverage(), { ...q, alpha: 0.05 });
       if (!result.ok) return c.json(failureBody(result.reason), result.reason.status);
-      return c.json({ meta: { resolution: q.h3Resolution, categories: q.categories, correction: q.correction, test: 'conditional binomial for two Poisson rates with unequal exposure (days), two-sided, alpha 0.05 after correction; expected = the baseline\'s daily rate times the window\'s days' }, ...result.value });
+      return c.json({
+        meta: {
+          resolution: q.h3Resolution,
+          categories: q.categories,
+          correction: q.correction,
+          test: "conditional binomial for two Poisson rates with unequal exposure (days), two-sided, alpha 0.05 after correction; expected = the baseline's daily rate times the window's days",
+        },
+        ...result.value,
+      });
     })
     .get('/profile', allow(...STAFF), validate('query', profileQuery), (c) => {
       const q = c.req.valid('query');
       const profile = profileCells(deps.incidentIndex(), q, q.cells);
       return c.json({
-        meta: { from: isoDateOfDay(q.fromDay), to: isoDateOfDay(q.toDay), cells: q.cells, categories: q.categories, weekdays: WEEKDAYS, timeZone: 'Europe/London' },
+        meta: {
+          from: isoDateOfDay(q.fromDay),
+          to: isoDateOfDay(q.toDay),
+          cells: q.cells,
+          categories: q.categories,
+          weekdays: WEEKDAYS,
+          timeZone: 'Europe/London',
+        },
         ...profile,
         note:
           profile.excludedWithoutTime > 0

@@ -102,7 +102,17 @@ describe('POST /api/imports/*', () => {
     const geojson = JSON.stringify({
       type: 'Feature',
       properties: { name: 'Box' },
-      geometry: { type: 'Polygon', coordinates: [[[-0.07, 51.51], [-0.05, 51.51], [-0.05, 51.53], [-0.07, 51.51]]] },
+      geometry: {
+        type: 'Polygon',
+        coordinates: [
+          [
+            [-0.07, 51.51],
+            [-0.05, 51.51],
+            [-0.05, 51.53],
+            [-0.07, 51.51],
+          ],
+        ],
+      },
     });
     const area = await upload('/api/imports/areas?kind=study-area&fileName=box.geojson', geojson, 'application/geo+json');
     expect(area.status).toBe(200);

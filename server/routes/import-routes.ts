@@ -12,15 +12,7 @@ import { validate } from '../validation';
 
 /** Uploads above this are refused with 413; police.uk's biggest monthly force file is ~20 MB. */
 export const MAX_UPLOAD_BYTES = 512 * 1024 * 1024;
-const RAW_TYPES = [
-  'text/csv',
-  'text/plain',
-  'application/gzip',
-  'application/x-gzip',
-  'application/geo+json',
-  'application/json',
-  'application/octet-stream',
-];
+const RAW_TYPES = ['text/csv', 'text/plain', 'application/gzip', 'application/x-gzip', 'application/geo+json', 'application/json', 'application/octet-stream'];
 
 const fileName = z
   .string()
@@ -73,7 +65,11 @@ async function uploadedFile(c: Context<AppEnv>, queryFileName: string | undefine
     const form = await c.req.parseBody();
     const file = form['file'];
     if (!(file instanceof File)) {
-      return { ok: false, status: 400, message: 'The form has no file field named "file"; send the file as multipart field "file", or as the raw request body.' };
+      return {
+        ok: false,
+        status: 400,
+        message: 'The form has no file field named "file"; send the file as multipart field "file", or as the raw request body.',
+      };
     }
     if (file.size > MAX_UPLOAD_BYTES) return { ok: false, status: 413, message: tooLarge };
     return { ok: true, file: { input: { stream: file.stream() }, fileName: queryFileName ?? (file.name || 'upload') } };

@@ -32,7 +32,10 @@ export function metaRoutes(deps: AppDeps) {
         coverage: sources.length
           ? {
               firstDay: sources.map((s) => s.firstDay).sort()[0]!,
-              lastDay: sources.map((s) => s.lastDay).sort().at(-1)!,
+              lastDay: sources
+                .map((s) => s.lastDay)
+                .sort()
+                .at(-1)!,
             }
           : null,
         /** Per category, the months with data (runs of consecutive months), from the import batches. */

@@ -63,7 +63,8 @@ export function resolveArea(input: AreaInput, grid: StudyGrid): Result<Pick<Task
     return ok({ ...area.value, polygon });
   }
   if (polygon) {
-    if (input.resolution === undefined) return fail([{ field: 'resolution', message: 'is needed with a drawn polygon: the cell size to cover it with, 7..10' }]);
+    if (input.resolution === undefined)
+      return fail([{ field: 'resolution', message: 'is needed with a drawn polygon: the cell size to cover it with, 7..10' }]);
     const tooLarge = drawnAreaProblem(polygon, input.resolution);
     if (tooLarge) return fail([{ field: 'polygon', message: tooLarge }]);
     const study = studyCellsAt(input.resolution);
@@ -77,7 +78,10 @@ export function resolveArea(input: AreaInput, grid: StudyGrid): Result<Pick<Task
   return fail([{ field: 'cells', message: 'give the area as H3 cells, or as a drawn polygon with a resolution' }]);
 }
 
-export function resolveTheme(theme: string | null | undefined, categories: string[] | undefined): Result<Pick<TaskingFields, 'theme' | 'categories'>, FieldProblem[]> {
+export function resolveTheme(
+  theme: string | null | undefined,
+  categories: string[] | undefined,
+): Result<Pick<TaskingFields, 'theme' | 'categories'>, FieldProblem[]> {
   if (theme && categories) return fail([{ field: 'categories', message: 'give a theme or categories, not both' }]);
   if (theme) return ok({ theme, categories: [...(categoriesOfGroup(theme) ?? [])] });
   if (categories) return ok({ theme: null, categories });
@@ -86,8 +90,10 @@ export function resolveTheme(theme: string | null | undefined, categories: strin
 
 export function checkDates(fields: Pick<TaskingFields, 'startDate' | 'reviewDate' | 'endDate'>): FieldProblem[] {
   const problems: FieldProblem[] = [];
-  if (fields.reviewDate < fields.startDate) problems.push({ field: 'reviewDate', message: `is before the start date (${fields.startDate}); review on or after the start` });
-  if (fields.endDate !== null && fields.endDate < fields.startDate) problems.push({ field: 'endDate', message: `is before the start date (${fields.startDate})` });
+  if (fields.reviewDate < fields.startDate)
+    problems.push({ field: 'reviewDate', message: `is before the start date (${fields.startDate}); review on or after the start` });
+  if (fields.endDate !== null && fields.endDate < fields.startDate)
+    problems.push({ field: 'endDate', message: `is before the start date (${fields.startDate})` });
   return problems;
 }
 

@@ -192,7 +192,9 @@ export function taskingResults(
   }
   const { before, during } = periods.value;
   if (dataEnd !== null && dataEnd < Math.min(today, endDay === null ? today : endDay + 1)) {
-    notes.push(`The data for this theme ends on ${isoDateOfDay(dataEnd - 1)} (its last recorded incident), so the comparison stops there; import newer data to extend it.`);
+    notes.push(
+      `The data for this theme ends on ${isoDateOfDay(dataEnd - 1)} (its last recorded incident), so the comparison stops there; import newer data to extend it.`,
+    );
   }
   const count = (weekHours: Uint8Array | null) =>
     countLabelledCells(index, { periods: [before, during], categories, h3Resolution: record.h3Resolution, labelOfCell, labels: 3, weekHours });

@@ -53,8 +53,16 @@ const drawnPolygon = z
 
 const plannedDosage = z
   .object({
-    visitsPerDay: z.number({ error: 'expected a whole number of visits' }).int('expected a whole number of visits').min(1, 'expected 1..48').max(48, 'expected 1..48'),
-    minutesPerVisit: z.number({ error: 'expected a whole number of minutes' }).int('expected whole minutes').min(1, 'expected 1..480').max(480, 'expected 1..480'),
+    visitsPerDay: z
+      .number({ error: 'expected a whole number of visits' })
+      .int('expected a whole number of visits')
+      .min(1, 'expected 1..48')
+      .max(48, 'expected 1..48'),
+    minutesPerVisit: z
+      .number({ error: 'expected a whole number of minutes' })
+      .int('expected whole minutes')
+      .min(1, 'expected 1..480')
+      .max(480, 'expected 1..480'),
   })
   .strict()
   .nullable();
@@ -67,7 +75,9 @@ const resolution = z
 
 const themeId = z
   .string({ error: 'expected a layer group id' })
-  .refine((id) => CATEGORY_GROUPS.some((g) => g.id === id), { message: `unknown theme; expected one of ${CATEGORY_GROUPS.map((g) => g.id).join(', ')}, or give categories` });
+  .refine((id) => CATEGORY_GROUPS.some((g) => g.id === id), {
+    message: `unknown theme; expected one of ${CATEGORY_GROUPS.map((g) => g.id).join(', ')}, or give categories`,
+  });
 
 const categories = z
   .array(z.string({ error: 'expected category slugs' }), { error: 'expected a list of category slugs' })
@@ -102,12 +112,17 @@ const taskingFields = {
   cells: z.array(z.string({ error: 'expected H3 cell ids' }), { error: 'expected a list of H3 cell ids' }).max(2000, 'expected at most 2,000 cells'),
   polygon: drawnPolygon.nullable(),
   resolution,
-  timeBands: z.array(timeBand, { error: 'expected a list of time bands like { "weekdays": "mon-fri", "hours": "15-18" }' }).max(10, 'expected at most 10 time bands'),
+  timeBands: z
+    .array(timeBand, { error: 'expected a list of time bands like { "weekdays": "mon-fri", "hours": "15-18" }' })
+    .max(10, 'expected at most 10 time bands'),
   startDate: isoDateText,
   reviewDate: isoDateText,
   endDate: isoDateText.nullable(),
   objective: text(2000),
-  tactics: z.array(z.string({ error: 'expected tactic ids' }), { error: 'expected a list of tactic ids' }).min(1, 'choose at least one tactic').max(20, 'expected at most 20 tactics'),
+  tactics: z
+    .array(z.string({ error: 'expected tactic ids' }), { error: 'expected a list of tactic ids' })
+    .min(1, 'choose at least one tactic')
+    .max(20, 'expected at most 20 tactics'),
   team: z.string({ error: 'expected a team id' }),
   owner: z.string({ error: 'expected a user name' }),
   plannedDosage,

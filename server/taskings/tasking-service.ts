@@ -12,7 +12,16 @@ import { checkDates, checkOption, checkOwner, evidenceWindowOf, resolveArea, res
 import type { TaskingDeps } from './tasking-deps';
 import { takeEvidenceSnapshot } from './tasking-evidence';
 import { PLANNER_FIELDS, type CreateTaskingBody, type PatchTaskingBody } from './tasking-schemas';
-import { getTasking, getTaskingOptions, insertTasking, insertVisit, updateTasking, type FieldChanges, type TaskingRecord, type VisitRecord } from './tasking-store';
+import {
+  getTasking,
+  getTaskingOptions,
+  insertTasking,
+  insertVisit,
+  updateTasking,
+  type FieldChanges,
+  type TaskingRecord,
+  type VisitRecord,
+} from './tasking-store';
 import { apiContext, taskingToApi, type TaskingApi } from './tasking-view';
 
 export interface TaskingFailure {
@@ -121,7 +130,11 @@ function conflict(current: TaskingRecord | null, deps: TaskingDeps, id: number):
 }
 
 function refuseClosed(record: TaskingRecord): TaskingFailure {
-  return { status: 409, code: 'tasking_closed', message: `Tasking ${record.id} is closed; its record is kept as it was. Create a new tasking to act on the place again.` };
+  return {
+    status: 409,
+    code: 'tasking_closed',
+    message: `Tasking ${record.id} is closed; its record is kept as it was. Create a new tasking to act on the place again.`,
+  };
 }
 
 export function patchTasking(deps: TaskingDeps, principal: Principal, id: number, body: PatchTaskingBody): Result<TaskingRecord, TaskingFailure> {
@@ -217,12 +230,18 @@ export function decideTasking(
   if (body.version !== record.version) return fail(conflict(record, deps, id));
   const today = londonToday(deps.clock());
   const nextReview = body.reviewDate ? dayOfIsoDate(body.reviewDate) : null;
-  if (nextReview !== null && body.decision === 'close') return fail(invalid([{ field: 'reviewDate', message: 'a closed tasking has no next review; leave it out' }]));
+  if (nextReview !== null && body.decision === 'close')
+    return fail(invalid([{ field: 'reviewDate', message: 'a closed tasking has no next review; leave it out' }]));
   if (nextReview !== null && nextReview <= today) {
     return fail(invalid([{ field: 'reviewDate', message: `the next review must be after today (${isoDateOfDay(today)})` }]));
   }
   const outcome = applyDecision(
-    { status: record.status, startDay: dayOfIsoDate(record.startDate), reviewDay: dayOfIsoDate(record.reviewDate), endDay: record.endDate ? dayOfIsoDate(record.endDate) : null },
+    {
+      status: record.status,
+      startDay: dayOfIsoDate(record.startDate),
+      reviewDay: dayOfIsoDate(record.reviewDate),
+      endDay: record.endDate ? dayOfIsoDate(record.endDate) : null,
+    },
     body.decision,
     today,
     nextReview,
@@ -268,8 +287,10 @@ export function logVisit(
     const [start, end] = [started.value.getTime(), ended.value.getTime()];
     const now = deps.clock().getTime();
     if (end <= start) problems.push({ field: 'endedAt', message: 'must be after the start of the visit' });
-    else if (end - start > MAX_VISIT_HOURS * 3_600_000) problems.push({ field: 'endedAt', message: `the visit is longer than ${MAX_VISIT_HOURS} hours; log each visit of a shift apart` });
-    if (end > now + CLOCK_SKEW_MS) problems.push({ field: 'endedAt', message: `is in the future (it is now ${londonWallClock(deps.clock()).replace('T', ' ')} in London)` });
+    else if (end - start > MAX_VISIT_HOURS * 3_600_000)
+      problems.push({ field: 'endedAt', message: `the visit is longer than ${MAX_VISIT_HOURS} hours; log each visit of a shift apart` });
+    if (end > now + CLOCK_SKEW_MS)
+      problems.push({ field: 'endedAt', message: `is in the future (it is now ${londonWallClock(deps.clock()).replace('T', ' ')} in London)` });
     const startDate = londonWallClock(started.value).slice(0, 10);
     if (startDate < record.startDate) problems.push({ field: 'startedAt', message: `is before the tasking started (${record.startDate})` });
     if (record.endDate && startDate > record.endDate) problems.push({ field: 'startedAt', message: `is after the tasking ended (${record.endDate})` });
@@ -278,7 +299,13 @@ export function logVisit(
   const stored = insertVisit(
     deps.db,
     id,
-    { startedAt: started.value.toISOString(), endedAt: ended.value.toISOString(), officer: body.officer, note: body.note?.trim() || null, clientRef: body.clientRef ?? null },
+    {
+      startedAt: started.value.toISOString(),
+      endedAt: ended.value.toISOString(),
+      officer: body.officer,
+      note: body.note?.trim() || null,
+      clientRef: body.clientRef ?? null,
+    },
     principal,
     deps.clock().toISOString(),
   );

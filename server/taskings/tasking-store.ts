@@ -200,9 +200,15 @@ export function listTaskingRecords(db: Db): TaskingRecord[] {
 }
 
 function insertEvent(db: Db, taskingId: number, principal: Principal, at: string, action: TaskingEvent['action'], fieldChanges: FieldChanges, version: number) {
-  db.prepare(
-    'INSERT INTO tasking_events (tasking_id, at, principal_id, principal_name, action, changes_json, version) VALUES (?, ?, ?, ?, ?, ?, ?)',
-  ).run(taskingId, at, principal.id, principal.name, action, JSON.stringify(fieldChanges), version);
+  db.prepare('INSERT INTO tasking_events (tasking_id, at, principal_id, principal_name, action, changes_json, version) VALUES (?, ?, ?, ?, ?, ?, ?)').run(
+    taskingId,
+    at,
+    principal.id,
+    principal.name,
+    action,
+    JSON.stringify(fieldChanges),
+    version,
+  );
 }
 
 /** Every field of a new record, as the create event's before (null) and after. */
@@ -214,7 +220,15 @@ export function creationChanges(fields: TaskingFields): FieldChanges {
 export function insertTasking(db: Db, fields: TaskingFields, snapshot: EvidenceSnapshot, principal: Principal, at: string): TaskingRecord {
   return db
     .transaction(() => {
-      const columns = { ...fieldColumns(fields), evidence_json: JSON.stringify(snapshot), version: 1, created_at: at, created_by: principal.id, updated_at: at, updated_by: principal.id };
+      const columns = {
+        ...fieldColumns(fields),
+        evidence_json: JSON.stringify(snapshot),
+        version: 1,
+        created_at: at,
+        created_by: principal.id,
+        updated_at: at,
+        updated_by: principal.id,
+      };
       const names = Object.keys(columns);
       const result = db.prepare(`INSERT INTO taskings (${names.join(', ')}) VALUES (${names.map((n) => `@${n}`).join(', ')})`).run(columns);
       const id = Number(result.lastInsertRowid);
@@ -305,7 +319,8 @@ export function insertVisit(db: Db, taskingId: number, visit: NewVisit, principa
   return db
     .transaction(() => {
       if (visit.clientRef !== null) {
-        const existing = db.prepare('SELECT * FROM tasking_visits WHERE tasking_id = ? AND client_ref = ?').get(taskingId, visit.clientRef) as VisitRow | undefined;
+        const existing = db.prepare('SELECT * FROM tasking_visits WHERE tasking_id = ? AND client_ref = ?').get(taskingId, visit.clientRef) as
+          VisitRow | undefined;
         if (existing) return { visit: visitOf(existing), created: false };
       }
       const result = db

@@ -116,7 +116,11 @@ export function visitToApi(visit: VisitRecord, record: TaskingRecord) {
 }
 
 /** The results of a tasking, against the rest of the study area or a named area ('ward:<code>'). */
-export function resultsOfTasking(deps: TaskingDeps, record: TaskingRecord, query: { bufferRings: number; controlArea?: string | undefined }): Result<TaskingResults, string> {
+export function resultsOfTasking(
+  deps: TaskingDeps,
+  record: TaskingRecord,
+  query: { bufferRings: number; controlArea?: string | undefined },
+): Result<TaskingResults, string> {
   let controlArea = null;
   if (query.controlArea) {
     const [kind, code] = query.controlArea.split(':') as [string, string];
@@ -125,5 +129,11 @@ export function resultsOfTasking(deps: TaskingDeps, record: TaskingRecord, query
     controlArea = { kind, code, name: area.name, geometry: area.geometry };
   }
   const studyCells = studyCellsOf(deps.studyGrid, record.h3Resolution) ?? new Set<string>();
-  return ok(taskingResults(deps.incidentIndex(), studyCells, record, listVisits(deps.db, record.id), londonToday(deps.clock()), { bufferRings: query.bufferRings, controlArea, coverage: deps.coverage() }));
+  return ok(
+    taskingResults(deps.incidentIndex(), studyCells, record, listVisits(deps.db, record.id), londonToday(deps.clock()), {
+      bufferRings: query.bufferRings,
+      controlArea,
+      coverage: deps.coverage(),
+    }),
+  );
 }

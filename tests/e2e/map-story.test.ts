@@ -24,7 +24,9 @@ const cellsAnswer = z.object({
   meta: z.object({
     totalCount: z.number(),
     totalPartialCount: z.number(),
-    timeFilter: z.object({ hours: z.string().nullable(), weekdays: z.string().nullable(), withoutNeededTime: z.number(), note: z.string().nullable() }).nullable(),
+    timeFilter: z
+      .object({ hours: z.string().nullable(), weekdays: z.string().nullable(), withoutNeededTime: z.number(), note: z.string().nullable() })
+      .nullable(),
   }),
   cells: z.array(z.object({ cell: z.string(), count: z.number(), partialCount: z.number() })),
 });
@@ -158,7 +160,11 @@ describe('the tasking map', () => {
     await page.getByRole('combobox', { name: 'Time of day' }).selectOption({ label: 'After school 15:00–18:00' });
     await page.getByRole('combobox', { name: 'Days' }).selectOption({ label: 'Weekdays' });
     const window = { group: 'robbery', from: '2025-02-15', to: '2025-03-15', resolution: 9 };
-    const filtered = await waitForMapState(page, (s) => s.group === 'robbery' && s.hours === '15-18' && s.weekdays === 'mon-fri', 'after-school weekday robbery');
+    const filtered = await waitForMapState(
+      page,
+      (s) => s.group === 'robbery' && s.hours === '15-18' && s.weekdays === 'mon-fri',
+      'after-school weekday robbery',
+    );
     expect(filtered).toMatchObject({ ...window, view: 'counts', timeFilterNote: null });
     const filteredApi = await askApi({ ...window, hours: '15-18', weekdays: 'mon-fri' });
     const allHoursApi = await askApi(window);
@@ -244,14 +250,19 @@ describe('the tasking map', () => {
     // Weighted by harm: the legend names the index, and says drugs and weapons stay counts.
     await show.getByRole('checkbox', { name: 'Weight by harm' }).check();
     await waitForMapState(page, (s) => s.legendTitle === 'Hot spots of harm (Gi*)', 'harm-weighted hot spots');
-    await eventually(async () => ((await page.getByTestId('harm-index').textContent()) ?? '') === 'Weighted by harm: ONS Crime Severity Score weights', 'the harm index name');
+    await eventually(
+      async () => ((await page.getByTestId('harm-index').textContent()) ?? '') === 'Weighted by harm: ONS Crime Severity Score weights',
+      'the harm index name',
+    );
     expect(await page.getByTestId('harm-weights').textContent()).toBe('Days of custody per offence: Robbery 800.');
     await eventually(() => page.getByText(/Drugs and weapons possession are found by police activity/).isVisible(), 'the proactive caveat');
 
     // Emerging: the Whitechapel cluster has been hot for the last windows running.
     await show.getByRole('radio', { name: /Emerging/ }).check();
     const emerging = await waitForMapState(page, (s) => s.view === 'emerging' && s.viewMessage === null, 'emerging hot spots');
-    const emergingApi = emergingAnswer.parse(await getAsAnalyst('/api/hotspots/emerging', { group: 'robbery', to: '2025-03-15', windows: 12, windowDays: 28, resolution: 9 }));
+    const emergingApi = emergingAnswer.parse(
+      await getAsAnalyst('/api/hotspots/emerging', { group: 'robbery', to: '2025-03-15', windows: 12, windowDays: 28, resolution: 9 }),
+    );
     expect(emerging.cellsRendered).toBe(emergingApi.cells.length);
     const plantedPattern = emergingApi.cells.find((c) => c.cell === planted);
     expect(plantedPattern?.side).toBe('hot');

@@ -73,9 +73,21 @@ export function seedDatabase(dbPath: string): SeededDatabase {
     }));
     replaceAreas(db, 'ward', wards, 'tower_hamlets_wards.geojson', now);
     const water = readAreas('basemap/thames_tidal_water_tower_hamlets_area.geojson');
-    replaceAreas(db, 'water', water.map((f) => ({ code: 'thames', name: 'River Thames', geometry: f.geometry })), 'thames.geojson', now);
+    replaceAreas(
+      db,
+      'water',
+      water.map((f) => ({ code: 'thames', name: 'River Thames', geometry: f.geometry })),
+      'thames.geojson',
+      now,
+    );
     const roads = readAreas('basemap/tfl_road_network_tlrn_tower_hamlets_area.geojson');
-    replaceAreas(db, 'road', roads.map((f) => ({ code: 'tlrn', name: 'TfL red routes', geometry: f.geometry })), 'tlrn.geojson', now);
+    replaceAreas(
+      db,
+      'road',
+      roads.map((f) => ({ code: 'tlrn', name: 'TfL red routes', geometry: f.geometry })),
+      'tlrn.geojson',
+      now,
+    );
 
     const random = seededRandom(20250314);
     const endDay = parseIsoDate(DATA_END_DAY);

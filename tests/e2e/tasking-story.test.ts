@@ -44,7 +44,10 @@ describe('taskings on the map', () => {
     await login(page, 'chair');
     await openMap(page);
     await page.getByRole('combobox', { name: 'Layer' }).selectOption({ label: 'Robbery' });
-    await page.getByRole('group', { name: 'Show' }).getByRole('radio', { name: /Hot spots/ }).check();
+    await page
+      .getByRole('group', { name: 'Show' })
+      .getByRole('radio', { name: /Hot spots/ })
+      .check();
     await waitForMapState(page, (s) => s.view === 'hotspots' && s.group === 'robbery' && s.cellsRendered > 0, 'robbery hot spots');
 
     const planted = cellAt(HOTSPOTS.robberyWhitechapel[0], HOTSPOTS.robberyWhitechapel[1], 9);
@@ -58,7 +61,9 @@ describe('taskings on the map', () => {
     await eventually(() => form.isVisible(), 'the tasking form');
     title = await form.getByLabel('Title').inputValue();
     // The ward holding the hot spot cell's centre, found with Turf in the real ward file.
-    const wards = JSON.parse(readFileSync(resolve(import.meta.dirname, '../../../shared/data/boundaries/tower_hamlets_wards.geojson'), 'utf8')) as GeoJSON.FeatureCollection<GeoJSON.Polygon | GeoJSON.MultiPolygon>;
+    const wards = JSON.parse(
+      readFileSync(resolve(import.meta.dirname, '../../../shared/data/boundaries/tower_hamlets_wards.geojson'), 'utf8'),
+    ) as GeoJSON.FeatureCollection<GeoJSON.Polygon | GeoJSON.MultiPolygon>;
     const ward = wards.features.find((f) => booleanPointInPolygon(cellCentre(planted), f));
     expect(title).toBe(`Robbery hot spot, ${String(ward?.properties?.['NAME_CURRENT'])}`);
     expect(await form.getByLabel('Problem (the evidence)').inputValue()).toMatch(/^Gi\* 99% hot spot \(\d+ cells?\): \d+ robbery incidents/);
@@ -95,7 +100,10 @@ describe('taskings on the map', () => {
     const column = await openTasking(page, title);
     const form = column.getByRole('form', { name: 'Log a visit' });
     const day = yesterday();
-    for (const [start, end] of [['15:05', '15:20'], ['16:40', '16:47']] as const) {
+    for (const [start, end] of [
+      ['15:05', '15:20'],
+      ['16:40', '16:47'],
+    ] as const) {
       await form.getByLabel('Day').fill(day);
       await form.getByLabel('Arrived').fill(start);
       await form.getByLabel('Left').fill(end);
@@ -120,7 +128,9 @@ describe('taskings on the map', () => {
     await eventually(() => results.isVisible(), 'the results');
     expect(await results.getByRole('table', { name: 'Incidents before and during' }).getByRole('row').count()).toBe(4);
     // The page shows what the engine computed: the same one-line result and displacement reading as the API.
-    const api = (await (await fetch(`${app.baseUrl}/api/taskings/${taskingId}/results`, { headers: { authorization: `Bearer ${app.seeded.analystToken}` } })).json()) as {
+    const api = (await (
+      await fetch(`${app.baseUrl}/api/taskings/${taskingId}/results`, { headers: { authorization: `Bearer ${app.seeded.analystToken}` } })
+    ).json()) as {
       summary: string;
       wdqReading: { text: string };
       counts: { response: { before: number; during: number } };
@@ -131,13 +141,18 @@ describe('taskings on the map', () => {
     await column.getByRole('group', { name: 'Decision' }).getByRole('button', { name: 'Continue' }).click();
     await column.getByLabel('Note for the record').fill('Keep going through the half term; review with the CCTV team.');
     await column.getByRole('button', { name: 'Record continue' }).click();
-    await eventually(async () => ((await column.getByTestId('tasking-history').textContent()) ?? '').includes('decided continue'), 'the decision in the history');
+    await eventually(
+      async () => ((await column.getByTestId('tasking-history').textContent()) ?? '').includes('decided continue'),
+      'the decision in the history',
+    );
     await column.getByTestId('tasking-history').locator('summary').click();
     await page.mouse.move(5, 5);
     await column.screenshot({ path: resolve(SCREENSHOTS, '12-chair-results-decision.png') });
 
     // The API holds the same record: version 2, a continue decision by the chair, two visits.
-    const history = (await (await fetch(`${app.baseUrl}/api/taskings/${taskingId}/history`, { headers: { authorization: `Bearer ${app.seeded.analystToken}` } })).json()) as {
+    const history = (await (
+      await fetch(`${app.baseUrl}/api/taskings/${taskingId}/history`, { headers: { authorization: `Bearer ${app.seeded.analystToken}` } })
+    ).json()) as {
       events: { action: string; user: { id: string }; changes: Record<string, { after: unknown }> }[];
     };
     expect(history.events.map((e) => [e.action, e.user.id])).toEqual([
@@ -175,7 +190,13 @@ describe('taskings on the map', () => {
 
     // Drawing: four corners around Mile End, then Finish shape.
     await form.getByRole('button', { name: 'Draw a shape' }).click();
-    for (const corner of [[-0.006, -0.003], [0.006, -0.003], [0.006, 0.003], [-0.006, 0.003]] as const) await at([lng + corner[0], lat + corner[1]]);
+    for (const corner of [
+      [-0.006, -0.003],
+      [0.006, -0.003],
+      [0.006, 0.003],
+      [-0.006, 0.003],
+    ] as const)
+      await at([lng + corner[0], lat + corner[1]]);
     await form.getByRole('button', { name: 'Finish shape' }).click();
     await waitForMapState(page, (s) => (s.draftCells ?? 0) >= 3, 'the drawn shape’s cells');
     expect(await form.getByTestId('draft-area').textContent()).toMatch(/^a drawn shape: about \d+ cells at H3 9/);

@@ -119,15 +119,49 @@ const BROKEN: BrokenFile[] = [
       JSON.stringify({
         type: 'FeatureCollection',
         features: [
-          { type: 'Feature', properties: { name: 'Fine' }, geometry: { type: 'Polygon', coordinates: [[[-0.07, 51.51], [-0.05, 51.51], [-0.05, 51.53], [-0.07, 51.51]]] } },
-          { type: 'Feature', properties: { name: 'Grid' }, geometry: { type: 'Polygon', coordinates: [[[535000, 181000], [536000, 181000], [535000, 182000], [535000, 181000]]] } },
+          {
+            type: 'Feature',
+            properties: { name: 'Fine' },
+            geometry: {
+              type: 'Polygon',
+              coordinates: [
+                [
+                  [-0.07, 51.51],
+                  [-0.05, 51.51],
+                  [-0.05, 51.53],
+                  [-0.07, 51.51],
+                ],
+              ],
+            },
+          },
+          {
+            type: 'Feature',
+            properties: { name: 'Grid' },
+            geometry: {
+              type: 'Polygon',
+              coordinates: [
+                [
+                  [535000, 181000],
+                  [536000, 181000],
+                  [535000, 182000],
+                  [535000, 181000],
+                ],
+              ],
+            },
+          },
         ],
       }),
     ),
     message: /feature 2 \("Grid"\) has coordinates such as 535000, 181000, which are not longitude\/latitude/,
     status: 422,
   },
-  { name: 'not-json.geojson', kind: 'areas', make: writeText('{"type": "FeatureCollection", "features": [{'), message: /^The file is not valid JSON/, status: 400 },
+  {
+    name: 'not-json.geojson',
+    kind: 'areas',
+    make: writeText('{"type": "FeatureCollection", "features": [{'),
+    message: /^The file is not valid JSON/,
+    status: 400,
+  },
 ];
 
 /** Every row of the tables an import can touch, as counts and checksums. */

@@ -60,7 +60,13 @@ describe('data coverage on the real police.uk files', () => {
       { from: '2018-02', to: '2019-12' },
     ]);
     // Independently: the months in which each raw file holds violence.
-    const violenceMonths = new Set(POLICE_UK_FILES.flatMap((name) => readRawFile(name).rows.filter((r) => r.category === 'violent-crime').map((r) => r.month)));
+    const violenceMonths = new Set(
+      POLICE_UK_FILES.flatMap((name) =>
+        readRawFile(name)
+          .rows.filter((r) => r.category === 'violent-crime')
+          .map((r) => r.month),
+      ),
+    );
     expect([...violenceMonths].sort()).toEqual([...Array.from({ length: 12 }, (_, m) => `2016-${String(m + 1).padStart(2, '0')}`), '2018-06']);
   });
 
@@ -74,7 +80,10 @@ describe('data coverage on the real police.uk files', () => {
     // A hot spot map of violence alone for that month has nothing to work on: refused, with the reason.
     const hotspots = await get('/api/hotspots?categories=violent-crime&from=2019-12-01&to=2020-01-01');
     expect(hotspots.status).toBe(422);
-    expect(hotspots.body.error).toMatchObject({ code: 'no_data_in_window', message: expect.stringContaining('No data for Violence and sexual offences in this window') });
+    expect(hotspots.body.error).toMatchObject({
+      code: 'no_data_in_window',
+      message: expect.stringContaining('No data for Violence and sexual offences in this window'),
+    });
   });
 
   it('refuses a forecast and an emerging analysis for months without data, in plain words', async () => {
@@ -89,11 +98,16 @@ describe('data coverage on the real police.uk files', () => {
     const cut = await get('/api/hotspots/emerging?group=violence&to=2019-01-01&window=month&windows=12');
     expect(cut.status).toBe(200);
     expect((cut.body['windows'] as unknown[]).length).toBe(6);
-    expect(cut.body['coverageNote']).toMatch(/^No data for Violence and sexual offences in these windows .*The emerging analysis uses only the last 6 of 12 windows: before them the data held other categories or none/);
+    expect(cut.body['coverageNote']).toMatch(
+      /^No data for Violence and sexual offences in these windows .*The emerging analysis uses only the last 6 of 12 windows: before them the data held other categories or none/,
+    );
     // Too few alike windows left: refused, with the reason.
     const gap = await get('/api/hotspots/emerging?group=violence&to=2018-09-01&window=month&windows=12');
     expect(gap.status).toBe(422);
-    expect(gap.body.error).toMatchObject({ code: 'coverage_gap', message: expect.stringContaining('needs at least 3 windows with the same data, and only the last 2 have it') });
+    expect(gap.body.error).toMatchObject({
+      code: 'coverage_gap',
+      message: expect.stringContaining('needs at least 3 windows with the same data, and only the last 2 have it'),
+    });
     // Burglary has every month: the same analysis runs.
     expect((await get('/api/hotspots/emerging?categories=burglary&to=2020-01-01&window=month&windows=12')).status).toBe(200);
   });

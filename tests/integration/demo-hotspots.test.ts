@@ -49,7 +49,11 @@ describe('Gi* and emerging hot spots find what the demo data planted', () => {
     expect(asb.body.error.message).toMatch(/^Nothing in this layer can be weighted by harm: Anti-social behaviour, .* not a crime/);
     expect(asb.body.error.message).not.toContain('no incidents');
 
-    type Harm = { meta: { harm: { weighted: { category: string }[]; proactive: { categories: { category: string }[]; total: number; cells: { cell: string; count: number }[] } } } };
+    type Harm = {
+      meta: {
+        harm: { weighted: { category: string }[]; proactive: { categories: { category: string }[]; total: number; cells: { cell: string; count: number }[] } };
+      };
+    };
     const violence = await get<Harm>(`/api/hotspots?group=violence&method=harm&${window}`);
     expect(violence.meta.harm.weighted.map((w) => w.category).sort()).toEqual(['knife-crime', 'serious-violence', 'violent-crime']);
     expect(violence.meta.harm.proactive.categories.map((c) => c.category)).toEqual(['possession-of-weapons']);

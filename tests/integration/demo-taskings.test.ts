@@ -139,12 +139,12 @@ describe('the demo data plants taskings whose results are known', () => {
     }
   });
 
-  it('keeps each tasking\'s evidence as the data stood at the meeting, made by the demo generator', async () => {
+  it("keeps each tasking's evidence as the data stood at the meeting, made by the demo generator", async () => {
     for (const p of planted) {
       const t = taskings.find((s) => s.title === p.title)!;
-      const { tasking } = await get<{ tasking: { evidence: { window: { from: string; to: string }; total: number; hotCells: number }; createdBy: string; problem: string } }>(
-        `/api/taskings/${t.id}`,
-      );
+      const { tasking } = await get<{
+        tasking: { evidence: { window: { from: string; to: string }; total: number; hotCells: number }; createdBy: string; problem: string };
+      }>(`/api/taskings/${t.id}`);
       expect(tasking.createdBy).toBe('demo:generator');
       expect(tasking.evidence.window).toMatchObject({ from: p.evidenceWindow.from, to: p.evidenceWindow.to });
       expect(tasking.problem).toContain(`${tasking.evidence.total} `);

@@ -14,10 +14,22 @@ function realRobberies(): IncidentDraft[] {
   return rows
     .map((row) => row.split(','))
     .filter((cols) => cols[3] === 'Robbery')
-    .map(([month, lng, lat]) => ({ sourceRecordId: null, category: 'robbery', occurredAt: month!, precision: 'month' as const, lng: Number(lng), lat: Number(lat) }));
+    .map(([month, lng, lat]) => ({
+      sourceRecordId: null,
+      category: 'robbery',
+      occurredAt: month!,
+      precision: 'month' as const,
+      lng: Number(lng),
+      lat: Number(lat),
+    }));
 }
 
-type ForecastBody = { window: { from: string; to: string }; historyWindows: { from: string; to: string }; cells: { cell: string; score: number; rank: number }[]; tuning: { kind: string } };
+type ForecastBody = {
+  window: { from: string; to: string };
+  historyWindows: { from: string; to: string };
+  cells: { cell: string; score: number; rank: number }[];
+  tuning: { kind: string };
+};
 type BacktestBody = { methods: { id: string; summary: { coverage: number; pai: number }[] }[]; headline: string; scoredFrom: string };
 
 describe('forecast and backtest API on real police.uk robbery', () => {
@@ -37,7 +49,18 @@ describe('forecast and backtest API on real police.uk robbery', () => {
   it('never reads the window it forecasts: later incidents do not change the scores', async () => {
     const before = await get<ForecastBody>('/api/forecast?categories=robbery&asOf=2019-06-01');
     const coldCell = before.body.cells.at(-1)!;
-    storeIncidents(db, Array.from({ length: 500 }, () => ({ sourceRecordId: null, category: 'robbery', occurredAt: '2019-06', precision: 'month' as const, lng: -0.0199, lat: 51.5049 })), 'flood');
+    storeIncidents(
+      db,
+      Array.from({ length: 500 }, () => ({
+        sourceRecordId: null,
+        category: 'robbery',
+        occurredAt: '2019-06',
+        precision: 'month' as const,
+        lng: -0.0199,
+        lat: 51.5049,
+      })),
+      'flood',
+    );
     const after = await get<ForecastBody>('/api/forecast?categories=robbery&asOf=2019-06-01');
     expect(after.body.cells).toEqual(before.body.cells);
     expect(coldCell.rank).toBe(260);
@@ -48,7 +71,9 @@ describe('forecast and backtest API on real police.uk robbery', () => {
     expect(status).toBe(200);
     expect(body.scoredFrom).toBe('2019-02-01');
     const paiAt5 = (id: string) => body.methods.find((m) => m.id === id)!.summary.find((s) => s.coverage === 0.05)!.pai;
-    expect(body.methods.map((m) => m.id)).toEqual(expect.arrayContaining(['previous', 'counts-3', 'counts-6', 'counts-12', 'gistar', 'kernel', 'decayed', 'ours']));
+    expect(body.methods.map((m) => m.id)).toEqual(
+      expect.arrayContaining(['previous', 'counts-3', 'counts-6', 'counts-12', 'gistar', 'kernel', 'decayed', 'ours']),
+    );
     expect(paiAt5('ours') / paiAt5('previous')).toBeGreaterThanOrEqual(1.2);
     expect(paiAt5('ours')).toBeGreaterThanOrEqual(Math.max(paiAt5('counts-3'), paiAt5('counts-6'), paiAt5('counts-12')) * 0.98);
     expect(body.headline).toMatch(/^On average, last month's top 5% of cells caught \d+% of the next month's incidents; the forecast's top 5% caught \d+%/);

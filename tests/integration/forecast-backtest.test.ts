@@ -56,7 +56,9 @@ describe('the real police.uk files, read independently', () => {
     // The two files agree on burglary where they overlap, to the edge points each clip drops (0.3%).
     const n = study.neighbourhood.cells.length;
     const from = burglaryLong.months.indexOf('2018-02');
-    const overlap = historyOf(burglaryLong, 'burglary').counts.slice(from * n).reduce((a, b) => a + b, 0);
+    const overlap = historyOf(burglaryLong, 'burglary')
+      .counts.slice(from * n)
+      .reduce((a, b) => a + b, 0);
     expect(Math.abs(overlap - total('burglary')) / total('burglary')).toBeLessThan(0.005);
   });
 
@@ -88,7 +90,13 @@ describe('Must-show: our forecast on months it was not tuned on (PAI at 5%)', ()
     });
   }
 
-  for (const [category, long] of [['robbery', false], ['drugs', false], ['burglary', false], ['possession-of-weapons', false], ['burglary', true]] as const) {
+  for (const [category, long] of [
+    ['robbery', false],
+    ['drugs', false],
+    ['burglary', false],
+    ['possession-of-weapons', false],
+    ['burglary', true],
+  ] as const) {
     it(`${category}${long ? ' (2010-12..2019-12)' : ''}: is no worse than the best N-month counts`, () => {
       const verdict = mustShowVerdict(backtest(category, long));
       expect(verdict.ours).toBeGreaterThanOrEqual(verdict.bestMulti.pai);
@@ -99,7 +107,11 @@ describe('Must-show: our forecast on months it was not tuned on (PAI at 5%)', ()
   // follow-up (finer kernel, cross-category weights, near-repeat term) did not close them. Even with
   // parameters chosen with hindsight, the best variant tried reached only 1.20× for drugs and
   // 1.21-1.23× for burglary; chosen honestly, before each month, ours reaches 1.17-1.20×.
-  for (const [category, long] of [['drugs', false], ['burglary', false], ['burglary', true]] as const) {
+  for (const [category, long] of [
+    ['drugs', false],
+    ['burglary', false],
+    ['burglary', true],
+  ] as const) {
     it.fails(`KNOWN SHORTFALL ${category}${long ? ' (2010-12..2019-12)' : ''}: beats previous-month counts by 1.2×`, () => {
       const verdict = mustShowVerdict(backtest(category, long));
       expect(verdict.ours).toBeGreaterThanOrEqual(1.2 * verdict.previous);
@@ -112,7 +124,10 @@ describe('Must-show: our forecast on months it was not tuned on (PAI at 5%)', ()
 
   it('Gi* z of the previous month ranks worse than plain counts, as the issue measured', () => {
     for (const category of ['robbery', 'drugs', 'burglary']) {
-      const five = (id: string) => backtest(category).methods.find((m) => m.id === id)!.summary.find((s) => s.coverage === 0.05)!.pai;
+      const five = (id: string) =>
+        backtest(category)
+          .methods.find((m) => m.id === id)!
+          .summary.find((s) => s.coverage === 0.05)!.pai;
       expect(five('gistar'), category).toBeLessThan(five('counts-12'));
     }
   });

@@ -71,7 +71,12 @@ function writeSpdepInput(directory: string, name: string, neighbourhood: Neighbo
   writeFileSync(input, lines.join('\n') + '\n');
   if (withHexagons) {
     // Hexagon outlines beside the input: the script checks spdep's own contiguity against our lists.
-    const wkt = neighbourhood.cells.map((cell) => `POLYGON((${cellRing(cell).map(([lng, lat]) => `${lng} ${lat}`).join(', ')}))`);
+    const wkt = neighbourhood.cells.map(
+      (cell) =>
+        `POLYGON((${cellRing(cell)
+          .map(([lng, lat]) => `${lng} ${lat}`)
+          .join(', ')}))`,
+    );
     writeFileSync(path.join(directory, `${name}.wkt`), wkt.join('\n') + '\n');
   }
   return input;
@@ -96,7 +101,20 @@ interface Case {
 }
 
 const HARM = (() => {
-  const slugs = ['bicycle-theft', 'burglary', 'criminal-damage-arson', 'drugs', 'other-theft', 'possession-of-weapons', 'public-order', 'robbery', 'shoplifting', 'theft-from-the-person', 'vehicle-crime', 'other-crime'];
+  const slugs = [
+    'bicycle-theft',
+    'burglary',
+    'criminal-damage-arson',
+    'drugs',
+    'other-theft',
+    'possession-of-weapons',
+    'public-order',
+    'robbery',
+    'shoplifting',
+    'theft-from-the-person',
+    'vehicle-crime',
+    'other-crime',
+  ];
   const weights = harmWeightsFor(slugs);
   if (!weights.ok) throw new Error(weights.reason);
   return new Map(slugs.map((slug, i) => [slug, weights.value.weights[i]!]));
@@ -125,8 +143,7 @@ describe.skipIf(!rscriptFound)('Gi* equals spdep::localG on real Tower Hamlets d
 
   beforeAll(() => {
     directory = mkdtempSync(path.join(tmpdir(), 'gistar-spdep-'));
-    const borough = boroughSchema.parse(JSON.parse(readFileSync(path.join(DATA, 'boundaries/tower_hamlets_borough.geojson'), 'utf8')))
-      .features[0]!.geometry;
+    const borough = boroughSchema.parse(JSON.parse(readFileSync(path.join(DATA, 'boundaries/tower_hamlets_borough.geojson'), 'utf8'))).features[0]!.geometry;
     // One year: calendar 2019.
     const points = readPoints().filter((point) => point.month >= '2019-01' && point.month <= '2019-12');
     expect(points.length).toBeGreaterThan(20_000);

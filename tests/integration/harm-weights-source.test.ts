@@ -57,11 +57,17 @@ describe('harm weights from the source table', () => {
     expect(Number(rows.find((r) => r.ho_code === '34B')!.css_weight)).toBeCloseTo(799.63, 2);
   });
 
-  it.each(HARM_WEIGHTS.filter((e) => e.cssWeight !== null).map((e) => [e.slug, e] as const))('%s is the volume-weighted mean of its offences', (slug, entry) => {
-    const selected = entry.offenceCodes === 'all' ? rows.filter((r) => r.police_uk_category === TYPE_OF_SLUG[slug]) : rows.filter((r) => (entry.offenceCodes as readonly string[]).includes(r.ho_code));
-    if (entry.offenceCodes !== 'all') expect(selected.map((r) => r.ho_code).sort()).toEqual([...entry.offenceCodes].sort());
-    const derived = meanOf(selected);
-    expect(entry.cssWeight).toBe(derived.weight);
-    expect(entry.metVolume).toBe(derived.volume);
-  });
+  it.each(HARM_WEIGHTS.filter((e) => e.cssWeight !== null).map((e) => [e.slug, e] as const))(
+    '%s is the volume-weighted mean of its offences',
+    (slug, entry) => {
+      const selected =
+        entry.offenceCodes === 'all'
+          ? rows.filter((r) => r.police_uk_category === TYPE_OF_SLUG[slug])
+          : rows.filter((r) => (entry.offenceCodes as readonly string[]).includes(r.ho_code));
+      if (entry.offenceCodes !== 'all') expect(selected.map((r) => r.ho_code).sort()).toEqual([...entry.offenceCodes].sort());
+      const derived = meanOf(selected);
+      expect(entry.cssWeight).toBe(derived.weight);
+      expect(entry.metVolume).toBe(derived.volume);
+    },
+  );
 });

@@ -49,7 +49,11 @@ function plantedDrafts(): IncidentDraft[] {
   return drafts;
 }
 
-type HotspotBody = { cells: { cell: string; z: number | null; bin: number; count: number; rank: number }[]; meta: Record<string, unknown>; summary: { n: number } | null };
+type HotspotBody = {
+  cells: { cell: string; z: number | null; bin: number; count: number; rank: number }[];
+  meta: Record<string, unknown>;
+  summary: { n: number } | null;
+};
 
 describe('hotspot API on planted clusters in the real borough', () => {
   const { db, get } = testApp({ withBorough: true });
@@ -57,7 +61,18 @@ describe('hotspot API on planted clusters in the real borough', () => {
   beforeAll(() => {
     storeIncidents(db, plantedDrafts());
     // Month-only police.uk drugs data, for the precision rule.
-    storeIncidents(db, Array.from({ length: 50 }, () => ({ sourceRecordId: null, category: 'drugs', occurredAt: '2026-10', precision: 'month' as const, lng: -0.05, lat: 51.515 })), 'police.uk');
+    storeIncidents(
+      db,
+      Array.from({ length: 50 }, () => ({
+        sourceRecordId: null,
+        category: 'drugs',
+        occurredAt: '2026-10',
+        precision: 'month' as const,
+        lng: -0.05,
+        lat: 51.515,
+      })),
+      'police.uk',
+    );
   });
 
   it('finds every planted cluster as a significant hot spot, and no hot spot anywhere else', async () => {
@@ -79,7 +94,11 @@ describe('hotspot API on planted clusters in the real borough', () => {
 
   it('weights by harm when asked and says which index it used', async () => {
     const { body } = await get<HotspotBody>(`/api/hotspots?categories=robbery&${window}&method=harm`);
-    expect(body.meta.harm).toMatchObject({ index: { name: 'ONS Crime Severity Score weights' }, weighted: [{ category: 'robbery', weight: 799.63 }], proactive: { categories: [] } });
+    expect(body.meta.harm).toMatchObject({
+      index: { name: 'ONS Crime Severity Score weights' },
+      weighted: [{ category: 'robbery', weight: 799.63 }],
+      proactive: { categories: [] },
+    });
     expect(body.cells[0]!.z).toBeGreaterThan(3);
   });
 
@@ -111,7 +130,9 @@ describe('hotspot API on planted clusters in the real borough', () => {
     );
     const byHour = Array.from({ length: 24 }, (_, h) => body.hourByWeekday.reduce((sum, day) => sum + day[h]!, 0));
     expect(byHour.indexOf(Math.max(...byHour))).toBe(22);
-    const drugs = await get<{ excludedWithoutTime: number; note: string }>(`/api/profile?cells=${cellAt(-0.05, 51.515, 9)}&categories=drugs&from=2026-10-01&to=2026-11-01`);
+    const drugs = await get<{ excludedWithoutTime: number; note: string }>(
+      `/api/profile?cells=${cellAt(-0.05, 51.515, 9)}&categories=drugs&from=2026-10-01&to=2026-11-01`,
+    );
     expect(drugs.body.excludedWithoutTime).toBe(50);
     expect(drugs.body.note).toContain('no time of day');
   });
@@ -119,7 +140,10 @@ describe('hotspot API on planted clusters in the real borough', () => {
   it('says a time filter leaves nothing of month-only data, rather than that there are no incidents', async () => {
     const filtered = await get<{ error: { code: string; message: string } }>(`/api/hotspots?categories=drugs&from=2026-10-01&to=2026-11-01&hours=15-18`);
     expect(filtered.status).toBe(422);
-    expect(filtered.body.error).toEqual({ code: 'filter_needs_times', message: expect.stringMatching(/^All 50 incidents of these categories in this window are known only to the month/) });
+    expect(filtered.body.error).toEqual({
+      code: 'filter_needs_times',
+      message: expect.stringMatching(/^All 50 incidents of these categories in this window are known only to the month/),
+    });
   });
 
   it('refuses a day window over month-only data, and accepts whole months', async () => {
@@ -130,7 +154,10 @@ describe('hotspot API on planted clusters in the real borough', () => {
   });
 
   it('filters by London hour and weekday, and reports what month-only data the filter cannot judge', async () => {
-    type CellsBody = { cells: { cell: string; count: number }[]; meta: { totalCount: number; timeFilter: { withoutNeededTime: number; note: string | null } | null } };
+    type CellsBody = {
+      cells: { cell: string; count: number }[];
+      meta: { totalCount: number; timeFilter: { withoutNeededTime: number; note: string | null } | null };
+    };
     const whitechapel = cellAt(...WHITECHAPEL, 9);
     const all = await get<CellsBody>(`/api/cells?categories=robbery&${window}`);
     const night = await get<CellsBody>(`/api/cells?categories=robbery&${window}&hours=22-23`);

@@ -34,7 +34,11 @@ export async function startServer(dbPath: string, clock: () => Date): Promise<Ru
 
 /** Signs in through the API and returns the session cookie to send. */
 export async function signIn(url: string, username: string, password: string): Promise<string> {
-  const res = await fetch(`${url}/api/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ username, password }) });
+  const res = await fetch(`${url}/api/auth/login`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ username, password }),
+  });
   if (res.status !== 200) throw new Error(`sign-in as ${username} answered ${res.status}`);
   const cookie = res.headers.get('set-cookie');
   if (!cookie) throw new Error('no session cookie');

@@ -72,7 +72,8 @@ describe('a large partner import (worker threads)', () => {
     });
     if (!committed.ok) throw new Error(committed.reason);
 
-    const rows = (db: typeof viaWorkers) => db.prepare('SELECT id, source_record_id, category, occurred_at, lng, lat, h3_r11 FROM incidents ORDER BY id').raw().all();
+    const rows = (db: typeof viaWorkers) =>
+      db.prepare('SELECT id, source_record_id, category, occurred_at, lng, lat, h3_r11 FROM incidents ORDER BY id').raw().all();
     const stored = rows(viaWorkers);
     expect(stored).toEqual(rows(viaMainThread));
 

@@ -10,14 +10,7 @@ import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runImportCli, type CliIo } from '../../scripts/import-cli';
 import { openDatabase, type Db } from '../../server/db/open-database';
-import {
-  countsByMonthAndCategory,
-  crimeFile,
-  expectedImport,
-  POLICE_UK_FILES,
-  readRawFile,
-  type RawFile,
-} from './raw-police-uk';
+import { countsByMonthAndCategory, crimeFile, expectedImport, POLICE_UK_FILES, readRawFile, type RawFile } from './raw-police-uk';
 import { REPO_ROOT, SHARED_DATA } from './test-support';
 
 const BOROUGH = resolve(SHARED_DATA, 'boundaries/tower_hamlets_borough.geojson');
@@ -86,7 +79,9 @@ describe('police.uk import of every real street-crime file', () => {
     expect(run.stdout).toContain(`total (imported files)`);
     expect(run.stdout).toMatch(new RegExp(`total \\(imported files\\)\\s+${total.toLocaleString('en-GB')}\\s+${imported.toLocaleString('en-GB')}\\s`));
     // Extra api_* columns are ignored with one note per file.
-    expect(run.stdout).toContain('note: Ignored 3 columns that police.uk street CSVs do not have: "api_category", "api_location_type", "api_outcome_status_date".');
+    expect(run.stdout).toContain(
+      'note: Ignored 3 columns that police.uk street CSVs do not have: "api_category", "api_location_type", "api_outcome_status_date".',
+    );
     db.close();
   });
 

@@ -41,7 +41,11 @@ describe('tasking results on the real police.uk burglary file', () => {
     const token = createApiToken(db, 'analyst', 'real data test', NOW);
     const app = createApp({ db, clock: () => NOW });
     request = async (method, path, body) => {
-      const res = await app.request(path, { method, headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' }, ...(body ? { body: JSON.stringify(body) } : {}) });
+      const res = await app.request(path, {
+        method,
+        headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
+        ...(body ? { body: JSON.stringify(body) } : {}),
+      });
       return { status: res.status, body: await res.json() };
     };
   });
@@ -53,7 +57,9 @@ describe('tasking results on the real police.uk burglary file', () => {
 
   it('compares whole months and counts what the raw file holds', async () => {
     // The busiest burglary hot spot of the first half of 2019, with its touching hot cells.
-    const hotspots = (await request('GET', '/api/hotspots?categories=burglary&from=2019-01-01&to=2019-07-01&resolution=9')).body as { cells: { cell: string; bin: number; count: number; rank: number }[] };
+    const hotspots = (await request('GET', '/api/hotspots?categories=burglary&from=2019-01-01&to=2019-07-01&resolution=9')).body as {
+      cells: { cell: string; bin: number; count: number; rank: number }[];
+    };
     const top = hotspots.cells.find((c) => c.rank === 1)!;
     expect(top.bin).toBe(3);
     const ring = new Set(gridDisk(top.cell, 1));
@@ -74,13 +80,18 @@ describe('tasking results on the real police.uk burglary file', () => {
       timeBands: [{ hours: '18-23' }],
     });
     expect(created.status).toBe(201);
-    const tasking = (created.body as { tasking: { id: number; evidence: { window: { from: string; to: string }; note: string | null; total: number } } }).tasking;
+    const tasking = (created.body as { tasking: { id: number; evidence: { window: { from: string; to: string }; note: string | null; total: number } } })
+      .tasking;
     // No window named: the last whole month of data before the start.
     expect(tasking.evidence.window).toMatchObject({ from: '2019-05-01', to: '2019-06-01' });
 
     const results = (await request('GET', `/api/taskings/${tasking.id}/results`)).body as Results;
     // The data ends with December 2019; June, when the tasking started, is in neither period.
-    expect(results.periods).toMatchObject({ unit: 'months', before: { from: '2018-12-01', to: '2019-06-01' }, during: { from: '2019-07-01', to: '2020-01-01' } });
+    expect(results.periods).toMatchObject({
+      unit: 'months',
+      before: { from: '2018-12-01', to: '2019-06-01' },
+      during: { from: '2019-07-01', to: '2020-01-01' },
+    });
     // Monthly data cannot meet an hour band: every hour is counted, and the response says so.
     expect(results.timeBands.applied).toBe(false);
 

@@ -58,7 +58,11 @@ function setup() {
     }
   };
   const send = async <T>(method: string, path: string, body?: unknown) => {
-    const res = await app.request(path, { method, headers: { authorization: `Bearer ${analyst}`, 'content-type': 'application/json' }, ...(body ? { body: JSON.stringify(body) } : {}) });
+    const res = await app.request(path, {
+      method,
+      headers: { authorization: `Bearer ${analyst}`, 'content-type': 'application/json' },
+      ...(body ? { body: JSON.stringify(body) } : {}),
+    });
     return { status: res.status, body: (await res.json()) as T };
   };
   const createTasking = async (extra: Record<string, unknown> = {}) => {

@@ -137,12 +137,25 @@ describe('taskings over HTTP on a SQLite file', () => {
     expect(tasking.evidence.cells.find((c) => c.cell === HOT_CELL)?.bin).toBe(3);
 
     expect((await chair.get<{ tasking: Tasking }>(`/api/taskings/${tasking.id}`)).body.tasking).toEqual(tasking);
-    const list = await planner.get<{ taskings: { id: number; title: string; status: string; team: string; startDate: string; reviewDate: string; cells: string[]; version: number }[] }>(
-      '/api/taskings?status=active&team=theo&activeOn=2026-11-25',
-    );
-    expect(list.body.taskings).toEqual([expect.objectContaining({ id: tasking.id, title: tasking.title, status: 'active', team: 'theo', startDate: '2026-11-20', reviewDate: '2026-12-18', cells: AREA, version: 1 })]);
+    const list = await planner.get<{
+      taskings: { id: number; title: string; status: string; team: string; startDate: string; reviewDate: string; cells: string[]; version: number }[];
+    }>('/api/taskings?status=active&team=theo&activeOn=2026-11-25');
+    expect(list.body.taskings).toEqual([
+      expect.objectContaining({
+        id: tasking.id,
+        title: tasking.title,
+        status: 'active',
+        team: 'theo',
+        startDate: '2026-11-20',
+        reviewDate: '2026-12-18',
+        cells: AREA,
+        version: 1,
+      }),
+    ]);
     expect((await planner.get<{ taskings: unknown[] }>('/api/taskings?status=closed')).body.taskings).toEqual([]);
-    const geojson = await planner.get<{ type: string; features: { properties: { id: number }; geometry: { type: string; coordinates: number[][][][] } }[] }>('/api/taskings.geojson');
+    const geojson = await planner.get<{ type: string; features: { properties: { id: number }; geometry: { type: string; coordinates: number[][][][] } }[] }>(
+      '/api/taskings.geojson',
+    );
     expect(geojson.body.type).toBe('FeatureCollection');
     expect(geojson.body.features[0]).toMatchObject({ properties: { id: tasking.id }, geometry: { type: 'MultiPolygon' } });
     // Seven touching cells make one outline: one polygon, one ring.
@@ -152,20 +165,35 @@ describe('taskings over HTTP on a SQLite file', () => {
     expect(edited.status).toBe(200);
     expect(edited.body.tasking).toMatchObject({ version: 2, title: 'Whitechapel station robbery' });
 
-    const dosage = await planner.send<{ tasking: Tasking }>('PATCH', `/api/taskings/${tasking.id}`, { version: 2, plannedDosage: { visitsPerDay: 1, minutesPerVisit: 8 } });
+    const dosage = await planner.send<{ tasking: Tasking }>('PATCH', `/api/taskings/${tasking.id}`, {
+      version: 2,
+      plannedDosage: { visitsPerDay: 1, minutesPerVisit: 8 },
+    });
     expect(dosage.status).toBe(200);
     expect(dosage.body.tasking.version).toBe(3);
     // Koper guidance warns, never refuses.
-    expect(dosage.body.tasking.warnings).toEqual([expect.stringContaining('shorter than the 10-16 minutes'), expect.stringContaining('at least every two hours')]);
+    expect(dosage.body.tasking.warnings).toEqual([
+      expect.stringContaining('shorter than the 10-16 minutes'),
+      expect.stringContaining('at least every two hours'),
+    ]);
     const plannerTitle = await planner.send<ErrorBody>('PATCH', `/api/taskings/${tasking.id}`, { version: 3, title: 'Renamed by a planner' });
     expect(plannerTitle.status).toBe(403);
     expect(plannerTitle.body.error.message).toContain('only the team, owner and planned dosage');
 
-    for (const [start, end] of [['2026-11-20T08:05', '2026-11-20T08:20'], ['2026-11-20T08:30:00Z', '2026-11-20T08:36:00Z']] as const) {
-      const visit = await planner.send<{ visit: { minutes: number; startedAtLondon: string } }>('POST', `/api/taskings/${tasking.id}/visits`, { startedAt: start, endedAt: end, officer: 'PC Patel' });
+    for (const [start, end] of [
+      ['2026-11-20T08:05', '2026-11-20T08:20'],
+      ['2026-11-20T08:30:00Z', '2026-11-20T08:36:00Z'],
+    ] as const) {
+      const visit = await planner.send<{ visit: { minutes: number; startedAtLondon: string } }>('POST', `/api/taskings/${tasking.id}/visits`, {
+        startedAt: start,
+        endedAt: end,
+        officer: 'PC Patel',
+      });
       expect(visit.status).toBe(201);
     }
-    const visits = await chair.get<{ visits: { minutes: number; officer: string; koperLength: boolean; insideTimeBands: boolean }[] }>(`/api/taskings/${tasking.id}/visits`);
+    const visits = await chair.get<{ visits: { minutes: number; officer: string; koperLength: boolean; insideTimeBands: boolean }[] }>(
+      `/api/taskings/${tasking.id}/visits`,
+    );
     expect(visits.body.visits.map((v) => [v.minutes, v.officer, v.koperLength, v.insideTimeBands])).toEqual([
       [15, 'PC Patel', true, false],
       [6, 'PC Patel', false, false],
@@ -191,7 +219,9 @@ describe('taskings over HTTP on a SQLite file', () => {
       ['decision', 'user:chair', 4],
     ]);
     expect(history[1]!.changes).toEqual({ title: { before: 'Whitechapel robbery after school', after: 'Whitechapel station robbery' } });
-    expect(history[2]!.changes).toEqual({ plannedDosage: { before: { visitsPerDay: 2, minutesPerVisit: 15 }, after: { visitsPerDay: 1, minutesPerVisit: 8 } } });
+    expect(history[2]!.changes).toEqual({
+      plannedDosage: { before: { visitsPerDay: 2, minutesPerVisit: 15 }, after: { visitsPerDay: 1, minutesPerVisit: 8 } },
+    });
     expect(history[5]!.changes).toEqual({
       decision: { before: null, after: 'continue' },
       note: { before: null, after: 'Keep going over the holidays' },
@@ -245,7 +275,13 @@ describe('taskings over HTTP on a SQLite file', () => {
   });
 
   it('turns a drawn polygon into the cells whose centres it holds, and keeps the polygon', async () => {
-    const ring = [[-0.0612, 51.5185], [-0.0582, 51.5185], [-0.0582, 51.5203], [-0.0612, 51.5203], [-0.0612, 51.5185]];
+    const ring = [
+      [-0.0612, 51.5185],
+      [-0.0582, 51.5185],
+      [-0.0582, 51.5203],
+      [-0.0612, 51.5203],
+      [-0.0612, 51.5185],
+    ];
     const res = await chair.send<{ tasking: Tasking & { polygon: unknown } }>('POST', '/api/taskings', {
       ...validBody(),
       cells: undefined,
@@ -261,45 +297,91 @@ describe('taskings over HTTP on a SQLite file', () => {
   });
 
   it('keeps a future tasking’s review on or after its start when it is continued', async () => {
-    const future = (await chair.send<{ tasking: Tasking }>('POST', '/api/taskings', { ...validBody(), startDate: '2027-01-10', reviewDate: '2027-01-17' })).body.tasking;
-    const early = await chair.send<ErrorBody>('POST', `/api/taskings/${future.id}/decisions`, { version: 1, decision: 'continue', note: 'x', reviewDate: '2026-12-01' });
+    const future = (await chair.send<{ tasking: Tasking }>('POST', '/api/taskings', { ...validBody(), startDate: '2027-01-10', reviewDate: '2027-01-17' })).body
+      .tasking;
+    const early = await chair.send<ErrorBody>('POST', `/api/taskings/${future.id}/decisions`, {
+      version: 1,
+      decision: 'continue',
+      note: 'x',
+      reviewDate: '2026-12-01',
+    });
     expect(early.status).toBe(400);
     expect(early.body.error.fields).toEqual([{ field: 'reviewDate', message: expect.stringContaining('before the start date (2027-01-10)') }]);
     // By default the next review comes one first interval (7 days) after the start.
-    const continued = await chair.send<{ tasking: Tasking }>('POST', `/api/taskings/${future.id}/decisions`, { version: 1, decision: 'continue', note: 'Agreed at the meeting' });
+    const continued = await chair.send<{ tasking: Tasking }>('POST', `/api/taskings/${future.id}/decisions`, {
+      version: 1,
+      decision: 'continue',
+      note: 'Agreed at the meeting',
+    });
     expect(continued.status).toBe(201);
     expect(continued.body.tasking.reviewDate).toBe('2027-01-17');
   });
 
   it('redraws an area on edit, and refuses a shape far too large to be a tasking', async () => {
     const { id } = (await chair.send<{ tasking: Tasking }>('POST', '/api/taskings', validBody())).body.tasking;
-    const ring = [[-0.0612, 51.5185], [-0.0582, 51.5185], [-0.0582, 51.5203], [-0.0612, 51.5203], [-0.0612, 51.5185]];
-    const redrawn = await chair.send<{ tasking: Tasking & { polygon: unknown } }>('PATCH', `/api/taskings/${id}`, { version: 1, cells: [], polygon: { type: 'Polygon', coordinates: [ring] } });
+    const ring = [
+      [-0.0612, 51.5185],
+      [-0.0582, 51.5185],
+      [-0.0582, 51.5203],
+      [-0.0612, 51.5203],
+      [-0.0612, 51.5185],
+    ];
+    const redrawn = await chair.send<{ tasking: Tasking & { polygon: unknown } }>('PATCH', `/api/taskings/${id}`, {
+      version: 1,
+      cells: [],
+      polygon: { type: 'Polygon', coordinates: [ring] },
+    });
     expect(redrawn.status).toBe(200);
     expect(redrawn.body.tasking.cells).toEqual(polygonToCells([ring], 9, true).sort());
     expect(redrawn.body.tasking.polygon).toEqual({ type: 'Polygon', coordinates: [ring] });
     const before = storedRows(server.db);
-    const london = [[-0.5, 51.3], [0.3, 51.3], [0.3, 51.7], [-0.5, 51.7], [-0.5, 51.3]];
-    const huge = await chair.send<ErrorBody>('POST', '/api/taskings', { ...validBody(), cells: undefined, resolution: 10, polygon: { type: 'Polygon', coordinates: [london] } });
+    const london = [
+      [-0.5, 51.3],
+      [0.3, 51.3],
+      [0.3, 51.7],
+      [-0.5, 51.7],
+      [-0.5, 51.3],
+    ];
+    const huge = await chair.send<ErrorBody>('POST', '/api/taskings', {
+      ...validBody(),
+      cells: undefined,
+      resolution: 10,
+      polygon: { type: 'Polygon', coordinates: [london] },
+    });
     expect(huge.status).toBe(400);
-    expect(huge.body.error.fields).toEqual([{ field: 'polygon', message: expect.stringMatching(/^the drawn area is about [\d,]+ km².*more than a tasking can hold/) }]);
+    expect(huge.body.error.fields).toEqual([
+      { field: 'polygon', message: expect.stringMatching(/^the drawn area is about [\d,]+ km².*more than a tasking can hold/) },
+    ]);
     expect(storedRows(server.db)).toEqual(before);
   });
 
   it('refuses visits to a tasking closed before it started', async () => {
-    const future = (await chair.send<{ tasking: Tasking }>('POST', '/api/taskings', { ...validBody(), startDate: '2026-11-25', reviewDate: '2026-12-20' })).body.tasking;
+    const future = (await chair.send<{ tasking: Tasking }>('POST', '/api/taskings', { ...validBody(), startDate: '2026-11-25', reviewDate: '2026-12-20' })).body
+      .tasking;
     await chair.send('POST', `/api/taskings/${future.id}/decisions`, { version: 1, decision: 'close', note: 'Not needed' });
-    const visit = await planner.send<ErrorBody>('POST', `/api/taskings/${future.id}/visits`, { startedAt: '2026-11-20T08:00', endedAt: '2026-11-20T08:15', officer: 'PC Patel' });
+    const visit = await planner.send<ErrorBody>('POST', `/api/taskings/${future.id}/visits`, {
+      startedAt: '2026-11-20T08:00',
+      endedAt: '2026-11-20T08:15',
+      officer: 'PC Patel',
+    });
     expect([visit.status, visit.body.error.code]).toEqual([409, 'tasking_closed']);
   });
 
   it('refuses visits to a proposed tasking, edits to a closed one, and stale decisions', async () => {
     const proposed = (await chair.send<{ tasking: Tasking }>('POST', '/api/taskings', { ...validBody(), status: 'proposed' })).body.tasking;
-    const visit = await planner.send<ErrorBody>('POST', `/api/taskings/${proposed.id}/visits`, { startedAt: '2026-11-20T08:00', endedAt: '2026-11-20T08:15', officer: 'PC Patel' });
+    const visit = await planner.send<ErrorBody>('POST', `/api/taskings/${proposed.id}/visits`, {
+      startedAt: '2026-11-20T08:00',
+      endedAt: '2026-11-20T08:15',
+      officer: 'PC Patel',
+    });
     expect([visit.status, visit.body.error.code]).toEqual([409, 'tasking_not_active']);
     const stale = await chair.send<ErrorBody>('POST', `/api/taskings/${proposed.id}/decisions`, { version: 7, decision: 'close', note: 'x' });
     expect([stale.status, stale.body.error.code]).toEqual([409, 'version_conflict']);
-    const closed = await chair.send<{ tasking: Tasking }>('POST', `/api/taskings/${proposed.id}/decisions`, { version: 1, decision: 'close', note: 'Not needed after all' });
+    const closed = await chair.send<{ tasking: Tasking }>('POST', `/api/taskings/${proposed.id}/decisions`, {
+      version: 1,
+      decision: 'close',
+      note: 'Not needed after all',
+    });
     expect(closed.status).toBe(201);
     expect(closed.body.tasking.status).toBe('closed');
     const edit = await chair.send<ErrorBody>('PATCH', `/api/taskings/${proposed.id}`, { version: 2, title: 'Reopen' });
@@ -313,13 +395,13 @@ describe('bad input gets a 400 that names the field, and stores nothing', () => 
   let server: RunningServer;
   let chair: Client;
   let planner: Client;
-beforeAll(async () => {
-  ({ dir, server, chair, planner } = await setUp());
-});
-afterAll(async () => {
-  await server.close();
-  rmSync(dir, { recursive: true, force: true });
-});
+  beforeAll(async () => {
+    ({ dir, server, chair, planner } = await setUp());
+  });
+  afterAll(async () => {
+    await server.close();
+    rmSync(dir, { recursive: true, force: true });
+  });
 
   const outside = cellAt(-0.2, 51.5, 9);
   const cases: [string, Record<string, unknown>, string, RegExp][] = [
@@ -337,8 +419,45 @@ afterAll(async () => {
     ['an unknown field', { colour: 'red' }, 'colour', /not a field of this request/],
     ['an owner who is not staff', { owner: 'public' }, 'owner', /not a staff user/],
     ['a missing title', { title: '' }, 'title', /must not be empty/],
-    ['a polygon without a resolution', { cells: undefined, polygon: { type: 'Polygon', coordinates: [[[-0.06, 51.519], [-0.059, 51.519], [-0.059, 51.52], [-0.06, 51.519]]] } }, 'resolution', /is needed with a drawn polygon/],
-    ['an open polygon ring', { cells: undefined, resolution: 9, polygon: { type: 'Polygon', coordinates: [[[-0.06, 51.519], [-0.059, 51.519], [-0.059, 51.52], [-0.0595, 51.5195]]] } }, 'polygon', /not closed/],
+    [
+      'a polygon without a resolution',
+      {
+        cells: undefined,
+        polygon: {
+          type: 'Polygon',
+          coordinates: [
+            [
+              [-0.06, 51.519],
+              [-0.059, 51.519],
+              [-0.059, 51.52],
+              [-0.06, 51.519],
+            ],
+          ],
+        },
+      },
+      'resolution',
+      /is needed with a drawn polygon/,
+    ],
+    [
+      'an open polygon ring',
+      {
+        cells: undefined,
+        resolution: 9,
+        polygon: {
+          type: 'Polygon',
+          coordinates: [
+            [
+              [-0.06, 51.519],
+              [-0.059, 51.519],
+              [-0.059, 51.52],
+              [-0.0595, 51.5195],
+            ],
+          ],
+        },
+      },
+      'polygon',
+      /not closed/,
+    ],
     ['a closing status', { status: 'closed' }, 'status', /closing is a decision/],
     ['dosage that is not whole visits', { plannedDosage: { visitsPerDay: 1.5, minutesPerVisit: 15 } }, 'plannedDosage.visitsPerDay', /whole number/],
   ];
@@ -358,14 +477,42 @@ afterAll(async () => {
       [chair.send('PATCH', `/api/taskings/${id}`, { version: 1, reviewDate: '2026-11-01' }), 'reviewDate', /before the start date/],
       [chair.send('PATCH', `/api/taskings/${id}`, { version: 1, cells: [outside] }), 'cells', /outside the study area/],
       [chair.send('PATCH', `/api/taskings/${id}`, { title: 'no version' }), 'version', /version you last read/],
-      [chair.send('POST', `/api/taskings/${id}/decisions`, { version: 1, decision: 'celebrate', note: 'x' }), 'decision', /expected one of continue, amend, close, escalate/],
+      [
+        chair.send('POST', `/api/taskings/${id}/decisions`, { version: 1, decision: 'celebrate', note: 'x' }),
+        'decision',
+        /expected one of continue, amend, close, escalate/,
+      ],
       [chair.send('POST', `/api/taskings/${id}/decisions`, { version: 1, decision: 'continue', note: '' }), 'note', /must not be empty/],
-      [chair.send('POST', `/api/taskings/${id}/decisions`, { version: 1, decision: 'continue', note: 'x', reviewDate: '2026-11-20' }), 'reviewDate', /after today/],
-      [planner.send('POST', `/api/taskings/${id}/visits`, { startedAt: '2026-11-20T08:30', endedAt: '2026-11-20T08:10', officer: 'PC Patel' }), 'endedAt', /after the start/],
-      [planner.send('POST', `/api/taskings/${id}/visits`, { startedAt: '2026-11-20T00:00', endedAt: '2026-11-20T08:30', officer: 'PC Patel' }), 'endedAt', /longer than 8 hours/],
-      [planner.send('POST', `/api/taskings/${id}/visits`, { startedAt: '2026-11-20T10:00', endedAt: '2026-11-20T10:15', officer: 'PC Patel' }), 'endedAt', /in the future/],
-      [planner.send('POST', `/api/taskings/${id}/visits`, { startedAt: '2026-11-19T10:00', endedAt: '2026-11-19T10:15', officer: 'PC Patel' }), 'startedAt', /before the tasking started/],
-      [planner.send('POST', `/api/taskings/${id}/visits`, { startedAt: 'this morning', endedAt: '2026-11-20T08:15', officer: 'PC Patel' }), 'startedAt', /expected YYYY-MM-DDTHH:MM/],
+      [
+        chair.send('POST', `/api/taskings/${id}/decisions`, { version: 1, decision: 'continue', note: 'x', reviewDate: '2026-11-20' }),
+        'reviewDate',
+        /after today/,
+      ],
+      [
+        planner.send('POST', `/api/taskings/${id}/visits`, { startedAt: '2026-11-20T08:30', endedAt: '2026-11-20T08:10', officer: 'PC Patel' }),
+        'endedAt',
+        /after the start/,
+      ],
+      [
+        planner.send('POST', `/api/taskings/${id}/visits`, { startedAt: '2026-11-20T00:00', endedAt: '2026-11-20T08:30', officer: 'PC Patel' }),
+        'endedAt',
+        /longer than 8 hours/,
+      ],
+      [
+        planner.send('POST', `/api/taskings/${id}/visits`, { startedAt: '2026-11-20T10:00', endedAt: '2026-11-20T10:15', officer: 'PC Patel' }),
+        'endedAt',
+        /in the future/,
+      ],
+      [
+        planner.send('POST', `/api/taskings/${id}/visits`, { startedAt: '2026-11-19T10:00', endedAt: '2026-11-19T10:15', officer: 'PC Patel' }),
+        'startedAt',
+        /before the tasking started/,
+      ],
+      [
+        planner.send('POST', `/api/taskings/${id}/visits`, { startedAt: 'this morning', endedAt: '2026-11-20T08:15', officer: 'PC Patel' }),
+        'startedAt',
+        /expected YYYY-MM-DDTHH:MM/,
+      ],
       [planner.send('POST', `/api/taskings/${id}/visits`, { startedAt: '2026-11-20T08:00', endedAt: '2026-11-20T08:15' }), 'officer', /expected text/],
     ];
     for (const [request, field, message] of refusals) {

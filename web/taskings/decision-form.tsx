@@ -29,7 +29,12 @@ export function DecisionForm({ tasking, today, onDecided }: DecisionFormProps) {
   const submit = async () => {
     if (!decision) return;
     setBusy(true);
-    const result = await decideTasking(tasking.id, { version: tasking.version, decision, note, ...(nextReview && decision !== 'close' ? { reviewDate: nextReview } : {}) });
+    const result = await decideTasking(tasking.id, {
+      version: tasking.version,
+      decision,
+      note,
+      ...(nextReview && decision !== 'close' ? { reviewDate: nextReview } : {}),
+    });
     setBusy(false);
     if (result.ok) {
       setDecision(null);
@@ -39,7 +44,11 @@ export function DecisionForm({ tasking, today, onDecided }: DecisionFormProps) {
       onDecided();
       return;
     }
-    setProblem(result.reason.code === 'version_conflict' ? 'Someone changed this tasking while you were deciding: it has been reloaded; check it and decide again.' : (result.reason.fields?.map((f) => f.message).join(' ') ?? result.reason.message));
+    setProblem(
+      result.reason.code === 'version_conflict'
+        ? 'Someone changed this tasking while you were deciding: it has been reloaded; check it and decide again.'
+        : (result.reason.fields?.map((f) => f.message).join(' ') ?? result.reason.message),
+    );
     if (result.reason.code === 'version_conflict') onDecided();
   };
 

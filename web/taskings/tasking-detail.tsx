@@ -54,19 +54,21 @@ export function TaskingDetail({ id, role, userName, options, today, onBack, onEd
 
   useEffect(() => {
     let cancelled = false;
-    void Promise.all([fetchTasking(id), fetchTaskingResults(id), fetchTaskingVisits(id), fetchTaskingHistory(id)]).then(([tasking, results, visits, history]) => {
-      if (cancelled) return;
-      const refused = [tasking, results, visits, history].find((r) => !r.ok);
-      if (refused && !refused.ok && refused.reason.signedOut) return onSessionEnded();
-      if (!tasking.ok) return setFailure(tasking.reason);
-      setFailure(null);
-      setLoaded({
-        tasking: tasking.value.tasking,
-        results: results.ok ? results.value : null,
-        visits: visits.ok ? visits.value.visits : [],
-        history: history.ok ? history.value.events : [],
-      });
-    });
+    void Promise.all([fetchTasking(id), fetchTaskingResults(id), fetchTaskingVisits(id), fetchTaskingHistory(id)]).then(
+      ([tasking, results, visits, history]) => {
+        if (cancelled) return;
+        const refused = [tasking, results, visits, history].find((r) => !r.ok);
+        if (refused && !refused.ok && refused.reason.signedOut) return onSessionEnded();
+        if (!tasking.ok) return setFailure(tasking.reason);
+        setFailure(null);
+        setLoaded({
+          tasking: tasking.value.tasking,
+          results: results.ok ? results.value : null,
+          visits: visits.ok ? visits.value.visits : [],
+          history: history.ok ? history.value.events : [],
+        });
+      },
+    );
     return () => {
       cancelled = true;
     };
@@ -104,7 +106,8 @@ export function TaskingDetail({ id, role, userName, options, today, onBack, onEd
       </div>
       <h2 id="tasking-title">{tasking.title}</h2>
       <p className="tasking-meta">
-        <StatusBadge status={tasking.status} /> {teamLabelOf(tasking.team, options)} · owner {tasking.ownerName} · {reviewText(tasking.status, tasking.daysToReview)}
+        <StatusBadge status={tasking.status} /> {teamLabelOf(tasking.team, options)} · owner {tasking.ownerName} ·{' '}
+        {reviewText(tasking.status, tasking.daysToReview)}
       </p>
 
       {results && (
@@ -131,12 +134,16 @@ export function TaskingDetail({ id, role, userName, options, today, onBack, onEd
             </div>
             <div>
               <dt>Displacement (WDQ)</dt>
-              <dd data-testid="tasking-wdq">{results.wdq === null || results.wdqReading.code === null ? results.wdqReading.text : `${fixed(results.wdq)}: ${results.wdqReading.text}`}</dd>
+              <dd data-testid="tasking-wdq">
+                {results.wdq === null || results.wdqReading.code === null ? results.wdqReading.text : `${fixed(results.wdq)}: ${results.wdqReading.text}`}
+              </dd>
             </div>
             <div>
               <dt>Relative effect size</dt>
               <dd>
-                {results.res.value === null ? `not defined: ${results.res.reason}` : `${fixed(results.res.value)} (95% interval ${fixed(results.res.low)} to ${fixed(results.res.high)}); above 1 means the tasked area improved relative to the control`}
+                {results.res.value === null
+                  ? `not defined: ${results.res.reason}`
+                  : `${fixed(results.res.value)} (95% interval ${fixed(results.res.low)} to ${fixed(results.res.high)}); above 1 means the tasked area improved relative to the control`}
               </dd>
             </div>
             {results.periods && (
@@ -167,7 +174,9 @@ export function TaskingDetail({ id, role, userName, options, today, onBack, onEd
           <h3 id="dosage-title">Dosage</h3>
           <p data-testid="tasking-dosage">
             Delivered {dosage.deliveredVisits} visit{dosage.deliveredVisits === 1 ? '' : 's'}, {dosage.deliveredMinutes} minutes
-            {dosage.plannedMinutes !== null ? ` of ${dosage.plannedMinutes} planned (${share(dosage.deliveredShare)}; ${dosage.plannedVisits} visits planned)` : ' (no dosage planned)'}
+            {dosage.plannedMinutes !== null
+              ? ` of ${dosage.plannedMinutes} planned (${share(dosage.deliveredShare)}; ${dosage.plannedVisits} visits planned)`
+              : ' (no dosage planned)'}
             {dosage.from ? `, ${dayText(dosage.from)} to ${dayText(dosage.through)}` : ''}.
           </p>
           <p className="fine-print">
@@ -306,7 +315,8 @@ const brief = (value: unknown) => {
   if (value === null || value === undefined) return 'none';
   if (typeof value === 'string') return value;
   if (Array.isArray(value)) return `${value.length} item${value.length === 1 ? '' : 's'}`;
-  if (typeof value === 'object' && 'visitsPerDay' in value && 'minutesPerVisit' in value) return `${String(value.visitsPerDay)} × ${String(value.minutesPerVisit)} min`;
+  if (typeof value === 'object' && 'visitsPerDay' in value && 'minutesPerVisit' in value)
+    return `${String(value.visitsPerDay)} × ${String(value.minutesPerVisit)} min`;
   return JSON.stringify(value);
 };
 
@@ -325,4 +335,3 @@ export function describeEvent(event: TaskingHistory['events'][number]): string {
   }
   return `changed ${listed}`;
 }
-

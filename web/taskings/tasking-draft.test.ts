@@ -1,10 +1,23 @@
 import { describe, expect, it } from 'vitest';
 import { cellAt, cellsWithinDistance } from '../../geo/h3';
-import { bandDraftOf, bandOf, changesOf, draftOfTasking, emptyDraft, formFieldOf, hotspotCluster, newTaskingOf, problemOfHotspot, problemsByField } from './tasking-draft';
+import {
+  bandDraftOf,
+  bandOf,
+  changesOf,
+  draftOfTasking,
+  emptyDraft,
+  formFieldOf,
+  hotspotCluster,
+  newTaskingOf,
+  problemOfHotspot,
+  problemsByField,
+} from './tasking-draft';
 import type { Tasking } from './tasking-api';
 
 const CENTRE = cellAt(-0.0597, 51.5194, 9);
-const [n1, n2, n3] = cellsWithinDistance(CENTRE, 1).filter((c) => c !== CENTRE).sort();
+const [n1, n2, n3] = cellsWithinDistance(CENTRE, 1)
+  .filter((c) => c !== CENTRE)
+  .sort();
 
 describe('tasking form rules', () => {
   it('takes a hot spot as its cell and the significant hot neighbours that hold incidents', () => {
@@ -26,7 +39,17 @@ describe('tasking form rules', () => {
     const picked = newTaskingOf({ ...draft, area: { resolution: 9, cells: [CENTRE], polygon: null } });
     expect(picked).toMatchObject({ cells: [CENTRE], plannedDosage: null, timeBands: [] });
     expect('resolution' in picked).toBe(false);
-    const polygon = { type: 'Polygon' as const, coordinates: [[[0, 0], [1, 0], [1, 1], [0, 0]] as [number, number][]] };
+    const polygon = {
+      type: 'Polygon' as const,
+      coordinates: [
+        [
+          [0, 0],
+          [1, 0],
+          [1, 1],
+          [0, 0],
+        ] as [number, number][],
+      ],
+    };
     const drawn = newTaskingOf({ ...draft, area: { resolution: 10, cells: [], polygon } });
     expect(drawn).toMatchObject({ polygon, resolution: 10 });
     expect('cells' in drawn).toBe(false);
@@ -46,7 +69,12 @@ describe('tasking form rules', () => {
     expect(formFieldOf('plannedDosage.visitsPerDay')).toBe('dosage');
     expect(formFieldOf('cells')).toBe('area');
     expect(formFieldOf('colour')).toBe('general');
-    expect(problemsByField([{ field: 'tactics.1', message: 'unknown tactic "dogs"' }, { field: 'tactics.2', message: 'unknown tactic "cats"' }])).toEqual({
+    expect(
+      problemsByField([
+        { field: 'tactics.1', message: 'unknown tactic "dogs"' },
+        { field: 'tactics.2', message: 'unknown tactic "cats"' },
+      ]),
+    ).toEqual({
       tactics: ['unknown tactic "dogs"', 'unknown tactic "cats"'],
     });
   });
@@ -76,9 +104,23 @@ describe('tasking form rules', () => {
     expect(changesOf(tasking, draft, null)).toEqual({ version: 3 });
     const edited = { ...draft, title: 'B', team: 'ptf', minutesPerVisit: '12' };
     expect(changesOf(tasking, edited, null)).toEqual({ version: 3, title: 'B', team: 'ptf', plannedDosage: { visitsPerDay: 2, minutesPerVisit: 12 } });
-    expect(changesOf(tasking, edited, ['team', 'owner', 'dosage'])).toEqual({ version: 3, team: 'ptf', plannedDosage: { visitsPerDay: 2, minutesPerVisit: 12 } });
+    expect(changesOf(tasking, edited, ['team', 'owner', 'dosage'])).toEqual({
+      version: 3,
+      team: 'ptf',
+      plannedDosage: { visitsPerDay: 2, minutesPerVisit: 12 },
+    });
     // A redrawn shape goes with the cell size to cover it with.
-    const polygon = { type: 'Polygon' as const, coordinates: [[[0, 0], [1, 0], [1, 1], [0, 0]] as [number, number][]] };
+    const polygon = {
+      type: 'Polygon' as const,
+      coordinates: [
+        [
+          [0, 0],
+          [1, 0],
+          [1, 1],
+          [0, 0],
+        ] as [number, number][],
+      ],
+    };
     expect(changesOf(tasking, { ...draft, area: { resolution: 9, cells: [], polygon } }, null)).toEqual({ version: 3, polygon, resolution: 9 });
   });
 });

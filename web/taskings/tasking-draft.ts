@@ -160,7 +160,12 @@ export function dosageOf(draft: TaskingDraft): { visitsPerDay: number; minutesPe
 
 /** The request body that creates the drafted tasking. */
 export function newTaskingOf(draft: TaskingDraft): NewTasking {
-  const area = draft.area.cells.length > 0 ? { cells: draft.area.cells, ...(draft.area.polygon ? { polygon: draft.area.polygon } : {}) } : draft.area.polygon ? { polygon: draft.area.polygon, resolution: draft.area.resolution } : { cells: [] };
+  const area =
+    draft.area.cells.length > 0
+      ? { cells: draft.area.cells, ...(draft.area.polygon ? { polygon: draft.area.polygon } : {}) }
+      : draft.area.polygon
+        ? { polygon: draft.area.polygon, resolution: draft.area.resolution }
+        : { cells: [] };
   return {
     title: draft.title,
     theme: draft.theme,
@@ -263,7 +268,10 @@ export function problemOfHotspot(cluster: readonly HotspotCell[], layerLabel: st
   const top = Math.max(...cluster.map((c) => c.bin));
   const total = cluster.reduce((sum, c) => sum + c.count, 0);
   const cells = `${cluster.length} cell${cluster.length === 1 ? '' : 's'}`;
-  return `Gi* ${CONFIDENCE[top] ?? ''} hot spot (${cells}): ${total} ${layerLabel.toLowerCase()} incident${total === 1 ? '' : 's'}, ${windowText}`.replace('Gi*  hot', 'Gi* hot');
+  return `Gi* ${CONFIDENCE[top] ?? ''} hot spot (${cells}): ${total} ${layerLabel.toLowerCase()} incident${total === 1 ? '' : 's'}, ${windowText}`.replace(
+    'Gi*  hot',
+    'Gi* hot',
+  );
 }
 
 /** The name of the first area (ward) holding the centre of the first of the cells, or null. */

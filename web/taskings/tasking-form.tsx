@@ -56,7 +56,10 @@ export function TaskingForm(props: TaskingFormProps) {
 
   const save = async () => {
     setBusy(true);
-    const result = mode === 'create' ? await createTasking(newTaskingOf(draft)) : await changeTasking(tasking!.id, changesOf(tasking!, draft, plannerOnly ? PLANNER_FORM_FIELDS : null));
+    const result =
+      mode === 'create'
+        ? await createTasking(newTaskingOf(draft))
+        : await changeTasking(tasking!.id, changesOf(tasking!, draft, plannerOnly ? PLANNER_FORM_FIELDS : null));
     setBusy(false);
     if (result.ok) {
       setProblems({});
@@ -64,7 +67,10 @@ export function TaskingForm(props: TaskingFormProps) {
       return;
     }
     if (result.reason.fields) setProblems(problemsByField(result.reason.fields));
-    else if (result.reason.code === 'version_conflict') setProblems({ general: ['Someone else changed this tasking while you were editing it. Cancel, open it again and make your change on the current version.'] });
+    else if (result.reason.code === 'version_conflict')
+      setProblems({
+        general: ['Someone else changed this tasking while you were editing it. Cancel, open it again and make your change on the current version.'],
+      });
     else setProblems({ general: [result.reason.message] });
   };
 
@@ -139,18 +145,46 @@ export function TaskingForm(props: TaskingFormProps) {
         </select>
       </Field>
       <Field id={`${id}-problem`} label="Problem (the evidence)" problem={problemOf('problem')}>
-        <textarea id={`${id}-problem`} rows={2} value={draft.problem} onChange={(e) => set('problem', e.target.value)} disabled={!editable('problem')} required />
+        <textarea
+          id={`${id}-problem`}
+          rows={2}
+          value={draft.problem}
+          onChange={(e) => set('problem', e.target.value)}
+          disabled={!editable('problem')}
+          required
+        />
       </Field>
       <Field id={`${id}-objective`} label="Objective" problem={problemOf('objective')}>
-        <textarea id={`${id}-objective`} rows={2} value={draft.objective} onChange={(e) => set('objective', e.target.value)} disabled={!editable('objective')} required />
+        <textarea
+          id={`${id}-objective`}
+          rows={2}
+          value={draft.objective}
+          onChange={(e) => set('objective', e.target.value)}
+          disabled={!editable('objective')}
+          required
+        />
       </Field>
 
       <div className="date-grid">
         <Field id={`${id}-start`} label="Start" problem={problemOf('startDate')}>
-          <input id={`${id}-start`} type="date" value={draft.startDate} onChange={(e) => set('startDate', e.target.value)} disabled={!editable('startDate')} required />
+          <input
+            id={`${id}-start`}
+            type="date"
+            value={draft.startDate}
+            onChange={(e) => set('startDate', e.target.value)}
+            disabled={!editable('startDate')}
+            required
+          />
         </Field>
         <Field id={`${id}-review`} label="Review" problem={problemOf('reviewDate')}>
-          <input id={`${id}-review`} type="date" value={draft.reviewDate} onChange={(e) => set('reviewDate', e.target.value)} disabled={!editable('reviewDate')} required />
+          <input
+            id={`${id}-review`}
+            type="date"
+            value={draft.reviewDate}
+            onChange={(e) => set('reviewDate', e.target.value)}
+            disabled={!editable('reviewDate')}
+            required
+          />
         </Field>
         <Field id={`${id}-end`} label="End (optional)" problem={problemOf('endDate')}>
           <input id={`${id}-end`} type="date" value={draft.endDate} onChange={(e) => set('endDate', e.target.value)} disabled={!editable('endDate')} />
@@ -159,7 +193,12 @@ export function TaskingForm(props: TaskingFormProps) {
 
       {(mode === 'create' || tasking?.status === 'proposed') && (
         <Field id={`${id}-status`} label="Status" problem={problemOf('status')}>
-          <select id={`${id}-status`} value={draft.status} onChange={(e) => set('status', e.target.value === 'proposed' ? 'proposed' : 'active')} disabled={!editable('status')}>
+          <select
+            id={`${id}-status`}
+            value={draft.status}
+            onChange={(e) => set('status', e.target.value === 'proposed' ? 'proposed' : 'active')}
+            disabled={!editable('status')}
+          >
             <option value="active">Active: agreed, starts on the start date</option>
             <option value="proposed">Proposed: for the meeting to agree</option>
           </select>
@@ -174,8 +213,18 @@ export function TaskingForm(props: TaskingFormProps) {
             key={k}
             id={`${id}-band-${k}`}
             band={band}
-            onChange={(next) => set('bands', draft.bands.map((b, j) => (j === k ? next : b)))}
-            onRemove={() => set('bands', draft.bands.filter((_, j) => j !== k))}
+            onChange={(next) =>
+              set(
+                'bands',
+                draft.bands.map((b, j) => (j === k ? next : b)),
+              )
+            }
+            onRemove={() =>
+              set(
+                'bands',
+                draft.bands.filter((_, j) => j !== k),
+              )
+            }
           />
         ))}
         <button type="button" onClick={() => set('bands', [...draft.bands, { weekdays: 'mon-fri', fromHour: 15, toHour: 18 }])}>
@@ -229,7 +278,14 @@ export function TaskingForm(props: TaskingFormProps) {
             <input id={`${id}-visits`} type="number" min={1} max={48} value={draft.visitsPerDay} onChange={(e) => set('visitsPerDay', e.target.value)} />
           </Field>
           <Field id={`${id}-minutes`} label="Minutes a visit" problem={null}>
-            <input id={`${id}-minutes`} type="number" min={1} max={480} value={draft.minutesPerVisit} onChange={(e) => set('minutesPerVisit', e.target.value)} />
+            <input
+              id={`${id}-minutes`}
+              type="number"
+              min={1}
+              max={480}
+              value={draft.minutesPerVisit}
+              onChange={(e) => set('minutesPerVisit', e.target.value)}
+            />
           </Field>
         </div>
         <p className="fine-print">{KOPER.guidance}</p>
@@ -288,7 +344,13 @@ function BandRow({ id, band, onChange, onRemove }: { id: string; band: BandDraft
       <select
         id={`${id}-from`}
         value={allDay ? '' : String(band.fromHour)}
-        onChange={(e) => onChange(e.target.value === '' ? { ...band, fromHour: null, toHour: null } : { ...band, fromHour: Number(e.target.value), toHour: band.toHour ?? (Number(e.target.value) + 3) % 24 })}
+        onChange={(e) =>
+          onChange(
+            e.target.value === ''
+              ? { ...band, fromHour: null, toHour: null }
+              : { ...band, fromHour: Number(e.target.value), toHour: band.toHour ?? (Number(e.target.value) + 3) % 24 },
+          )
+        }
       >
         <option value="">All day</option>
         {HOURS.slice(0, 24).map((h) => (

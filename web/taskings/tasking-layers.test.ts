@@ -18,10 +18,28 @@ describe('tasking layers', () => {
       h3Resolution: 9,
       selectedCell: null,
       labels: [],
-      taskings: { features: [feature(1, 'active'), feature(2, 'review-due')], selectedId: 2, draft: { cells: [CENTRE], vertices: [[-0.06, 51.52], [-0.059, 51.52]], closed: false } },
+      taskings: {
+        features: [feature(1, 'active'), feature(2, 'review-due')],
+        selectedId: 2,
+        draft: {
+          cells: [CENTRE],
+          vertices: [
+            [-0.06, 51.52],
+            [-0.059, 51.52],
+          ],
+          closed: false,
+        },
+      },
     });
     const ids = layers.map((l) => l.id);
-    expect(ids.slice(-6)).toEqual([TASKING_LAYER_IDS.halo, TASKING_LAYER_IDS.outline, TASKING_LAYER_IDS.labels, TASKING_LAYER_IDS.draftCells, TASKING_LAYER_IDS.draftPath, TASKING_LAYER_IDS.draftVertices]);
+    expect(ids.slice(-6)).toEqual([
+      TASKING_LAYER_IDS.halo,
+      TASKING_LAYER_IDS.outline,
+      TASKING_LAYER_IDS.labels,
+      TASKING_LAYER_IDS.draftCells,
+      TASKING_LAYER_IDS.draftPath,
+      TASKING_LAYER_IDS.draftVertices,
+    ]);
   });
 
   it('draws nothing without taskings or a draft', () => {

@@ -74,7 +74,13 @@ export function labelsOf(features: readonly OutlineFeature[]): TaskingLabel[] {
 export function taskingIdOfPick(layerId: string | undefined, object: unknown): number | null {
   if (layerId !== TASKING_LAYER_IDS.outline && layerId !== TASKING_LAYER_IDS.labels && layerId !== TASKING_LAYER_IDS.halo) return null;
   if (typeof object !== 'object' || object === null) return null;
-  if ('properties' in object && typeof object.properties === 'object' && object.properties !== null && 'id' in object.properties && typeof object.properties.id === 'number') {
+  if (
+    'properties' in object &&
+    typeof object.properties === 'object' &&
+    object.properties !== null &&
+    'id' in object.properties &&
+    typeof object.properties.id === 'number'
+  ) {
     return object.properties.id;
   }
   return 'id' in object && typeof object.id === 'number' ? object.id : null;

@@ -26,9 +26,7 @@ export function TaskingList({ list, options, failure, canCreate, onOpen, onCreat
       </div>
       {failure && <p role="alert">The taskings could not load: {failure.message}</p>}
       {!failure && list === null && <p>Loading…</p>}
-      {list !== null && list.length === 0 && (
-        <p>No active taskings. {canCreate ? 'Task a hot spot from its cell panel, or start a new tasking here.' : ''}</p>
-      )}
+      {list !== null && list.length === 0 && <p>No active taskings. {canCreate ? 'Task a hot spot from its cell panel, or start a new tasking here.' : ''}</p>}
       {list !== null && list.length > 0 && (
         <ol className="tasking-items">
           {list.map((t) => (

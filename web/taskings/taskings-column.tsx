@@ -71,4 +71,3 @@ export function TaskingsColumn({ data, workspace, role, userName, today, blankDr
     </aside>
   );
 }
-

@@ -6,14 +6,19 @@ import { cellAt } from '../../geo/h3';
 import { cellsOfDrawnArea, drawnAreaProblem } from '../../geo/taskings/tasking-area';
 import type { LngLat } from '../../geo/types';
 import type { ApiFailure } from '../api-client';
-import { fetchTaskingFeatures, fetchTaskingOptions, fetchTaskings, type Tasking, type TaskingFeatures, type TaskingList, type TaskingOptions } from './tasking-api';
+import {
+  fetchTaskingFeatures,
+  fetchTaskingOptions,
+  fetchTaskings,
+  type Tasking,
+  type TaskingFeatures,
+  type TaskingList,
+  type TaskingOptions,
+} from './tasking-api';
 import type { TaskingDraft } from './tasking-draft';
 
 export type TaskingPanel =
-  | { kind: 'list' }
-  | { kind: 'detail'; id: number }
-  | { kind: 'form'; mode: 'create' }
-  | { kind: 'form'; mode: 'edit'; tasking: Tasking };
+  { kind: 'list' } | { kind: 'detail'; id: number } | { kind: 'form'; mode: 'create' } | { kind: 'form'; mode: 'edit'; tasking: Tasking };
 
 /** How map clicks build the drafted area: none (clicks select cells), pick cells, or draw a shape. */
 export type AreaTool = 'none' | 'pick' | 'draw';

@@ -29,7 +29,12 @@ export function VisitForm({ taskingId, officer, today, onLogged }: VisitFormProp
     setMessage(null);
     // Left earlier in the day than arrived: the visit ran past midnight.
     const endDate = end < start ? addDays(date, 1) : date;
-    const result = await logTaskingVisit(taskingId, { startedAt: `${date}T${start}`, endedAt: `${endDate}T${end}`, officer: who, ...(note.trim() ? { note } : {}) });
+    const result = await logTaskingVisit(taskingId, {
+      startedAt: `${date}T${start}`,
+      endedAt: `${endDate}T${end}`,
+      officer: who,
+      ...(note.trim() ? { note } : {}),
+    });
     setBusy(false);
     if (result.ok) {
       setProblems({});
