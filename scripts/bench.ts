@@ -1,13 +1,15 @@
-// npm run bench [-- cells|import|hotspots]: prints figures and ratios against the targets
+// npm run bench [-- cells|import|hotspots|startup]: prints figures and ratios against the targets
 // in the issues. Targets are reported, never asserted: benchmarks do not fail on a slow machine.
 import { benchCells } from './bench/cells-bench';
 import { benchHotspots } from './bench/hotspots-bench';
 import { benchImport } from './bench/import-bench';
+import { benchStartup } from './bench/startup-bench';
 
 const SUITES: Record<string, () => Promise<void>> = {
   import: benchImport,
   cells: benchCells,
   hotspots: benchHotspots,
+  startup: benchStartup,
 };
 
 const wanted = process.argv.slice(2);

@@ -41,7 +41,13 @@ function* syntheticDrafts(count: number, seed: number): Generator<IncidentDraft>
   }
 }
 
-function prepareDatabase(path: string): Db {
+/** The cached 5M-incident benchmark database, generated on first use. */
+export function benchDatabasePath(): string {
+  mkdirSync('.bench', { recursive: true });
+  return `.bench/cells-${INCIDENTS}.db`;
+}
+
+export function prepareDatabase(path: string): Db {
   const db = openDatabase(path);
   const stored = storedIncidentCount(db);
   if (stored === INCIDENTS) return db;
@@ -74,8 +80,7 @@ function prepareDatabase(path: string): Db {
 }
 
 export async function benchCells(): Promise<void> {
-  mkdirSync('.bench', { recursive: true });
-  const path = `.bench/cells-${INCIDENTS}.db`;
+  const path = benchDatabasePath();
   const fresh = !existsSync(path);
   const db = prepareDatabase(path);
   const app = createApp({ db });

@@ -19,6 +19,7 @@ import { commitImport } from '../incidents/commit-import';
 import { createCoverageCache } from '../incidents/coverage-store';
 import { buildIncidentIndex } from '../incidents/incident-index';
 import { parsedFromDrafts } from '../incidents/incident-rows';
+import { storedIncidentCount } from '../incidents/incident-store';
 import type { ParsedFile } from '../incidents/import-types';
 import { takeEvidenceSnapshot } from '../taskings/tasking-evidence';
 import type { TaskingFields } from '../../geo/taskings/tasking-fields';
@@ -57,7 +58,8 @@ function storeDemoTaskings(db: Db, taskings: readonly DemoTasking[]): void {
  * server always uses the default seed; another seed is for measuring the demo's results.
  */
 export function loadDemoDataIfEmpty(db: Db, now: Date, seed = DEFAULT_DEMO_SEED): { incidents: number; taskings: number } | null {
-  const incidentCount = Number(db.prepare('SELECT count(*) FROM incidents').pluck().get());
+  // The stored count, not count(*) over the incidents view, which would decode every chunk.
+  const incidentCount = storedIncidentCount(db);
   if (incidentCount > 0 || getStudyArea(db)) return null;
 
   // Data ends yesterday, London time: today's London date is the exclusive end.

@@ -6,7 +6,7 @@ import { cellAt } from '../../geo/h3';
 import { CATEGORIES } from '../../geo/categories';
 import type { Db } from '../db/open-database';
 import { endDayOf } from './incident-rows';
-import { readChunks, storedIncidentCount } from './incident-store';
+import { readChunks, readChunksAfter, type StoredChunk } from './incident-store';
 
 /** Longest span of a stored incident (a month), in days: bounds the backwards scan. */
 export const MAX_SPAN_DAYS = 31;
@@ -42,14 +42,25 @@ export interface LocationCells {
   readonly cellOfLocation: Uint32Array;
 }
 
-export function dataVersion(db: Db): string {
-  const row = db
-    .prepare(
-      'SELECT (SELECT count(*) FROM import_batches) AS batches, (SELECT max(id) FROM import_batches) AS maxBatch, (SELECT max(id) FROM incident_chunks) AS maxChunk',
-    )
-    .get() as { batches: number; maxBatch: number | null; maxChunk: number | null };
-  return `${row.batches}:${row.maxBatch ?? 0}:${row.maxChunk ?? 0}`;
+/** What the stored chunks are: the index is keyed on these alone, so a batch that stores nothing (a re-import) leaves it as it is. */
+export interface ChunkState {
+  chunks: number;
+  maxChunkId: number;
+  rows: number;
 }
+
+export function chunkState(db: Db): ChunkState {
+  const row = db
+    .prepare('SELECT count(*) AS chunks, coalesce(max(id), 0) AS maxChunkId, coalesce(sum(row_count), 0) AS rows FROM incident_chunks')
+    .get() as ChunkState;
+  return { chunks: row.chunks, maxChunkId: row.maxChunkId, rows: row.rows };
+}
+
+export function dataVersion(db: Db): string {
+  return versionOf(chunkState(db));
+}
+
+const versionOf = (state: ChunkState) => `${state.chunks}:${state.maxChunkId}:${state.rows}`;
 
 /**
  * Distinct points by exact coordinates: an open-addressing hash table over the two
@@ -111,82 +122,122 @@ class PointSet {
   }
 }
 
-export function buildIncidentIndex(db: Db): IncidentIndex {
-  const version = dataVersion(db);
-  const size = storedIncidentCount(db);
-  const unsorted = {
-    startDay: new Int32Array(size),
-    endDay: new Int32Array(size),
-    minuteOfDay: new Int16Array(size),
-    precision: new Uint8Array(size),
-    categoryIndex: new Uint8Array(size),
-    locationIndex: new Uint32Array(size),
+/** The index's columns, in one order (time order once sorted). */
+interface Columns {
+  startDay: Int32Array;
+  endDay: Int32Array;
+  minuteOfDay: Int16Array;
+  precision: Uint8Array;
+  categoryIndex: Uint8Array;
+  locationIndex: Uint32Array;
+}
+
+function allocate(n: number): Columns {
+  return {
+    startDay: new Int32Array(n),
+    endDay: new Int32Array(n),
+    minuteOfDay: new Int16Array(n),
+    precision: new Uint8Array(n),
+    categoryIndex: new Uint8Array(n),
+    locationIndex: new Uint32Array(n),
   };
-  // Category codes are CATEGORIES indexes; the index keeps its own dense list of those present.
-  const categories: string[] = [];
-  const denseCategory = new Int16Array(CATEGORIES.length).fill(-1);
-  const points = new PointSet();
+}
+
+function copyRow(from: Columns, i: number, to: Columns, j: number): void {
+  to.startDay[j] = from.startDay[i]!;
+  to.endDay[j] = from.endDay[i]!;
+  to.minuteOfDay[j] = from.minuteOfDay[i]!;
+  to.precision[j] = from.precision[i]!;
+  to.categoryIndex[j] = from.categoryIndex[i]!;
+  to.locationIndex[j] = from.locationIndex[i]!;
+}
+
+/** What an index keeps to take appended chunks without reading the others again. */
+interface IndexState {
+  chunks: ChunkState;
+  points: PointSet;
+  categories: string[];
+  /** CATEGORIES index -> index in `categories`, -1 when absent. */
+  denseCategory: Int16Array;
+  columns: Columns;
+  /** Per resolution: each location's cell, for the locations there were when it was computed. */
+  cells: Map<number, { cells: string[]; idOf: Map<string, number>; cellOfLocation: Uint32Array }>;
+}
+
+const stateOf = new WeakMap<IncidentIndex, IndexState>();
+
+/** The rows of chunks, in chunk order, with locations and categories interned into the state. */
+function readRows(chunks: Iterable<StoredChunk>, size: number, state: Pick<IndexState, 'points' | 'categories' | 'denseCategory'>): Columns {
+  const rows = allocate(size);
   let i = 0;
+  for (const chunk of chunks) {
+    if (i + chunk.length > size) throw new Error('incidents were added while the index was being built');
+    rows.startDay.set(chunk.startDay, i);
+    rows.minuteOfDay.set(chunk.minuteOfDay, i);
+    rows.precision.set(chunk.precision, i);
+    for (let j = 0; j < chunk.length; j++, i++) {
+      rows.endDay[i] = endDayOf(chunk.precision[j]!, chunk.startDay[j]!);
+      const code = chunk.category[j]!;
+      if (state.denseCategory[code] === -1) {
+        state.denseCategory[code] = state.categories.length;
+        state.categories.push(CATEGORIES[code]!.slug);
+      }
+      rows.categoryIndex[i] = state.denseCategory[code]!;
+      rows.locationIndex[i] = state.points.indexOf(chunk.lng[j]!, chunk.lat[j]!);
+    }
+  }
+  if (i !== size) throw new Error(`the chunks held ${i} incidents, expected ${size}`);
+  return rows;
+}
+
+/** Stable counting sort by start day: days span a few thousand values, incidents millions. */
+function sortByDay(rows: Columns): Columns {
+  const n = rows.startDay.length;
+  const sorted = allocate(n);
+  if (n === 0) return sorted;
   let minDay = Number.POSITIVE_INFINITY;
   let maxDay = Number.NEGATIVE_INFINITY;
-  for (const chunk of readChunks(db)) {
-    if (i + chunk.length > size) throw new Error('incidents were added while the index was being built');
-    unsorted.startDay.set(chunk.startDay, i);
-    unsorted.minuteOfDay.set(chunk.minuteOfDay, i);
-    unsorted.precision.set(chunk.precision, i);
-    for (let j = 0; j < chunk.length; j++, i++) {
-      const start = chunk.startDay[j]!;
-      if (start < minDay) minDay = start;
-      if (start > maxDay) maxDay = start;
-      unsorted.endDay[i] = endDayOf(chunk.precision[j]!, start);
-      const code = chunk.category[j]!;
-      if (denseCategory[code] === -1) {
-        denseCategory[code] = categories.length;
-        categories.push(CATEGORIES[code]!.slug);
-      }
-      unsorted.categoryIndex[i] = denseCategory[code]!;
-      unsorted.locationIndex[i] = points.indexOf(chunk.lng[j]!, chunk.lat[j]!);
-    }
+  for (let j = 0; j < n; j++) {
+    const d = rows.startDay[j]!;
+    if (d < minDay) minDay = d;
+    if (d > maxDay) maxDay = d;
   }
-  // Stable counting sort by start day: days span a few thousand values, incidents millions.
-  const startDay = new Int32Array(i);
-  const endDay = new Int32Array(i);
-  const minuteOfDay = new Int16Array(i);
-  const precision = new Uint8Array(i);
-  const categoryIndex = new Uint8Array(i);
-  const locationIndex = new Uint32Array(i);
-  if (i > 0) {
-    const offsets = new Uint32Array(maxDay - minDay + 2);
-    for (let j = 0; j < i; j++) offsets[unsorted.startDay[j]! - minDay + 1]! += 1;
-    for (let d = 1; d < offsets.length; d++) offsets[d]! += offsets[d - 1]!;
-    for (let from = 0; from < i; from++) {
-      const to = offsets[unsorted.startDay[from]! - minDay]!++;
-      startDay[to] = unsorted.startDay[from]!;
-      endDay[to] = unsorted.endDay[from]!;
-      minuteOfDay[to] = unsorted.minuteOfDay[from]!;
-      precision[to] = unsorted.precision[from]!;
-      categoryIndex[to] = unsorted.categoryIndex[from]!;
-      locationIndex[to] = unsorted.locationIndex[from]!;
-    }
+  const offsets = new Uint32Array(maxDay - minDay + 2);
+  for (let j = 0; j < n; j++) offsets[rows.startDay[j]! - minDay + 1]! += 1;
+  for (let d = 1; d < offsets.length; d++) offsets[d]! += offsets[d - 1]!;
+  for (let from = 0; from < n; from++) copyRow(rows, from, sorted, offsets[rows.startDay[from]! - minDay]!++);
+  return sorted;
+}
+
+/** Two day-sorted column sets as one, `a` first among equal days (the order a full rebuild gives). */
+function mergeByDay(a: Columns, b: Columns): Columns {
+  const [na, nb] = [a.startDay.length, b.startDay.length];
+  const merged = allocate(na + nb);
+  let i = 0;
+  let j = 0;
+  for (let k = 0; k < na + nb; k++) {
+    if (j >= nb || (i < na && a.startDay[i]! <= b.startDay[j]!)) copyRow(a, i++, merged, k);
+    else copyRow(b, j++, merged, k);
   }
+  return merged;
+}
+
+function makeIndex(state: IndexState): IncidentIndex {
+  const { columns, points } = state;
+  const size = columns.startDay.length;
+  const { startDay } = columns;
   const lngs = points.lngs;
   const lats = points.lats;
   const locationCount = points.count;
-  const cellsByResolution = new Map<number, LocationCells>();
-  return {
-    version,
-    size: i,
-    startDay,
-    endDay,
-    minuteOfDay,
-    precision,
-    categoryIndex,
-    locationIndex,
-    categories,
+  const index: IncidentIndex = {
+    version: versionOf(state.chunks),
+    size,
+    ...columns,
+    categories: [...state.categories],
     locationCount,
     firstAtOrAfter(day) {
       let lo = 0;
-      let hi = i;
+      let hi = size;
       while (lo < hi) {
         const mid = (lo + hi) >>> 1;
         if (startDay[mid]! < day) lo = mid + 1;
@@ -195,12 +246,15 @@ export function buildIncidentIndex(db: Db): IncidentIndex {
       return lo;
     },
     cellsAt(h3Resolution) {
-      let located = cellsByResolution.get(h3Resolution);
-      if (!located) {
-        const cells: string[] = [];
-        const idOf = new Map<string, number>();
+      let memo = state.cells.get(h3Resolution);
+      if (!memo || memo.cellOfLocation.length < locationCount) {
+        // Locations the memo does not have yet (appended since): computed from their points.
+        const known = memo?.cellOfLocation.length ?? 0;
+        const cells = memo ? [...memo.cells] : [];
+        const idOf = memo ? new Map(memo.idOf) : new Map<string, number>();
         const cellOfLocation = new Uint32Array(locationCount);
-        for (let k = 0; k < locationCount; k++) {
+        if (memo) cellOfLocation.set(memo.cellOfLocation);
+        for (let k = known; k < locationCount; k++) {
           const cell = cellAt(lngs[k]!, lats[k]!, h3Resolution);
           let id = idOf.get(cell);
           if (id === undefined) {
@@ -210,20 +264,65 @@ export function buildIncidentIndex(db: Db): IncidentIndex {
           }
           cellOfLocation[k] = id;
         }
-        located = { cells, cellOfLocation };
-        cellsByResolution.set(h3Resolution, located);
+        memo = { cells, idOf, cellOfLocation };
+        state.cells.set(h3Resolution, memo);
       }
-      return located;
+      return {
+        cells: memo.cells,
+        cellOfLocation: memo.cellOfLocation.length === locationCount ? memo.cellOfLocation : memo.cellOfLocation.subarray(0, locationCount),
+      };
     },
   };
+  stateOf.set(index, state);
+  return index;
 }
 
-/** Keeps one index per data version, rebuilding when a batch has landed since. */
+export function buildIncidentIndex(db: Db): IncidentIndex {
+  const chunks = chunkState(db);
+  const state: IndexState = {
+    chunks,
+    points: new PointSet(),
+    categories: [],
+    denseCategory: new Int16Array(CATEGORIES.length).fill(-1),
+    columns: allocate(0),
+    cells: new Map(),
+  };
+  state.columns = sortByDay(readRows(readChunks(db), chunks.rows, state));
+  return makeIndex(state);
+}
+
+/**
+ * The index with the chunks stored since it was built merged in, reading only those; null when
+ * the store changed otherwise (chunks gone or rewritten), so the caller rebuilds.
+ */
+export function extendIncidentIndex(db: Db, old: IncidentIndex): IncidentIndex | null {
+  const previous = stateOf.get(old);
+  if (!previous) return null;
+  const now = chunkState(db);
+  const added = db
+    .prepare('SELECT count(*) AS chunks, coalesce(sum(row_count), 0) AS rows FROM incident_chunks WHERE id > ?')
+    .get(previous.chunks.maxChunkId) as {
+    chunks: number;
+    rows: number;
+  };
+  if (now.chunks !== previous.chunks.chunks + added.chunks || now.rows !== previous.chunks.rows + added.rows) return null;
+  // The new state shares the point set and category list (they only grow) and copies the per-resolution memos on use.
+  const state: IndexState = { ...previous, chunks: now, cells: new Map(previous.cells) };
+  const rows = sortByDay(readRows(readChunksAfter(db, previous.chunks.maxChunkId), added.rows, state));
+  state.columns = mergeByDay(previous.columns, rows);
+  return makeIndex(state);
+}
+
+/**
+ * Keeps one index per data version. Chunks appended since (an import) are merged in; a batch
+ * that stored nothing (a re-import) leaves the index as it is; anything else rebuilds it.
+ */
 export function createIndexCache(db: Db): () => IncidentIndex {
   let index: IncidentIndex | null = null;
   return () => {
     const version = dataVersion(db);
-    if (!index || index.version !== version) index = buildIncidentIndex(db);
+    if (!index) index = buildIncidentIndex(db);
+    else if (index.version !== version) index = extendIncidentIndex(db, index) ?? buildIncidentIndex(db);
     return index;
   };
 }

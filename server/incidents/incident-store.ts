@@ -229,6 +229,11 @@ export function* readChunks(db: Db): Generator<StoredChunk> {
   for (const raw of db.prepare(`SELECT ${CHUNK_COLUMNS} FROM incident_chunks ORDER BY id`).iterate()) yield decodeChunk(raw);
 }
 
+/** The chunks stored after the chunk `afterId`, oldest first. */
+export function* readChunksAfter(db: Db, afterId: number): Generator<StoredChunk> {
+  for (const raw of db.prepare(`SELECT ${CHUNK_COLUMNS} FROM incident_chunks WHERE id > ? ORDER BY id`).iterate(afterId)) yield decodeChunk(raw);
+}
+
 /** The chunks of one source whose days overlap [firstDay, lastDay). */
 export function* readOverlappingChunks(db: Db, source: string, firstDay: number, lastDay: number): Generator<StoredChunk> {
   const rows = db
