@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { dayNumber } from './time';
-import { filterNeedsMoreThan, parseHours, parseWeekdays, weekdayOfDay } from './time-filter';
+import { dayNumber, weekdayOfDay } from './time';
+import { filterNeedsMoreThan, parseHours, parseWeekdays } from './time-filter';
 
 const on = (mask: Uint8Array) => [...mask].flatMap((v, i) => (v ? [i] : []));
 

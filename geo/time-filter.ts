@@ -12,11 +12,6 @@ export interface TimeFilter {
   weekdays: Uint8Array | null;
 }
 
-/** Weekday of a day number, Monday = 0 (1970-01-01, day 0, was a Thursday). */
-export function weekdayOfDay(day: number): number {
-  return (((day + 3) % 7) + 7) % 7;
-}
-
 /**
  * Parses hour ranges like '15-18' (15:00 to 18:00, i.e. hours 15, 16 and 17), '22-2'
  * (across midnight) or '9' (one hour), comma-separated.

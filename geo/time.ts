@@ -27,6 +27,11 @@ function digits(text: string, start: number, length: number): number {
   return value;
 }
 
+/** Weekday of a day number, Monday = 0 (1970-01-01, day 0, was a Thursday). */
+export function weekdayOfDay(day: number): number {
+  return (((day + 3) % 7) + 7) % 7;
+}
+
 export function dayNumber(year: number, month: number, day: number): number {
   return Math.floor(Date.UTC(year, month - 1, day) / MS_PER_DAY);
 }

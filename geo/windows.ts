@@ -2,6 +2,9 @@
 // (police.uk data is known only to the month, so its windows must be months).
 import { dayNumber, isoDateOfDay } from './time';
 
+/** Longest window any query takes, in days (ten years and a few leap days). */
+export const MAX_WINDOW_DAYS = 3660;
+
 export type WindowLength = { unit: 'days'; days: number } | { unit: 'months'; months: number };
 
 export interface DayWindow {
@@ -13,6 +16,12 @@ export interface DayWindow {
 export function addMonths(day: number, months: number): number {
   const date = new Date(day * 86_400_000);
   return dayNumber(date.getUTCFullYear(), date.getUTCMonth() + 1 + months, date.getUTCDate());
+}
+
+/** The first day of the month after the one that holds `day`: where a month-only incident's span ends. */
+export function dayAfterMonthOf(day: number): number {
+  const date = new Date(day * 86_400_000);
+  return Math.floor(Date.UTC(date.getUTCFullYear(), date.getUTCMonth() + 1, 1) / 86_400_000);
 }
 
 /** The first day of the month that holds `day`. */

@@ -2,6 +2,7 @@
 // the rules (month windows for month data, the forecast starts where the window ends, the time
 // filter reaches every windowed view but the forecast) are tested.
 import { parseIsoDate } from '../geo/time';
+import { wholeMonthsBetween } from '../geo/windows';
 import type { ApiFailure, EmergingQuery, ForecastQuery } from './api-client';
 import type { TimeFilterChoice } from './time-filter-choice';
 
@@ -12,7 +13,7 @@ export const EMERGING_WINDOWS = 12;
 export function isWholeMonths(from: string, to: string): boolean {
   const start = parseIsoDate(from);
   const end = parseIsoDate(to);
-  return start.ok && end.ok && end.value > start.value && from.endsWith('-01') && to.endsWith('-01');
+  return start.ok && end.ok && end.value > start.value && wholeMonthsBetween(start.value, end.value) !== null;
 }
 
 export interface ViewWindow extends TimeFilterChoice {

@@ -6,6 +6,7 @@
 // a month to the 1st of the next holds those incidents whole.
 import { isoDateOfDay, parseIsoDate, parseIsoMonth } from '../geo/time';
 import { fail, ok, type Result } from '../geo/types';
+import { MAX_WINDOW_DAYS as MAX_CUSTOM_DAYS } from '../geo/windows';
 
 export const PRESET_DAYS = [7, 28] as const;
 export type PresetDays = (typeof PRESET_DAYS)[number];
@@ -28,8 +29,6 @@ export interface ResolvedWindow {
   /** Set when "last N days" or "last full month" had to end at the end of the data rather than today. */
   dataEndNote: string | null;
 }
-
-const MAX_CUSTOM_DAYS = 3660;
 
 const MONTH_FORMAT = new Intl.DateTimeFormat('en-GB', { month: 'long', year: 'numeric', timeZone: 'UTC' });
 

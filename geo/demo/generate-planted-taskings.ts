@@ -4,8 +4,8 @@
 // the tests read.
 import { cellAt, cellCentre, cellRing, cellsWithinDistance } from '../h3';
 import { studyAreaCells } from '../study-cells';
-import { instantOfLondonWallClock, isoDateOfDay } from '../time';
-import { weekdayOfDay } from '../time-filter';
+import { instantOfLondonWallClock, isoDateOfDay, weekdayOfDay } from '../time';
+
 import { bufferCells } from '../taskings/tasking-area';
 import type { TaskingFields } from '../taskings/tasking-fields';
 import { weekHoursOfBands } from '../taskings/time-bands';

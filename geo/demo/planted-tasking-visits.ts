@@ -4,8 +4,8 @@
 // rota, so the dosage panel has something to say.
 import type { PlannedDosage } from '../taskings/koper';
 import { weekHoursOfBands, type TimeBand } from '../taskings/time-bands';
-import { instantOfLondonWallClock, isoDateOfDay } from '../time';
-import { weekdayOfDay } from '../time-filter';
+import { instantOfLondonWallClock, isoDateOfDay, weekdayOfDay } from '../time';
+
 import type { Random } from './random';
 
 export interface DemoVisit {

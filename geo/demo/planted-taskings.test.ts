@@ -7,8 +7,8 @@ import { effectiveStatus } from '../taskings/status';
 import { bufferCells } from '../taskings/tasking-area';
 import { DEFAULT_TACTICS, DEFAULT_TEAMS } from '../taskings/tasking-options';
 import { weekHoursOfBands } from '../taskings/time-bands';
-import { dayNumber, instantOfLondonWallClock, isoDateOfDay, londonWallClock, parseIsoDate } from '../time';
-import { weekdayOfDay } from '../time-filter';
+import { dayNumber, instantOfLondonWallClock, isoDateOfDay, londonWallClock, parseIsoDate, weekdayOfDay } from '../time';
+
 import { DEMO_STUDY_AREA, insideDemoArea } from './demo-area';
 import { generateDemoData } from './generate-demo-data';
 import { plantedPatterns } from './planted-patterns';

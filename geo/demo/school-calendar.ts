@@ -4,7 +4,7 @@
 // Easter two weeks, May half term one week, summer from late July to early September,
 // October half term one week, plus the early May bank holiday. School days are Monday to
 // Friday outside these.
-import { dayNumber, isoDateOfDay } from '../time';
+import { dayNumber, isoDateOfDay, weekdayOfDay } from '../time';
 
 export interface SchoolHoliday {
   name: string;
@@ -19,7 +19,7 @@ export interface SchoolHoliday {
 
 /** 0 = Sunday ... 6 = Saturday. Day 0 (1970-01-01) was a Thursday. */
 export function dayOfWeek(day: number): number {
-  return (((day + 4) % 7) + 7) % 7;
+  return (weekdayOfDay(day) + 1) % 7;
 }
 
 function mondayOnOrAfter(day: number): number {

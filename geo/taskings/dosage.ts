@@ -1,8 +1,8 @@
 // Delivered dosage: the minutes and visits of presence logged against a tasking, set
 // against what was planned, per day and in total, with the share of visits inside the
 // tasking's time bands and the share of Koper length (10-16 minutes).
-import { isoDateOfDay, londonWallClock, parseIsoDate } from '../time';
-import { weekdayOfDay } from '../time-filter';
+import { isoDateOfDay, londonWallClock, parseIsoDate, weekdayOfDay } from '../time';
+
 import { isKoperLength, type PlannedDosage } from './koper';
 import { WEEK_HOURS } from './time-bands';
 

@@ -2,6 +2,7 @@
 // (and their strings) than on H3 itself, so parsers write straight into typed arrays, the
 // locate step fills in WGS84 points and H3 cells in bulk (possibly on worker threads), and
 // the store keeps the same columns as blobs (docs/decisions/010-columnar-incident-store.md).
+import { dayAfterMonthOf } from '../../geo/windows';
 import { CATEGORIES } from '../../geo/categories';
 import { spanOfOccurredAt } from '../../geo/time';
 import type { IncidentDraft, TimePrecision } from '../../geo/types';
@@ -28,9 +29,7 @@ const MS_PER_DAY = 86_400_000;
 
 /** Exclusive end day of an incident that starts on `startDay` with this precision. */
 export function endDayOf(precision: number, startDay: number): number {
-  if (precision !== PRECISION_CODES.month) return startDay + 1;
-  const start = new Date(startDay * MS_PER_DAY);
-  return Math.floor(Date.UTC(start.getUTCFullYear(), start.getUTCMonth() + 1, 1) / MS_PER_DAY);
+  return precision === PRECISION_CODES.month ? dayAfterMonthOf(startDay) : startDay + 1;
 }
 
 /** The stored occurred-at text ('YYYY-MM', 'YYYY-MM-DD' or 'YYYY-MM-DDTHH:MM', London time). */

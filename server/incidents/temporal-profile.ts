@@ -1,7 +1,7 @@
 // When does crime happen in a set of cells: an hour-of-day x day-of-week grid (only
 // incidents whose time of day is known can go in it) and a monthly series (every incident).
 import { cellResolution } from '../../geo/h3';
-import { isoDateOfDay } from '../../geo/time';
+import { isoDateOfDay, weekdayOfDay } from '../../geo/time';
 import type { IncidentIndex } from './incident-index';
 import { scanWindow, type WindowQuery } from './window-counts';
 
@@ -14,11 +14,6 @@ export interface TemporalProfile {
   excludedWithoutTime: number;
   monthly: { month: string; count: number }[];
   total: number;
-}
-
-/** 1970-01-01 (day 0) was a Thursday: weekday index 3 with Monday = 0. */
-function weekdayOfDay(day: number): number {
-  return (((day + 3) % 7) + 7) % 7;
 }
 
 export function profileCells(index: IncidentIndex, query: Omit<WindowQuery, 'h3Resolution'>, cells: readonly string[]): TemporalProfile {

@@ -2,7 +2,9 @@
 // incident counts in [fromDay, toDay) when its whole time span lies inside; a
 // month-precision incident whose month straddles an edge is reported apart as partial.
 import { cellResolution } from '../../geo/h3';
-import { weekdayOfDay, type TimeFilter } from '../../geo/time-filter';
+import { type TimeFilter } from '../../geo/time-filter';
+import { weekdayOfDay } from '../../geo/time';
+
 import { MAX_SPAN_DAYS, type IncidentIndex } from './incident-index';
 
 export const COUNT_RULE =

@@ -3,9 +3,8 @@ import { z } from 'zod';
 import { CATEGORIES, CATEGORY_GROUPS, categoriesOfGroup } from '../../geo/categories';
 import { MAX_QUERY_RESOLUTION, MIN_QUERY_RESOLUTION } from '../../geo/h3';
 import { parseIsoDate } from '../../geo/time';
+import { MAX_WINDOW_DAYS } from '../../geo/windows';
 import { parseHours, parseWeekdays, type TimeFilter } from '../../geo/time-filter';
-
-const MAX_WINDOW_DAYS = 3660;
 
 export const isoDay = (name: string) =>
   z.string({ error: `${name} is required; expected YYYY-MM-DD` }).transform((text, ctx) => {

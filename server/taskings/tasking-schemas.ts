@@ -73,11 +73,9 @@ const resolution = z
   .min(MIN_QUERY_RESOLUTION, `expected ${MIN_QUERY_RESOLUTION}..${MAX_QUERY_RESOLUTION}`)
   .max(MAX_QUERY_RESOLUTION, `expected ${MIN_QUERY_RESOLUTION}..${MAX_QUERY_RESOLUTION}`);
 
-const themeId = z
-  .string({ error: 'expected a layer group id' })
-  .refine((id) => CATEGORY_GROUPS.some((g) => g.id === id), {
-    message: `unknown theme; expected one of ${CATEGORY_GROUPS.map((g) => g.id).join(', ')}, or give categories`,
-  });
+const themeId = z.string({ error: 'expected a layer group id' }).refine((id) => CATEGORY_GROUPS.some((g) => g.id === id), {
+  message: `unknown theme; expected one of ${CATEGORY_GROUPS.map((g) => g.id).join(', ')}, or give categories`,
+});
 
 const categories = z
   .array(z.string({ error: 'expected category slugs' }), { error: 'expected a list of category slugs' })
