@@ -8,6 +8,7 @@ import { z } from 'zod';
 import { createApp } from './app';
 import { seedDemoAccounts } from './auth/auth-queries';
 import { openDatabase } from './db/open-database';
+import { checkH3Binding } from './import/h3-index.mjs';
 import { loadDemoDataIfEmpty } from './demo/load-demo-data';
 
 const envSchema = z.object({
@@ -26,6 +27,9 @@ if (!parsed.success) {
   process.exit(1);
 }
 const env = parsed.data;
+
+// The import calls a file inside h3-js directly: refuse to start if it is not the one expected.
+checkH3Binding();
 
 if (env.DB_PATH !== ':memory:') mkdirSync(dirname(env.DB_PATH), { recursive: true });
 const db = openDatabase(env.DB_PATH);

@@ -2,7 +2,7 @@ import { cellToLatLng, getPentagons, latLngToCell } from 'h3-js';
 import { describe, expect, it } from 'vitest';
 import { seededRandom } from '../../geo/seeded-random';
 import { cellText } from '../incidents/incident-store';
-import { cellHalvesInto } from './h3-index.mjs';
+import { cellHalvesInto, checkH3Binding } from './h3-index.mjs';
 
 const hi = new Uint32Array(1);
 const lo = new Uint32Array(1);
@@ -70,5 +70,11 @@ describe('cellHalvesInto (H3 latLngToCell called directly)', () => {
     expect(() => cellOf(Number.NaN, -0.05, 11)).toThrow(/H3 could not index the point NaN, -0.05 at resolution 11 \(H3 error \d+\)/);
     expect(() => cellOf(51.5, Number.POSITIVE_INFINITY, 11)).toThrow(/H3 could not index/);
     expect(() => cellOf(51.5, -0.05, 16)).toThrow(/at resolution 16/);
+  });
+});
+
+describe('the start-up check of the H3 binding', () => {
+  it('passes with the h3-js package.json pins', () => {
+    expect(() => checkH3Binding()).not.toThrow();
   });
 });

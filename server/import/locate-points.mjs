@@ -4,9 +4,13 @@
 // the main thread and in worker threads (locate-worker.mjs), and a worker cannot load
 // TypeScript under every runner we use (tsx, vitest, Node 20 without type stripping).
 // See docs/decisions/010-columnar-incident-store.md and 011-import-hot-path.md.
-// Types: locate-points.d.mts.
+// Type-checked as JavaScript (tsconfig checkJs); its types are the JSDoc below.
 import proj4 from 'proj4';
 import { cellHalvesInto } from './h3-index.mjs';
+
+/** @typedef {{ grid: Uint8Array, x: Float64Array, y: Float64Array }} LocateInput */
+/** @typedef {{ lng: Float64Array, lat: Float64Array, cellHi: Uint32Array, cellLo: Uint32Array }} LocateOutput */
+/** @typedef {(input: LocateInput, out: LocateOutput, from: number, to: number) => void} Locate */
 
 const GRID_BNG = 1;
 /**
