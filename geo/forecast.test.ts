@@ -10,7 +10,6 @@ import {
   sumOfLastWindows,
   type CountHistory,
 } from './forecast';
-import { giStarScores } from './gistar';
 import { cellAt, cellsWithinDistance } from './h3';
 import { buildNeighbourhood, type Neighbourhood } from './study-cells';
 
@@ -161,21 +160,47 @@ describe('no lookahead', () => {
 });
 
 describe('baselines', () => {
-  it('rank the previous window, N windows, harm and Gi* as described', () => {
+  it('score the previous window, N windows, harm, decay, kernel and Gi* as worked by hand', () => {
     const history = historyOf(
-      [windowWith({ 0: 5 }), windowWith({ 1: 1, 2: 1 }), windowWith({ [C]: 3, 2: 1 })],
-      [windowWith({ 0: 50 }), windowWith({ 1: 10, 2: 10 }), windowWith({ [C]: 30, 2: 10 })],
+      [windowWith({ 0: 5 }), windowWith({ 1: 1, 2: 1 }), windowWith({ [C]: 3 })],
+      [windowWith({ 0: 50 }), windowWith({ 1: 10, 2: 10 }), windowWith({ [C]: 30 })],
     );
     const scores = Object.fromEntries(BASELINE_METHODS.map((m) => [m.id, m.score(history)]));
+    // The geometry the sums below rely on, from h3-js: cells 0 and 1 touch the centre, cell 2
+    // does not; cell 0 touches cells 1 and 2; cell 2 touches neither the centre nor cell 1.
+    const touches = (a: number, b: number) => cellsWithinDistance(CELLS[a]!, 1).includes(CELLS[b]!);
+    expect([touches(C, 0), touches(C, 1), touches(C, 2), touches(0, 1), touches(0, 2), touches(2, 1)]).toEqual([true, true, false, true, true, false]);
+
     expect(scores['previous']![C]).toBe(3);
     expect(scores['previous']![0]).toBe(0);
-    expect(scores['counts-3']![0]).toBe(5);
-    expect(scores['counts-3']![2]).toBe(2);
+    for (const id of ['counts-3', 'counts-6', 'counts-12']) {
+      expect([scores[id]![0], scores[id]![1], scores[id]![2], scores[id]![C]], id).toEqual([5, 1, 1, 3]);
+    }
     expect(scores['harm-12']![0]).toBe(50);
-    // Gi* k = 1 of the last window, nothing else.
-    const last = giStarScores(NEIGHBOURHOOD, history.counts.slice(2 * N));
-    expect(last.ok && scores['gistar']).toEqual(last.ok && last.value.z);
-    expect(scores['gistar']![C]).toBeGreaterThan(0);
+    // λ = 0.8: cell 0 = 5 × 0.8² = 3.2, cell 1 = 1 × 0.8, the centre 3.
+    expect(scores['decayed']![0]).toBeCloseTo(3.2, 14);
+    expect(scores['decayed']![1]).toBeCloseTo(0.8, 14);
+    expect(scores['decayed']![C]).toBe(3);
+    // Quartic kernel (1 − (d/h)²)² at d = 1 cell spacing, h = 4/3: (1 − 9/16)² = 49/256 per touching cell.
+    // Centre: 3 + 49/256 × (5 + 1) = 4.1484375; cell 0: 5 + 49/256 × (1 + 1 + 3) = 5.95703125;
+    // cell 2: 1 + 49/256 × 5 (cell 0 only) = 1.95703125. Exact in binary.
+    expect([scores['kernel']![C], scores['kernel']![0], scores['kernel']![2]]).toEqual([4.1484375, 5.95703125, 1.95703125]);
+
+    // Gi* (k = 1) of the last window alone: 3 at the centre, 0 in the 18 other cells.
+    // n = 19, x̄ = 3/19, S² = 9/19 − (3/19)² = 162/361, S = 9√2/19.
+    // The centre and its 6 touching cells (W = 7, the centre in each): numerator 3 − 7 × 3/19 = 36/19,
+    //   (n W − W²) / (n − 1) = (133 − 49) / 18 = 14/3, z = (36/19) / (9√2/19 × √(14/3)) = √(12/7) ≈ 1.309307.
+    // The outer ring (W = 4 or 5 study cells, none holding the 3): numerator −3W/19, denominator
+    //   9√2/19 × √(W(19 − W)/18) = 3√(W(19 − W))/19, z = −√(W / (19 − W)): −√(4/15) ≈ −0.516398, −√(5/14) ≈ −0.597614.
+    // spdep::localG gives the same 19 values to 1e-15 (R 4, spdep 1.2.7, these neighbour lists).
+    const expected = CELLS.map((cell) => {
+      if (touches(C, CELLS.indexOf(cell))) return Math.sqrt(12 / 7);
+      const w = cellsWithinDistance(cell, 1).filter((other) => CELLS.includes(other)).length;
+      expect([4, 5]).toContain(w);
+      return -Math.sqrt(w / (19 - w));
+    });
+    expect(expected.filter((z) => z > 0)).toHaveLength(7);
+    [...scores['gistar']!].forEach((z, i) => expect(z, CELLS[i]).toBeCloseTo(expected[i]!, 12));
   });
 
   it('give every cell 0 for Gi* when the previous window is empty (no variation)', () => {

@@ -1,7 +1,7 @@
 import { spawnSync } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import proj4 from 'proj4';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { CATEGORIES } from '../../geo/categories';
 import { cellAt, STORED_H3_RESOLUTION } from '../../geo/h3';
 import type { IncidentDraft, TimePrecision } from '../../geo/types';
@@ -59,10 +59,24 @@ function describeRow(rows: IncidentRows, located: LocatedRows, i: number): strin
   return `row ${i}: grid ${rows.grid[i]} x ${rows.x[i]} y ${rows.y[i]} -> ${located.lng[i]}, ${located.lat[i]}, ${cellText(located.cellHi[i]!, located.cellLo[i]!)}`;
 }
 
+/**
+ * A stand-in for node:worker_threads' Worker that never starts a chunk: every chunk is still
+ * unclaimed when parsing ends, whatever the machine's speed.
+ */
+class IdleWorker {
+  on(): this {
+    return this;
+  }
+  postMessage(): void {}
+  terminate(): Promise<number> {
+    return Promise.resolve(0);
+  }
+}
+
 describe('LocatePipeline', () => {
-  // Each worker holds a MessagePort open; none may be left once a pipeline stops.
+  // Each worker holds a MessagePort open; none may be left once a pipeline stops. Each test
+  // counts its own baseline, so no test relies on another having cleaned up first.
   const openPorts = () => process.getActiveResourcesInfo().filter((r) => r === 'MessagePort').length;
-  const portsBefore = openPorts();
 
   it('gives exactly what locateRowsHere gives, over uneven chunks the workers take', async () => {
     const rows = mixedRows(40_000, 1);
@@ -70,8 +84,8 @@ describe('LocatePipeline', () => {
     const pipeline = new LocatePipeline();
     const cuts = [0, 12_345, 12_346, 31_000, rows.length];
     for (let k = 0; k + 1 < cuts.length; k++) pipeline.feed(rows, cuts[k]!, cuts[k + 1]!);
-    // Give the workers time to take every chunk, so this checks their results, not this thread's.
-    for (let waited = 0; pipeline.chunksLocatedByWorkers < cuts.length - 1 && waited < 30_000; waited += 20) await new Promise((r) => setTimeout(r, 20));
+    // Wait until the workers have located every chunk, so this checks their results, not this thread's.
+    await pipeline.locatedByWorkers();
     const piped = await pipeline.finish(rows.length);
     expect([pipeline.chunksLocatedByWorkers, pipeline.chunksLocatedHere]).toEqual([cuts.length - 1, 0]);
     expect(piped.lng).toHaveLength(rows.length);
@@ -88,20 +102,44 @@ describe('LocatePipeline', () => {
     }
     rows.finish();
     const piped = await pipeline.finish(rows.length);
+    // Who took which chunk is a race (workers or this thread); that every chunk was taken once is not.
+    expect(pipeline.chunksLocatedHere + pipeline.chunksLocatedByWorkers).toBe(Math.ceil(rows.length / 7_000));
     const here = locateRowsHere(source);
     const at = firstDifference(here, piped);
     expect(at === -1 ? 'same' : describeRow(source, piped, at)).toBe('same');
   });
 
   it('locates on this thread the chunks no worker has started by the time parsing ends', async () => {
-    const rows = mixedRows(20_000, 7);
+    // Workers that never start a chunk, so this thread takes every one, from the end, for certain.
+    vi.resetModules();
+    vi.doMock('node:worker_threads', () => ({ Worker: IdleWorker }));
+    try {
+      const { LocatePipeline: PipelineWithIdleWorkers } = await import('./locate-rows');
+      expect(PipelineWithIdleWorkers).not.toBe(LocatePipeline);
+      const portsBefore = openPorts();
+      const rows = mixedRows(20_000, 7);
+      const pipeline = new PipelineWithIdleWorkers();
+      for (let from = 0; from < rows.length; from += 1_000) pipeline.feed(rows, from, Math.min(rows.length, from + 1_000));
+      // No real worker was started (a real one would hold a MessagePort open).
+      expect(openPorts()).toBe(portsBefore);
+      const piped = await pipeline.finish(rows.length);
+      expect([pipeline.chunksLocatedHere, pipeline.chunksLocatedByWorkers]).toEqual([21, 0]);
+      const at = firstDifference(locateRowsHere(rows), piped);
+      expect(at === -1 ? 'same' : describeRow(rows, piped, at)).toBe('same');
+    } finally {
+      vi.doUnmock('node:worker_threads');
+      vi.resetModules();
+    }
+  });
+
+  it('closes every worker it started once finish is done', async () => {
+    const portsBefore = openPorts();
+    const rows = mixedRows(5_000, 8);
     const pipeline = new LocatePipeline();
-    // Fed and finished at once: the workers are still starting, so this thread takes chunks from the end.
-    for (let from = 0; from < rows.length; from += 1_000) pipeline.feed(rows, from, Math.min(rows.length, from + 1_000));
-    const piped = await pipeline.finish(rows.length);
-    expect(pipeline.chunksLocatedHere).toBeGreaterThan(0);
-    const at = firstDifference(locateRowsHere(rows), piped);
-    expect(at === -1 ? 'same' : describeRow(rows, piped, at)).toBe('same');
+    pipeline.feed(rows, 0, 2_000);
+    pipeline.feed(rows, 2_000, rows.length);
+    expect(openPorts()).toBeGreaterThan(portsBefore);
+    await pipeline.finish(rows.length);
     expect(openPorts()).toBe(portsBefore);
   });
 
@@ -111,6 +149,7 @@ describe('LocatePipeline', () => {
   });
 
   it('reports a row h3-js cannot index as a failure of finish, and still stops', async () => {
+    const portsBefore = openPorts();
     const rows = new IncidentRowsBuilder(16);
     rows.push(2, null, 0, PRECISION_CODES.minute, 0, 0, GRID_CODES.wgs84, Number.NaN, 51.5);
     const pipeline = new LocatePipeline();
@@ -120,6 +159,7 @@ describe('LocatePipeline', () => {
   });
 
   it('stop() without finish terminates the workers', async () => {
+    const portsBefore = openPorts();
     const pipeline = new LocatePipeline();
     pipeline.feed(mixedRows(5_000, 3), 0, 5_000);
     expect(openPorts()).toBeGreaterThan(portsBefore);

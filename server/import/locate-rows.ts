@@ -165,6 +165,14 @@ export class LocatePipeline {
     return out;
   }
 
+  /**
+   * Settles once workers have located every chunk fed so far (rejects if one failed). Only
+   * before `finish`, which may take chunks itself; the import never waits for this, tests do.
+   */
+  locatedByWorkers(): Promise<void> {
+    return Promise.all(this.jobs.map((job) => job.done)).then(() => undefined);
+  }
+
   /** Stops the workers (also after a parse failure, when finish is never called). */
   async stop(): Promise<void> {
     const workers = this.workers;

@@ -79,6 +79,8 @@ export interface ImportContext {
   now: Date;
   maxRawBytes?: number;
   onProgress?: (progress: ImportProgress) => void;
+  /** Makes the pipeline that locates a large partner file on worker threads; tests pass one they can watch. */
+  createLocatePipeline?: () => LocatePipeline;
 }
 
 export interface AreaImportSummary {
@@ -124,7 +126,8 @@ export async function runImport(context: ImportContext, request: ImportRequest, 
 
   if (request.kind === 'police-uk' || request.kind === 'partner') {
     // Large partner files are located on worker threads chunk by chunk while parsing goes on.
-    const pipeline = request.kind === 'partner' && estimatedRows(text) >= WORKER_THRESHOLD_ROWS ? new LocatePipeline() : null;
+    const pipeline =
+      request.kind === 'partner' && estimatedRows(text) >= WORKER_THRESHOLD_ROWS ? (context.createLocatePipeline?.() ?? new LocatePipeline()) : null;
     const parsed: Result<ParsedFile, FileProblem> =
       request.kind === 'police-uk'
         ? parsePoliceUkCsv(text, walkOptions)

@@ -1,12 +1,14 @@
 // The issue's Must-show on the REAL police.uk points for Tower Hamlets (../shared/data):
 // on months never used to tune it, our forecast must beat the previous-month counts by 1.2×
 // in PAI at 5% coverage and be no worse than the best N-month counts, for robbery, drugs,
-// burglary and weapons. Where it does not hold on these data we say so with `it.fails`, so
-// the shortfall is visible here and in docs/accuracy.md, and the test turns red if the
-// method changes enough that the shortfall is gone (then promote it to a plain `it`).
+// burglary and weapons. Where it does not hold on these data the test measures the shortfall
+// and checks it against the figure docs/accuracy.md states (to the three decimals printed
+// there) and against the bar, so it turns red if the method or the data move the figure at
+// all, in either direction (then rerun `npm run backtest` and update the figures here).
 //
 // Every cut month of both files is scored (11 months 2019-02..2019-12 for the 23-month
 // file, 97 months 2011-12..2019-12 for burglary); the first 12 months are training only.
+import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import type { BacktestResult } from '../../geo/backtest';
 import {
@@ -19,6 +21,7 @@ import {
   loadMonthlyCounts,
   loadStudyArea,
   mustShowVerdict,
+  REPO_ROOT,
 } from '../../scripts/backtest-real-data';
 
 // Parsed once for the whole file; each backtest is cached on first use.
@@ -26,6 +29,7 @@ const study = loadStudyArea();
 const points = loadMonthlyCounts(STREET_POINTS_FILE, study);
 const burglaryLong = loadMonthlyCounts(BURGLARY_FILE, study);
 const cache = new Map<string, BacktestResult>();
+// The cache only memoises a pure computation (same data, same result), so the order tests run in does not matter.
 function backtest(category: string, long = false): BacktestResult {
   const key = `${category}${long ? ':long' : ''}`;
   let result = cache.get(key);
@@ -35,6 +39,39 @@ function backtest(category: string, long = false): BacktestResult {
     cache.set(key, result);
   }
   return result;
+}
+
+/** Ratios are printed with three decimals in docs/accuracy.md: a measured ratio within half a unit of the last one matches. */
+const DOCUMENTED_RATIO_TOLERANCE = 0.0005;
+const ACCURACY_MD = readFileSync(`${REPO_ROOT}/docs/accuracy.md`, 'utf8');
+
+/**
+ * The cells of the docs/accuracy.md table row under `heading` whose leading cells are `lead`,
+ * e.g. tableRow('### Must-show check', ['drugs']) → ['drugs', '4.40', '3.77', '1.166 **no**', ...].
+ */
+function tableRow(heading: string, lead: readonly string[]): string[] {
+  const from = ACCURACY_MD.indexOf(heading);
+  expect(from, `docs/accuracy.md has no section "${heading}"`).toBeGreaterThanOrEqual(0);
+  const section = ACCURACY_MD.slice(from).split('\n### ')[0]!;
+  const rows = section
+    .split('\n')
+    .filter((line) => line.startsWith('| '))
+    .map((line) =>
+      line
+        .split('|')
+        .slice(1, -1)
+        .map((cell) => cell.trim()),
+    );
+  const row = rows.find((cells) => lead.every((text, i) => cells[i] === text));
+  if (!row) throw new Error(`docs/accuracy.md, "${heading}": no row starting ${lead.join(' | ')}`);
+  return row;
+}
+
+/** The first number in a table cell such as "1.166 **no**". */
+function numberIn(cell: string): number {
+  const match = /-?\d+(?:\.\d+)?/.exec(cell);
+  if (!match) throw new Error(`no number in "${cell}"`);
+  return Number(match[0]);
 }
 
 describe('the real police.uk files, read independently', () => {
@@ -107,16 +144,26 @@ describe('Must-show: our forecast on months it was not tuned on (PAI at 5%)', ()
   // follow-up (finer kernel, cross-category weights, near-repeat term) did not close them. Even with
   // parameters chosen with hindsight, the best variant tried reached only 1.20× for drugs and
   // 1.21-1.23× for burglary; chosen honestly, before each month, ours reaches 1.17-1.20×.
-  for (const [category, long] of [
-    ['drugs', false],
-    ['burglary', false],
-    ['burglary', true],
+  // Each measured ratio ours / previous month must be the figure docs/accuracy.md states (its
+  // Must-show table, three decimals) and stay under the 1.2 bar: a change that moves it in either
+  // direction turns this red, and the docs with it.
+  for (const { category, long, ratio } of [
+    { category: 'drugs', long: false, ratio: 1.166 },
+    { category: 'burglary', long: false, ratio: 1.199 },
+    { category: 'burglary', long: true, ratio: 1.172 },
   ] as const) {
-    it.fails(`KNOWN SHORTFALL ${category}${long ? ' (2010-12..2019-12)' : ''}: beats previous-month counts by 1.2×`, () => {
+    const label = `${category}${long ? ' (2010-12..2019-12)' : ''}`;
+    it(`KNOWN SHORTFALL ${label}: beats previous-month counts by ${ratio}×, short of 1.2× (as docs/accuracy.md says)`, () => {
       const verdict = mustShowVerdict(backtest(category, long));
-      expect(verdict.ours).toBeGreaterThanOrEqual(1.2 * verdict.previous);
+      expect(Number.isFinite(verdict.ratio)).toBe(true);
+      expect(Math.abs(verdict.ratio - ratio), `measured ${verdict.ratio}`).toBeLessThanOrEqual(DOCUMENTED_RATIO_TOLERANCE);
+      expect(verdict.ratio).toBeLessThan(1.2);
+      expect(verdict.beatsPreviousBy12).toBe(false);
+      const row = tableRow('### Must-show check', [label]);
+      expect(numberIn(row[3]!)).toBe(ratio);
+      expect(row[3]).toContain('**no**');
     });
-    it(`${category}${long ? ' (2010-12..2019-12)' : ''}: still beats previous-month counts by at least 1.15×`, () => {
+    it(`${label}: still beats previous-month counts by at least 1.15×`, () => {
       const verdict = mustShowVerdict(backtest(category, long));
       expect(verdict.ratio).toBeGreaterThanOrEqual(1.15);
     });
@@ -172,9 +219,17 @@ describe('Must-show at resolution 10 (PAI at 5%)', () => {
 
   // KNOWN SHORTFALL: 5.14 against 5.21 for 12-month counts (0.987×); the tuning keeps the
   // prior half-life (6.6 months) in 6 of 11 months where plain 12-month sums did slightly better.
-  it.fails('KNOWN SHORTFALL robbery: is no worse than the best N-month counts', () => {
+  // The measured ratio ours / best N-month counts must be the 0.987 docs/accuracy.md states.
+  it('KNOWN SHORTFALL robbery: reaches 0.987× the best N-month counts, not 1× (as docs/accuracy.md says)', () => {
     const verdict = mustShowVerdict(fine('robbery'));
-    expect(verdict.ours).toBeGreaterThanOrEqual(verdict.bestMulti.pai);
+    const ratio = verdict.ours / verdict.bestMulti.pai;
+    expect(Number.isFinite(ratio)).toBe(true);
+    expect(Math.abs(ratio - 0.987), `measured ${ratio}`).toBeLessThanOrEqual(DOCUMENTED_RATIO_TOLERANCE);
+    expect(verdict.noWorseThanBestMulti).toBe(false);
+    expect(verdict.bestMulti.id).toBe('counts-12');
+    const row = tableRow('### Must-show at both resolutions', ['robbery', '10']);
+    expect(numberIn(row[6]!)).toBe(0.987);
+    expect(row[6]).toContain('**no**');
   });
   it('robbery: stays within 3% of the best N-month counts', () => {
     const verdict = mustShowVerdict(fine('robbery'));

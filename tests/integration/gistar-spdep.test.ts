@@ -1,6 +1,9 @@
 // Gi* against an outside reference: R's spdep::localG on the same values and the same
 // neighbour lists, on real police.uk points in the real Tower Hamlets boundary.
-// Skips only where Rscript is missing (install: apt-get install -y r-cran-spdep); CI has it.
+// Where R or spdep is missing (install: apt-get install -y r-cran-spdep) it skips with a
+// warning on a workstation, but fails when the CI environment variable is set: CI must check
+// against the reference, not skip it quietly. RSCRIPT names another Rscript (default: the one
+// on PATH), e.g. RSCRIPT=/nonexistent CI=1 to see the failure.
 import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -21,13 +24,29 @@ const DATA = path.resolve(REPO_ROOT, '../shared/data');
 const R_SCRIPT = path.join(REPO_ROOT, 'tests/reference/gistar-spdep.R');
 const TOLERANCE_Z = 1e-6;
 
-const rscriptFound = !spawnSync('Rscript', ['--version'], { encoding: 'utf8' }).error;
-if (!rscriptFound) {
-  console.warn(
-    '\n*** SKIPPING the Gi* spdep reference test: Rscript is not installed. ***\n' +
-      '*** Install R and spdep to run it: apt-get update && apt-get install -y r-cran-spdep ***\n',
-  );
+const RSCRIPT = process.env['RSCRIPT'] || 'Rscript';
+/** CI=true, CI=1 and the like; unset, empty, "0" and "false" mean a workstation (as std-env reads it). */
+const IN_CI = !['', '0', 'false'].includes((process.env['CI'] ?? '').trim().toLowerCase());
+
+/** Whether R can load spdep here, and if not, why not. */
+function findSpdep(): { ok: true } | { ok: false; reason: string } {
+  const run = spawnSync(RSCRIPT, ['-e', 'suppressMessages(library(spdep))'], { encoding: 'utf8', timeout: 90_000 });
+  if (run.error) return { ok: false, reason: `${RSCRIPT} cannot be run (${run.error.message})` };
+  if (run.status !== 0) return { ok: false, reason: `R cannot load spdep (${RSCRIPT} exit status ${run.status}): ${run.stderr.trim()}` };
+  return { ok: true };
 }
+const spdep = findSpdep();
+const INSTALL = 'Install R and spdep: apt-get update && apt-get install -y r-cran-spdep';
+if (!spdep.ok && !IN_CI) {
+  console.warn(`\n*** SKIPPING the Gi* spdep reference test: ${spdep.reason}. ***\n*** ${INSTALL} (in CI, with CI set, this test fails instead). ***\n`);
+}
+
+describe('the outside reference for Gi*', () => {
+  // Runs wherever CI is set, so a CI machine without R or spdep fails here instead of skipping.
+  it.skipIf(!spdep.ok && !IN_CI)('R and spdep are installed', () => {
+    if (!spdep.ok) throw new Error(`CI is set and the Gi* reference cannot run: ${spdep.reason}. ${INSTALL}.`);
+  });
+});
 
 const boroughSchema = z.object({
   type: z.literal('FeatureCollection'),
@@ -136,7 +155,7 @@ interface Prepared {
   output: string;
 }
 
-describe.skipIf(!rscriptFound)('Gi* equals spdep::localG on real Tower Hamlets data', () => {
+describe.skipIf(!spdep.ok)('Gi* equals spdep::localG on real Tower Hamlets data', () => {
   let directory = '';
   const prepared = new Map<string, Prepared>();
   let rStdout = '';
@@ -172,8 +191,8 @@ describe.skipIf(!rscriptFound)('Gi* equals spdep::localG on real Tower Hamlets d
 
     // One R run for every case: R and spdep take seconds to start.
     const args = [R_SCRIPT, ...[...prepared.values()].flatMap((entry) => [entry.input, entry.output])];
-    const run = spawnSync('Rscript', args, { encoding: 'utf8', timeout: 90_000 });
-    if (run.status !== 0) throw new Error(`Rscript ${args.join(' ')} failed (status ${run.status}): ${run.stderr}`);
+    const run = spawnSync(RSCRIPT, args, { encoding: 'utf8', timeout: 90_000 });
+    if (run.status !== 0) throw new Error(`${RSCRIPT} ${args.join(' ')} failed (status ${run.status}): ${run.stderr}`);
     rStdout = run.stdout;
   });
 

@@ -1,16 +1,18 @@
 // A partner file large enough to take the worker-thread road (WORKER_THRESHOLD_ROWS) lands
 // exactly as the same file located on the main thread, with the real borough as the study
-// area, and every stored cell is h3-js latLngToCell of the stored point.
+// area, and every stored cell is h3-js latLngToCell of the stored point. The import is given
+// a pipeline that waits for its workers before finishing, so every row is located on a worker
+// thread, for certain, and the test counts the chunks they located.
 import { booleanPointInPolygon } from '@turf/turf';
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, onTestFinished } from 'vitest';
 import { cellAt, STORED_H3_RESOLUTION } from '../../geo/h3';
 import { createAreaTest } from '../../geo/study-area';
 import { replaceAreas, STUDY_AREA_KIND } from '../../server/areas/area-queries';
 import { openDatabase } from '../../server/db/open-database';
-import { bngToLngLat, WORKER_THRESHOLD_ROWS } from '../../server/import/locate-rows';
+import { bngToLngLat, LOCATE_CHUNK_ROWS, LocatePipeline, WORKER_THRESHOLD_ROWS, type LocatedRows } from '../../server/import/locate-rows';
 import { parsePartnerCsv } from '../../server/import/partner-csv';
 import { runImport } from '../../server/import/run-import';
 import { commitImport } from '../../server/incidents/commit-import';
@@ -36,11 +38,36 @@ function partnerCsv(): string {
   return `${lines.join('\n')}\n`;
 }
 
+/**
+ * The import's pipeline, except that `finish` first waits until the workers have located every
+ * chunk fed, so this thread takes none (in an import it takes whatever no worker has started).
+ */
+class WorkersLocateEverything extends LocatePipeline {
+  override async finish(length: number): Promise<LocatedRows> {
+    await this.locatedByWorkers();
+    return super.finish(length);
+  }
+}
+
+/** A pipeline factory for runImport that keeps what it made, to look at afterwards. */
+function watchedPipelines() {
+  const made: LocatePipeline[] = [];
+  return {
+    made,
+    create: () => {
+      const pipeline = new WorkersLocateEverything();
+      made.push(pipeline);
+      return pipeline;
+    },
+  };
+}
+
 describe('a large partner import (worker threads)', () => {
   it('stores what the main-thread road stores, and reports what falls outside the borough', async () => {
     const borough = readBoroughGeometry();
     const csv = partnerCsv();
     const dir = mkdtempSync(join(tmpdir(), 'large-import-'));
+    onTestFinished(() => rmSync(dir, { recursive: true, force: true }));
     writeFileSync(join(dir, 'partner.csv'), csv);
     const open = () => {
       const db = openDatabase(':memory:');
@@ -49,12 +76,17 @@ describe('a large partner import (worker threads)', () => {
     };
 
     const viaWorkers = open();
+    const pipelines = watchedPipelines();
     const outcome = await runImport(
-      { db: viaWorkers, importedBy: 'test', now: new Date(0) },
+      { db: viaWorkers, importedBy: 'test', now: new Date(0), createLocatePipeline: pipelines.create },
       { kind: 'partner', source: 'met-cad', columns: {}, allowRejected: false },
       { input: { path: join(dir, 'partner.csv') }, fileName: 'partner.csv' },
     );
     if (!outcome.ok || outcome.type !== 'incidents') throw new Error(JSON.stringify(outcome));
+    // The worker road was taken, and worker threads located every chunk of the file.
+    expect(pipelines.made).toHaveLength(1);
+    const [pipeline] = pipelines.made;
+    expect([pipeline!.chunksLocatedByWorkers, pipeline!.chunksLocatedHere]).toEqual([Math.ceil(ROWS / LOCATE_CHUNK_ROWS), 0]);
 
     const viaMainThread = open();
     const parsed = parsePartnerCsv(csv);
@@ -98,4 +130,23 @@ describe('a large partner import (worker threads)', () => {
     );
     expect(again.ok && again.type === 'incidents' && again.summary).toMatchObject({ imported: 0, duplicates: inside });
   }, 120_000);
+
+  it('locates a small partner file on the main thread: no pipeline is made', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'small-import-'));
+    onTestFinished(() => rmSync(dir, { recursive: true, force: true }));
+    writeFileSync(
+      join(dir, 'partner.csv'),
+      'id,occurred_at,category,lng,lat\nP-1,2025-01-02T10:00,robbery,-0.04,51.515\nP-2,2025-01-03T11:00,drugs,-0.05,51.52\n',
+    );
+    const db = openDatabase(':memory:');
+    const pipelines = watchedPipelines();
+    const outcome = await runImport(
+      { db, importedBy: 'test', now: new Date(0), createLocatePipeline: pipelines.create },
+      { kind: 'partner', source: 'met-cad', columns: {}, allowRejected: false },
+      { input: { path: join(dir, 'partner.csv') }, fileName: 'partner.csv' },
+    );
+    expect(outcome.ok && outcome.type === 'incidents' && outcome.summary).toMatchObject({ rowsRead: 2, imported: 2 });
+    expect(pipelines.made).toHaveLength(0);
+    db.close();
+  });
 });

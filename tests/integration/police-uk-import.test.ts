@@ -15,13 +15,20 @@ import { REPO_ROOT, SHARED_DATA } from './test-support';
 
 const BOROUGH = resolve(SHARED_DATA, 'boundaries/tower_hamlets_borough.geojson');
 
+// Shared by every test, and never written to: the temporary directory each test makes its own
+// database in, and the independent reading of the raw files.
 let dir: string;
-let raw: RawFile[];
+let raw: readonly RawFile[];
 beforeAll(() => {
   dir = mkdtempSync(join(tmpdir(), 'police-uk-import-'));
-  raw = POLICE_UK_FILES.map(readRawFile);
+  raw = Object.freeze(POLICE_UK_FILES.map(readRawFile));
 });
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+/** A database path no other test uses. */
+function freshDbPath(name: string): string {
+  return join(mkdtempSync(join(dir, `${name}-`)), 'tasking.db');
+}
 
 async function cli(args: string[]) {
   const out: string[] = [];
@@ -46,14 +53,13 @@ type Batch = { file_name: string; rows_read: number; rows_imported: number; rows
 const batchesOf = (db: Db) =>
   db.prepare('SELECT file_name, rows_read, rows_imported, rows_duplicate, rows_rejected, rows_outside_area FROM import_batches ORDER BY id').all() as Batch[];
 
-describe('police.uk import of every real street-crime file', () => {
-  let dbPath: string;
-  beforeAll(() => {
-    dbPath = join(dir, 'no-study-area.db');
-  });
+/** `import police-uk` of every real file, in order, into the database at dbPath (no study area). */
+const importEveryFile = (dbPath: string) => cli(['police-uk', '--db', dbPath, ...POLICE_UK_FILES.map(crimeFile)]);
 
+describe('police.uk import of every real street-crime file', () => {
   it('stores per (month, category) exactly the independent count, with correct summaries', async () => {
-    const run = await cli(['police-uk', '--db', dbPath, ...POLICE_UK_FILES.map(crimeFile)]);
+    const dbPath = freshDbPath('first-import');
+    const run = await importEveryFile(dbPath);
     expect(run.stderr).toBe('');
     expect(run.code).toBe(0);
 
@@ -86,7 +92,12 @@ describe('police.uk import of every real street-crime file', () => {
   });
 
   it('adds 0 rows when `npm run import -- police-uk` runs again, and reports every row as a duplicate', async () => {
+    // Its own first import, so this test does not lean on the one above having run.
+    const dbPath = freshDbPath('second-import');
+    const first = await importEveryFile(dbPath);
+    expect([first.code, first.stderr]).toEqual([0, '']);
     const before = openDatabase(dbPath);
+    expect(batchesOf(before)).toHaveLength(raw.length);
     const incidentsBefore = Number(before.prepare('SELECT count(*) FROM incidents').pluck().get());
     before.close();
     // The real script, as `npm run import` runs it.
@@ -115,7 +126,7 @@ describe('police.uk import of every real street-crime file', () => {
 
 describe('police.uk import with the real borough as study area', () => {
   it('counts and reports points outside the borough, and stores only the inside ones', async () => {
-    const dbPath = join(dir, 'with-borough.db');
+    const dbPath = freshDbPath('with-borough');
     expect((await cli(['study-area', '--db', dbPath, BOROUGH])).code).toBe(0);
     const run = await cli(['police-uk', '--db', dbPath, ...POLICE_UK_FILES.map(crimeFile)]);
     expect(run.code).toBe(0);
