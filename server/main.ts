@@ -8,8 +8,8 @@ import { z } from 'zod';
 import { createApp } from './app';
 import { seedDemoAccounts } from './auth/auth-queries';
 import { openDatabase } from './db/open-database';
+import { storedIncidentCount } from './incidents/incident-store';
 import { checkH3Binding } from './import/h3-index.mjs';
-import { loadDemoDataIfEmpty } from './demo/load-demo-data';
 
 const envSchema = z.object({
   PORT: z.coerce.number().int().min(1).max(65535).default(3000),
@@ -35,7 +35,9 @@ if (env.DB_PATH !== ':memory:') mkdirSync(dirname(env.DB_PATH), { recursive: tru
 const db = openDatabase(env.DB_PATH);
 const now = new Date();
 if (seedDemoAccounts(db, now) > 0) console.log('Seeded the demo accounts (README: Demo accounts).');
-if (env.DEMO_DATA === 'auto') {
+if (env.DEMO_DATA === 'auto' && storedIncidentCount(db) === 0) {
+  // Loaded only when needed: the generator and its geometry libraries cost start-up time.
+  const { loadDemoDataIfEmpty } = await import('./demo/load-demo-data');
   const loaded = loadDemoDataIfEmpty(db, now);
   if (loaded) console.log(`Database was empty: loaded ${loaded.incidents} demo incidents and ${loaded.taskings} demo taskings (labelled demo everywhere).`);
 }

@@ -1,6 +1,6 @@
 // Where to write an area's name: a point guaranteed to lie on the polygon (Turf's
 // pointOnFeature), because the centroid of a concave ward can fall outside it.
-import { pointOnFeature } from '@turf/turf';
+import { pointOnFeature } from '@turf/point-on-feature';
 import type { LngLat } from '../geo/types';
 import type { AreaCollection } from './map-style';
 

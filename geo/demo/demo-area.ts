@@ -2,7 +2,9 @@
 // Hackney to the west and north, the River Lea to the east, the Thames to the south with
 // the Isle of Dogs loop) and twelve named demo wards. It is drawn by hand on purpose: the
 // project never copies the real boundary files (docs/decisions/005-demo-data.md).
-import { featureCollection, intersect, point, polygon as turfPolygon, voronoi } from '@turf/turf';
+import { featureCollection, point, polygon as turfPolygon } from '@turf/helpers';
+import { intersect } from '@turf/intersect';
+import { voronoi } from '@turf/voronoi';
 import type { LngLat } from '../types';
 
 /** Counter-clockwise exterior ring, [lng, lat], ~40 vertices, closed. */

@@ -1,6 +1,6 @@
 // A tasking's area: H3 cells at one resolution (7-10), all inside the study area. A polygon
 // drawn on the map becomes the cells whose centres it holds, and is kept beside them.
-import { area } from '@turf/turf';
+import { area } from '@turf/area';
 import {
   averageCellAreaSquareMetres,
   cellCentre,

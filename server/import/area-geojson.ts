@@ -1,7 +1,8 @@
 // GeoJSON → areas: the study area (one polygon; several features are unioned), named
 // areas such as wards (one area per feature) and basemap layers (water, roads). Any bad
 // feature refuses the whole file, so a half-imported ward set never reaches the map.
-import { featureCollection, union } from '@turf/turf';
+import { featureCollection } from '@turf/helpers';
+import { union } from '@turf/union';
 import { z } from 'zod';
 import type { AreaGeometry } from '../../geo/study-area';
 import { fail, ok, type Result } from '../../geo/types';

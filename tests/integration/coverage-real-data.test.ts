@@ -5,6 +5,7 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runImportCli, type CliIo } from '../../scripts/import-cli';
+import { openingWindow, resolveWindow } from '../../web/window-dates';
 import { createApp } from '../../server/app';
 import { createApiToken } from '../../server/auth/auth-queries';
 import { openDatabase, type Db } from '../../server/db/open-database';
@@ -110,5 +111,18 @@ describe('data coverage on the real police.uk files', () => {
     });
     // Burglary has every month: the same analysis runs.
     expect((await get('/api/hotspots/emerging?categories=burglary&to=2020-01-01&window=month&windows=12')).status).toBe(200);
+  });
+
+  it('opens the map on the last full month with data, since all of it is known only to the month', async () => {
+    const meta = (await get('/api/meta')).body as { sources: { precisions: string[] }[]; coverage: { lastDay: string } };
+    const opening = openingWindow(meta.sources);
+    expect(opening.choice).toEqual({ kind: 'last-month' });
+    expect(opening.why).toContain('known only to the month');
+    const window = resolveWindow(opening.choice, '2026-11-20', meta.coverage.lastDay);
+    expect(window.ok && window.value).toMatchObject({
+      from: '2019-12-01',
+      to: '2020-01-01',
+      dataEndNote: 'Data ends 31 Dec 2019: showing December 2019, the last full month.',
+    });
   });
 });
