@@ -55,6 +55,50 @@ export default tseslint.config(
     },
   },
   {
+    // The incident store is one boundary (issue 9): imports, the window index and the routes
+    // go through it; it depends on nothing of theirs, so data flows one way.
+    files: ['server/store/**/*.ts'],
+    ignores: ['server/store/**/*.test.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            { group: ['**/web/**', '**/scripts/**'], message: 'server/ may import geo/ only.' },
+            {
+              regex: '^\\.\\./(?!db/|\\.\\./geo/)',
+              message: 'server/store/ depends only on geo/ and server/db/: importers, the index and routes call the store, never the other way.',
+            },
+          ],
+        },
+      ],
+    },
+  },
+  {
+    // The window index and its queries only read the store.
+    files: ['server/incidents/**/*.ts'],
+    ignores: ['server/incidents/**/*.test.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            { group: ['**/web/**', '**/scripts/**'], message: 'server/ may import geo/ only.' },
+            {
+              group: ['../store/commit-import', '../store/legacy-incidents', '../import/*'],
+              message: 'server/incidents/ reads incidents; it never writes or imports them.',
+            },
+            {
+              group: ['../store/chunk-store', '../store/coverage-store', '../store/import-batches'],
+              importNames: ['writeChunks', 'writeCoverage', 'backfillCoverage', 'insertBatch', 'finishBatch'],
+              message: 'server/incidents/ reads incidents; it never writes them.',
+            },
+          ],
+        },
+      ],
+    },
+  },
+  {
     // The two classic hooks rules; a dependency left out on purpose says why on the same line.
     files: ['web/**/*.ts', 'web/**/*.tsx'],
     plugins: { 'react-hooks': reactHooks },

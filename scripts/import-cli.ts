@@ -6,7 +6,7 @@ import { basename, dirname } from 'node:path';
 import { parseArgs } from 'node:util';
 import { STUDY_AREA_KIND } from '../server/areas/area-queries';
 import { openDatabase } from '../server/db/open-database';
-import type { ImportSummary } from '../server/incidents/import-types';
+import type { ImportSummary } from '../server/store/import-types';
 import { IMPORT_KINDS, parseImportRequest, runImport, type AreaImportSummary, type ImportProgress, type ImportRequest } from '../server/import/run-import';
 
 export const USAGE = `Usage: npm run import -- <kind> [options] <files...>
@@ -190,7 +190,13 @@ export async function runImportCli(argv: string[], io: CliIo): Promise<number> {
 
   const dbPath = values.db ?? (io.env.DB_PATH || 'data/tasking-map.db');
   if (dbPath !== ':memory:') mkdirSync(dirname(dbPath), { recursive: true });
-  const db = openDatabase(dbPath);
+  let db: ReturnType<typeof openDatabase>;
+  try {
+    db = openDatabase(dbPath);
+  } catch (error) {
+    io.stderr(`Cannot open the database ${dbPath}: ${error instanceof Error ? error.message : String(error)}`);
+    return 1;
+  }
   try {
     return await importFiles(db, request.value, files, io, dbPath);
   } finally {

@@ -9,7 +9,7 @@ import { principalOfApiToken, principalOfSession } from './auth/auth-queries';
 import { isAllowMiddleware } from './auth/roles';
 import type { Db } from './db/open-database';
 import { createStudyGridCache } from './hotspots/study-grid';
-import { createCoverageCache } from './incidents/coverage-store';
+import { createCoverageCache } from './store/coverage-store';
 import { createIndexCache } from './incidents/incident-index';
 import { authRoutes, SESSION_COOKIE } from './routes/auth-routes';
 import { cellsRoutes } from './routes/cells-routes';

@@ -8,7 +8,7 @@ import { z } from 'zod';
 import { createApp } from './app';
 import { seedDemoAccounts } from './auth/auth-queries';
 import { openDatabase } from './db/open-database';
-import { storedIncidentCount } from './incidents/incident-store';
+import { storedIncidentCount } from './store/chunk-store';
 import { checkH3Binding } from './import/h3-index.mjs';
 
 const envSchema = z.object({
@@ -32,7 +32,15 @@ const env = parsed.data;
 checkH3Binding();
 
 if (env.DB_PATH !== ':memory:') mkdirSync(dirname(env.DB_PATH), { recursive: true });
-const db = openDatabase(env.DB_PATH);
+const db = (() => {
+  try {
+    return openDatabase(env.DB_PATH);
+  } catch (error) {
+    // A database this version cannot read (written by a newer one, damaged): say so and stop, without a stack trace.
+    console.error(`Cannot open the database ${env.DB_PATH}: ${error instanceof Error ? error.message : String(error)}`);
+    process.exit(1);
+  }
+})();
 const now = new Date();
 if (seedDemoAccounts(db, now) > 0) console.log('Seeded the demo accounts (README: Demo accounts).');
 if (env.DEMO_DATA === 'auto' && storedIncidentCount(db) === 0) {

@@ -2,9 +2,9 @@
 // need rows in a database without going through a file.
 import type { IncidentDraft } from '../geo/types';
 import type { Db } from '../server/db/open-database';
-import { commitImport } from '../server/incidents/commit-import';
-import type { ImportSummary } from '../server/incidents/import-types';
-import { parsedFromDrafts } from '../server/incidents/incident-rows';
+import { commitImport } from '../server/store/commit-import';
+import type { ImportSummary } from '../server/store/import-types';
+import { draftsToCommit } from '../server/import/locate-rows';
 
 /** Stores the drafts as one batch of `source` (police.uk rows when source is 'police.uk'); throws if refused. */
 export function storeIncidents(db: Db, drafts: IncidentDraft[], source = 'test'): ImportSummary {
@@ -15,7 +15,7 @@ export function storeIncidents(db: Db, drafts: IncidentDraft[], source = 'test')
     fileSha256: 'fixture',
     importedBy: 'test',
     importedAt: '2026-01-01T00:00:00Z',
-    parsed: parsedFromDrafts(drafts),
+    ...draftsToCommit(drafts),
     area: null,
     allowRejected: false,
   });

@@ -4,9 +4,9 @@ import { existsSync, mkdirSync } from 'node:fs';
 import { createApp } from '../../server/app';
 import { createApiToken } from '../../server/auth/auth-queries';
 import { openDatabase, type Db } from '../../server/db/open-database';
-import { commitImport } from '../../server/incidents/commit-import';
-import { parsedFromDrafts } from '../../server/incidents/incident-rows';
-import { storedIncidentCount } from '../../server/incidents/incident-store';
+import { commitImport } from '../../server/store/commit-import';
+import { draftsToCommit } from '../../server/import/locate-rows';
+import { storedIncidentCount } from '../../server/store/chunk-store';
 import type { IncidentDraft } from '../../geo/types';
 import { CATEGORIES } from '../../geo/categories';
 import { isoDateOfDay, dayNumber } from '../../geo/time';
@@ -64,7 +64,7 @@ export function prepareDatabase(path: string): Db {
       fileSha256: 'bench',
       importedBy: 'bench',
       importedAt: new Date(0).toISOString(),
-      parsed: parsedFromDrafts(drafts),
+      ...draftsToCommit(drafts),
       area: null,
       allowRejected: false,
     });

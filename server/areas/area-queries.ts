@@ -27,6 +27,11 @@ export function getStudyArea(db: Db): StoredArea | null {
   return row ? { kind: row.kind, code: row.code, name: row.name, geometry: parseStoredGeometry(row.geometry_json) } : null;
 }
 
+/** Changes whenever the study area is replaced: a cache key for what is derived from it. */
+export function studyAreaVersion(db: Db): string {
+  return String(db.prepare("SELECT group_concat(id || ':' || imported_at) FROM areas WHERE kind = ?").pluck().get(STUDY_AREA_KIND) ?? '');
+}
+
 export function listAreas(db: Db, kind?: string): StoredArea[] {
   const rows = (
     kind

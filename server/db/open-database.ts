@@ -2,9 +2,10 @@ import Database from 'better-sqlite3';
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { backfillCoverage } from '../incidents/coverage-store';
-import { registerIncidentsView } from '../incidents/incident-store';
-import { convertLegacyIncidents } from '../incidents/legacy-incidents';
+import { checkChunkFormats } from '../store/chunk-store';
+import { backfillCoverage } from '../store/coverage-store';
+import { registerIncidentsView } from '../store/incidents-view';
+import { convertLegacyIncidents } from '../store/legacy-incidents';
 
 export type Db = Database.Database;
 
@@ -19,6 +20,12 @@ export function openDatabase(path: string): Db {
   db.pragma('foreign_keys = ON');
   db.pragma('busy_timeout = 5000');
   migrate(db);
+  try {
+    checkChunkFormats(db);
+  } catch (error) {
+    db.close();
+    throw error;
+  }
   convertLegacyIncidents(db);
   backfillCoverage(db);
   registerIncidentsView(db);

@@ -10,10 +10,9 @@ import { createApp } from '../app';
 import { getStudyArea, listAreas, replaceAreas } from '../areas/area-queries';
 import { createApiToken } from '../auth/auth-queries';
 import { openDatabase, type Db } from '../db/open-database';
-import { locatedDrafts } from '../import/locate-rows';
+import { draftsToCommit, locatedDrafts } from '../import/locate-rows';
 import { parsePartnerCsv } from '../import/partner-csv';
-import { commitImport } from '../incidents/commit-import';
-import { parsedFromDrafts } from '../incidents/incident-rows';
+import { commitImport } from '../store/commit-import';
 import { DEMO_FILE_NAME, loadDemoDataIfEmpty } from './load-demo-data';
 
 // 23:30 UTC on 29 March 2026 is 00:30 on 30 March in London (BST began that morning):
@@ -133,7 +132,7 @@ describe('loadDemoDataIfEmpty', () => {
       fileSha256: '0'.repeat(64),
       importedBy: 'test',
       importedAt: NOW.toISOString(),
-      parsed: parsedFromDrafts([
+      ...draftsToCommit([
         { sourceRecordId: 'A1', category: 'anti-social-behaviour', occurredAt: '2026-03-01T20:15', precision: 'minute', lng: -0.05, lat: 51.52 },
       ]),
       area: null,

@@ -15,12 +15,13 @@ import type { Principal } from '../app-env';
 import { getStudyArea, replaceAreas, STUDY_AREA_KIND } from '../areas/area-queries';
 import type { Db } from '../db/open-database';
 import { createStudyGridCache } from '../hotspots/study-grid';
-import { commitImport } from '../incidents/commit-import';
-import { createCoverageCache } from '../incidents/coverage-store';
+import { commitImport } from '../store/commit-import';
+import { createCoverageCache } from '../store/coverage-store';
 import { buildIncidentIndex } from '../incidents/incident-index';
-import { parsedFromDrafts } from '../incidents/incident-rows';
-import { storedIncidentCount } from '../incidents/incident-store';
-import type { ParsedFile } from '../incidents/import-types';
+import { parsedFromDrafts } from '../store/incident-columns';
+import { locateRowsHere } from '../import/locate-rows';
+import { storedIncidentCount } from '../store/chunk-store';
+import type { ParsedFile } from '../store/import-types';
 import { takeEvidenceSnapshot } from '../taskings/tasking-evidence';
 import type { TaskingFields } from '../../geo/taskings/tasking-fields';
 import { insertTasking, insertVisit } from '../taskings/tasking-store';
@@ -94,6 +95,7 @@ export function loadDemoDataIfEmpty(db: Db, now: Date, seed = DEFAULT_DEMO_SEED)
       importedBy: 'demo-data',
       importedAt: now.toISOString(),
       parsed,
+      located: locateRowsHere(parsed.rows),
       area: createAreaTest(data.studyArea),
       allowRejected: false,
     });

@@ -2,7 +2,7 @@
 // area changes. Every hotspot statistic runs over these cells and nothing outside.
 import { buildNeighbourhood, studyAreaCells, type Neighbourhood } from '../../geo/study-cells';
 import { fail, ok, type Result } from '../../geo/types';
-import { getStudyArea } from '../areas/area-queries';
+import { getStudyArea, studyAreaVersion } from '../areas/area-queries';
 import type { Db } from '../db/open-database';
 
 export const NO_STUDY_AREA =
@@ -14,7 +14,7 @@ export function createStudyGridCache(db: Db): StudyGrid {
   const cache = new Map<string, Neighbourhood>();
   let areaVersion = '';
   return (h3Resolution, k) => {
-    const version = String(db.prepare("SELECT group_concat(id || ':' || imported_at) FROM areas WHERE kind = 'study-area'").pluck().get() ?? '');
+    const version = studyAreaVersion(db);
     if (version !== areaVersion) {
       cache.clear();
       areaVersion = version;

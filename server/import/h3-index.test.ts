@@ -1,7 +1,7 @@
 import { cellToLatLng, getPentagons, latLngToCell } from 'h3-js';
 import { describe, expect, it } from 'vitest';
 import { seededRandom } from '../../geo/seeded-random';
-import { cellText } from '../incidents/incident-store';
+import { cellText } from '../store/chunk-codec';
 import { cellHalvesInto, checkH3Binding } from './h3-index.mjs';
 
 const hi = new Uint32Array(1);

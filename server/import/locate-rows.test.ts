@@ -5,9 +5,9 @@ import { describe, expect, it, vi } from 'vitest';
 import { CATEGORIES } from '../../geo/categories';
 import { cellAt, STORED_H3_RESOLUTION } from '../../geo/h3';
 import type { IncidentDraft, TimePrecision } from '../../geo/types';
-import { GRID_CODES, IncidentRowsBuilder, PRECISION_CODES, rowsFromDrafts, type IncidentRows } from '../incidents/incident-rows';
-import { cellText } from '../incidents/incident-store';
-import { BRITISH_NATIONAL_GRID, bngToLngLat, LocatePipeline, locatedDrafts, locateRowsHere, type LocatedRows } from './locate-rows';
+import { GRID_CODES, IncidentRowsBuilder, PRECISION_CODES, rowsFromDrafts, type IncidentRows, type LocatedRows } from '../store/incident-columns';
+import { cellText } from '../store/chunk-codec';
+import { BRITISH_NATIONAL_GRID, bngToLngLat, LocatePipeline, locatedDrafts, locateRowsHere } from './locate-rows';
 import { seededRandom } from '../../geo/seeded-random';
 
 const round6 = (v: number) => Math.round(v * 1e6) / 1e6;
@@ -173,7 +173,7 @@ describe('LocatePipeline', () => {
     const here = (path: string) => fileURLToPath(new URL(path, import.meta.url));
     const script = `
       const { LocatePipeline } = await import(${JSON.stringify(here('./locate-rows.ts'))});
-      const { IncidentRowsBuilder } = await import(${JSON.stringify(here('../incidents/incident-rows.ts'))});
+      const { IncidentRowsBuilder } = await import(${JSON.stringify(here('../store/incident-columns.ts'))});
       const rows = new IncidentRowsBuilder(100);
       for (let i = 0; i < 100; i++) rows.push(i + 2, null, 0, 2, 0, 0, 1, 535000 + i, 181000);
       const pipeline = new LocatePipeline();

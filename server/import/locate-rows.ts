@@ -10,15 +10,14 @@ import { Worker } from 'node:worker_threads';
 import { STORED_H3_RESOLUTION } from '../../geo/h3';
 import { CATEGORIES } from '../../geo/categories';
 import type { IncidentDraft } from '../../geo/types';
-import { occurredAtText, PRECISIONS, type IncidentRows } from '../incidents/incident-rows';
-import { createLocator, type LocateOutput } from './locate-points.mjs';
+import type { ParsedFile } from '../store/import-types';
+import { occurredAtText, parsedFromDrafts, PRECISIONS, type IncidentRows, type LocatedRows } from '../store/incident-columns';
+import { createLocator } from './locate-points.mjs';
 
 /** OSGB36 / British National Grid (EPSG:27700) with the 7-parameter Helmert shift to WGS84. */
 export const BRITISH_NATIONAL_GRID =
   '+proj=tmerc +lat_0=49 +lon_0=-2 +k=0.9996012717 +x_0=400000 +y_0=-100000 +ellps=airy ' +
   '+towgs84=446.448,-125.157,542.06,0.15,0.247,0.842,-20.489 +units=m +no_defs';
-
-export type LocatedRows = LocateOutput;
 
 /** Rows per chunk handed to a worker: big enough to amortise a message, small enough to overlap. */
 export const LOCATE_CHUNK_ROWS = 32_768;
@@ -219,6 +218,12 @@ export class LocatePipeline {
 /** A parsed row located and spelled as a draft (for tests and checks, not the hot path). */
 export interface LocatedDraft extends IncidentDraft {
   line: number;
+}
+
+/** Drafts (demo data, tests, seeding) as commitImport takes them: rows with nothing rejected, located on this thread. */
+export function draftsToCommit(drafts: readonly (IncidentDraft & { line?: number })[]): { parsed: ParsedFile; located: LocatedRows } {
+  const parsed = parsedFromDrafts(drafts);
+  return { parsed, located: locateRowsHere(parsed.rows) };
 }
 
 /** Rows back as drafts, located on this thread: the inverse of rowsFromDrafts. */

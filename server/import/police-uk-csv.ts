@@ -4,8 +4,8 @@
 import { CATEGORIES, resolveCategory } from '../../geo/categories';
 import { parseIsoMonth } from '../../geo/time';
 import { fail, ok, type Result } from '../../geo/types';
-import type { ParsedFile, RejectedRow } from '../incidents/import-types';
-import { categoryCode, estimatedRows, GRID_CODES, IncidentRowsBuilder, PRECISION_CODES } from '../incidents/incident-rows';
+import type { ParsedFile, RejectedRow } from '../store/import-types';
+import { categoryCode, estimatedRows, GRID_CODES, IncidentRowsBuilder, PRECISION_CODES } from '../store/incident-columns';
 import { columnIndex, firstLineOf, headerFieldsOf, listInWords, walkCsv, type WalkOptions } from './csv-table';
 import { refused, type FileProblem } from './read-input';
 import { checkLngLat, parseNumber } from './row-checks';

@@ -3,7 +3,7 @@ import { gzipSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
 import { getStudyArea, listAreas } from '../areas/area-queries';
 import { openDatabase } from '../db/open-database';
-import { listImportBatches } from './import-batches';
+import { listImportBatches } from '../store/import-batches';
 import { parseImportRequest, runImport, type ImportRequest } from './run-import';
 
 const NOW = new Date('2026-11-20T09:00:00Z');

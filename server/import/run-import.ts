@@ -5,10 +5,10 @@ import { fail, ok, type Result } from '../../geo/types';
 import { z } from 'zod';
 import { getStudyArea, listAreaKinds, replaceAreas, STUDY_AREA_KIND } from '../areas/area-queries';
 import type { Db } from '../db/open-database';
-import { commitImport } from '../incidents/commit-import';
-import type { ImportSummary, ParsedFile } from '../incidents/import-types';
-import { estimatedRows } from '../incidents/incident-rows';
-import { LOCATE_CHUNK_ROWS, LocatePipeline, WORKER_THRESHOLD_ROWS } from './locate-rows';
+import { commitImport } from '../store/commit-import';
+import type { ImportSummary, ParsedFile } from '../store/import-types';
+import { estimatedRows } from '../store/incident-columns';
+import { LOCATE_CHUNK_ROWS, LocatePipeline, locateRowsHere, WORKER_THRESHOLD_ROWS } from './locate-rows';
 import { areaKindSchema, checkGeoJsonHead, parseAreasGeoJson, parseStudyAreaGeoJson, type ParsedAreas } from './area-geojson';
 import { parseColumnMapping, parsePartnerCsv, partnerHeadCheck, partnerSourceSchema, type ColumnMapping } from './partner-csv';
 import { checkPoliceUkHead, parsePoliceUkCsv, POLICE_UK_SOURCE } from './police-uk-csv';
@@ -142,7 +142,7 @@ export async function runImport(context: ImportContext, request: ImportRequest, 
     }
     const rows = parsed.value.rows;
     onProgress?.({ phase: 'storing', done: 0, total: rows.length });
-    const located = pipeline ? await pipeline.finish(rows.length) : undefined;
+    const located = pipeline ? await pipeline.finish(rows.length) : locateRowsHere(rows);
     const studyArea = getStudyArea(context.db);
     const committed = commitImport(context.db, {
       kind: request.kind,
@@ -152,7 +152,7 @@ export async function runImport(context: ImportContext, request: ImportRequest, 
       importedBy: context.importedBy,
       importedAt: context.now.toISOString(),
       parsed: parsed.value,
-      ...(located ? { located } : {}),
+      located,
       area: studyArea ? createAreaTest(studyArea.geometry) : null,
       allowRejected: request.allowRejected,
     });

@@ -5,8 +5,9 @@
 import { cellAt } from '../../geo/h3';
 import { CATEGORIES } from '../../geo/categories';
 import type { Db } from '../db/open-database';
-import { endDayOf } from './incident-rows';
-import { readChunks, readChunksAfter, type StoredChunk } from './incident-store';
+import { endDayOf } from '../store/incident-columns';
+import type { StoredChunk } from '../store/chunk-codec';
+import { chunksAfter, chunkState, readChunks, readChunksAfter, type ChunkState } from '../store/chunk-store';
 
 /** Longest span of a stored incident (a month), in days: bounds the backwards scan. */
 export const MAX_SPAN_DAYS = 31;
@@ -42,20 +43,7 @@ export interface LocationCells {
   readonly cellOfLocation: Uint32Array;
 }
 
-/** What the stored chunks are: the index is keyed on these alone, so a batch that stores nothing (a re-import) leaves it as it is. */
-export interface ChunkState {
-  chunks: number;
-  maxChunkId: number;
-  rows: number;
-}
-
-export function chunkState(db: Db): ChunkState {
-  const row = db
-    .prepare('SELECT count(*) AS chunks, coalesce(max(id), 0) AS maxChunkId, coalesce(sum(row_count), 0) AS rows FROM incident_chunks')
-    .get() as ChunkState;
-  return { chunks: row.chunks, maxChunkId: row.maxChunkId, rows: row.rows };
-}
-
+/** The index is keyed on the chunk state alone, so a batch that stores nothing (a re-import) leaves it as it is. */
 export function dataVersion(db: Db): string {
   return versionOf(chunkState(db));
 }
@@ -299,12 +287,7 @@ export function extendIncidentIndex(db: Db, old: IncidentIndex): IncidentIndex |
   const previous = stateOf.get(old);
   if (!previous) return null;
   const now = chunkState(db);
-  const added = db
-    .prepare('SELECT count(*) AS chunks, coalesce(sum(row_count), 0) AS rows FROM incident_chunks WHERE id > ?')
-    .get(previous.chunks.maxChunkId) as {
-    chunks: number;
-    rows: number;
-  };
+  const added = chunksAfter(db, previous.chunks.maxChunkId);
   if (now.chunks !== previous.chunks.chunks + added.chunks || now.rows !== previous.chunks.rows + added.rows) return null;
   // The new state shares the point set and category list (they only grow) and copies the per-resolution memos on use.
   const state: IndexState = { ...previous, chunks: now, cells: new Map(previous.cells) };

@@ -3,8 +3,9 @@ import { cellAt } from '../../geo/h3';
 import { dayNumber } from '../../geo/time';
 import type { IncidentDraft } from '../../geo/types';
 import { openDatabase, type Db } from '../db/open-database';
-import { commitImport } from './commit-import';
-import { parsedFromDrafts } from './incident-rows';
+import { commitImport } from '../store/commit-import';
+import { parsedFromDrafts } from '../store/incident-columns';
+import { draftsToCommit } from '../import/locate-rows';
 import { buildIncidentIndex, createIndexCache } from './incident-index';
 import { countCategoriesInCell, countCellsInWindow } from './window-counts';
 import { storeIncidents } from '../../tests/store-incidents';
@@ -113,6 +114,7 @@ describe('commitImport', () => {
       fileSha256: 'x',
       importedBy: 'test',
       importedAt: '2024-07-01T00:00:00Z',
+      located: draftsToCommit([at('2024-06-03T21:00', WHITECHAPEL)]).located,
       parsed: {
         ...parsedFromDrafts([at('2024-06-03T21:00', WHITECHAPEL)]),
         rowsRead: 2,

@@ -6,7 +6,7 @@ import { isoDateOfDay } from '../../geo/time';
 import type { AppEnv } from '../app-env';
 import type { AppDeps } from '../app-deps';
 import { allow, STAFF } from '../auth/roles';
-import { hasDemoData } from '../incidents/meta-queries';
+import { hasDemoData } from '../store/import-batches';
 import { windowQuerySchema } from '../incidents/window-params';
 import { judgeCoverage } from '../../geo/coverage';
 import { COUNT_RULE, countCategoriesInCell, countCellsInWindow, reportTimeFilter } from '../incidents/window-counts';

@@ -6,7 +6,7 @@ import { z } from 'zod';
 import type { AppEnv } from '../app-env';
 import type { AppDeps } from '../app-deps';
 import { allow } from '../auth/roles';
-import { listImportBatches } from '../import/import-batches';
+import { listImportBatches } from '../store/import-batches';
 import { importOptionSchemas, runImport, type ImportFile, type ImportOutcome, type ImportRequest } from '../import/run-import';
 import { validate } from '../validation';
 

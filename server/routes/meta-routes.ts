@@ -6,7 +6,7 @@ import type { AppEnv } from '../app-env';
 import type { AppDeps } from '../app-deps';
 import { getStudyArea, listAreaKinds, listAreas } from '../areas/area-queries';
 import { allow, ANYONE, EVERY_ROLE, STAFF } from '../auth/roles';
-import { latestImport, listSourceCoverage } from '../incidents/meta-queries';
+import { latestImport, listSourceCoverage } from '../store/import-batches';
 import { validate } from '../validation';
 
 const areasQuery = z.object({ kind: z.string().regex(/^[a-z0-9-]+$/, 'expected an area kind such as ward or study-area') });

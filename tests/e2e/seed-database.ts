@@ -10,8 +10,8 @@ import { isoDateOfDay, parseIsoDate } from '../../geo/time';
 import { areaGeometrySchema, replaceAreas } from '../../server/areas/area-queries';
 import { createApiToken, seedDemoAccounts } from '../../server/auth/auth-queries';
 import { openDatabase } from '../../server/db/open-database';
-import { commitImport } from '../../server/incidents/commit-import';
-import { parsedFromDrafts } from '../../server/incidents/incident-rows';
+import { commitImport } from '../../server/store/commit-import';
+import { draftsToCommit } from '../../server/import/locate-rows';
 import type { IncidentDraft } from '../../geo/types';
 import { seededRandom } from '../../geo/seeded-random';
 
@@ -138,7 +138,7 @@ export function seedDatabase(dbPath: string): SeededDatabase {
       fileSha256: 'e2e-synthetic-partner',
       importedBy: 'e2e',
       importedAt,
-      parsed: parsedFromDrafts(drafts),
+      ...draftsToCommit(drafts),
       area,
       allowRejected: false,
     });
@@ -163,7 +163,7 @@ export function seedDatabase(dbPath: string): SeededDatabase {
       fileSha256: 'e2e-2025-02-street',
       importedBy: 'e2e',
       importedAt,
-      parsed: parsedFromDrafts(monthDrafts),
+      ...draftsToCommit(monthDrafts),
       area,
       allowRejected: false,
     });

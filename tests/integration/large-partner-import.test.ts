@@ -12,10 +12,11 @@ import { cellAt, STORED_H3_RESOLUTION } from '../../geo/h3';
 import { createAreaTest } from '../../geo/study-area';
 import { replaceAreas, STUDY_AREA_KIND } from '../../server/areas/area-queries';
 import { openDatabase } from '../../server/db/open-database';
-import { bngToLngLat, LOCATE_CHUNK_ROWS, LocatePipeline, WORKER_THRESHOLD_ROWS, type LocatedRows } from '../../server/import/locate-rows';
+import { bngToLngLat, LOCATE_CHUNK_ROWS, LocatePipeline, locateRowsHere, WORKER_THRESHOLD_ROWS } from '../../server/import/locate-rows';
 import { parsePartnerCsv } from '../../server/import/partner-csv';
 import { runImport } from '../../server/import/run-import';
-import { commitImport } from '../../server/incidents/commit-import';
+import { commitImport } from '../../server/store/commit-import';
+import type { LocatedRows } from '../../server/store/incident-columns';
 import { seededRandom } from '../../geo/seeded-random';
 import { readBoroughGeometry } from './test-support';
 
@@ -99,6 +100,7 @@ describe('a large partner import (worker threads)', () => {
       importedBy: 'test',
       importedAt: new Date(0).toISOString(),
       parsed: parsed.value,
+      located: locateRowsHere(parsed.value.rows),
       area: createAreaTest(borough),
       allowRejected: false,
     });

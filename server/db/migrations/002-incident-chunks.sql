@@ -1,6 +1,6 @@
 -- Incidents move from a row per incident to column chunks (docs/decisions/010-columnar-incident-store.md).
 -- Rows stored under 001 are kept in legacy_incidents here and moved into chunks by
--- convertLegacyIncidents (server/incidents/legacy-incidents.ts) as the database opens.
+-- convertLegacyIncidents (server/store/legacy-incidents.ts) as the database opens.
 CREATE TABLE incident_chunks (
   id INTEGER PRIMARY KEY,
   batch_id INTEGER NOT NULL REFERENCES import_batches(id),

@@ -1,4 +1,4 @@
-import type { IncidentRows } from './incident-rows';
+import type { IncidentRows } from './incident-columns';
 
 export type ImportKind = 'police-uk' | 'partner';
 

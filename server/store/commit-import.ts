@@ -4,11 +4,13 @@
 import type { AreaTest } from '../../geo/study-area';
 import { isoDateOfDay } from '../../geo/time';
 import type { Db } from '../db/open-database';
-import { locateRowsHere, type LocatedRows } from '../import/locate-rows';
 import type { ImportKind, ImportSummary, ParsedFile, RejectedRow } from './import-types';
-import { endDayOf, PRECISIONS } from './incident-rows';
+import { endDayOf, PRECISIONS, type LocatedRows } from './incident-columns';
+import { dropStoredCopies } from './identity';
 import { countCategoryMonths, writeCoverage } from './coverage-store';
-import { readOverlappingChunks, writeChunks, type ChunkColumns } from './incident-store';
+import type { ChunkColumns } from './chunk-codec';
+import { writeChunks } from './chunk-store';
+import { insertBatch, finishBatch } from './import-batches';
 
 const REPORTED_ROWS_LIMIT = 50;
 
@@ -21,8 +23,8 @@ export interface CommitImportInput {
   /** ISO 8601 UTC, from the caller's clock. */
   importedAt: string;
   parsed: ParsedFile;
-  /** WGS84 points and H3 cells of parsed.rows, when the caller located them already (worker threads). */
-  located?: LocatedRows;
+  /** WGS84 points and H3 cells of parsed.rows: the import's locate step (server/import/locate-rows). */
+  located: LocatedRows;
   /** Study area test; null means no study area is configured and every point is kept. */
   area: AreaTest | null;
   /**
@@ -33,26 +35,6 @@ export interface CommitImportInput {
 }
 
 export type CommitImportResult = { ok: true; summary: ImportSummary } | { ok: false; reason: string; summary: ImportSummary };
-
-/**
- * The identity under which a row is imported idempotently. police.uk rows are keyed by
- * content (month, category, snap point) because the same crime appears with and without a
- * Crime ID in different extracts; partner rows by their reference when they have one.
- * See docs/decisions/003-idempotent-import.md.
- */
-function identityOf(
-  kind: ImportKind,
-  id: string | null | undefined,
-  category: number,
-  precision: number,
-  startDay: number,
-  minuteOfDay: number,
-  lng: number,
-  lat: number,
-): string {
-  if (kind === 'partner' && id) return `id:${id}`;
-  return `${startDay}|${precision}|${minuteOfDay}|${category}|${lng.toFixed(6)}|${lat.toFixed(6)}`;
-}
 
 /** Every row, as the columns to store: views of the parsed and located arrays, no copies. */
 function allColumns(rows: ParsedFile['rows'], located: LocatedRows): ChunkColumns {
@@ -138,7 +120,7 @@ export function commitImport(db: Db, input: CommitImportInput): CommitImportResu
     return { ok: false, reason: 'The file has a header but no data rows. Nothing was imported.', summary };
   }
 
-  const located = input.located ?? locateRowsHere(rows);
+  const located = input.located;
   if (located.lng.length !== rows.length) throw new Error(`located ${located.lng.length} rows of ${rows.length}`);
 
   // Study-area test; `keep` marks the rows still in the running.
@@ -165,47 +147,7 @@ export function commitImport(db: Db, input: CommitImportInput): CommitImportResu
   summary.outsideAreaRows = outside;
 
   const run = db.transaction(() => {
-    // Rows sharing an identity are a multiset: import only the copies beyond those already
-    // stored. Only the source's chunks that overlap the file's days can hold them.
-    const stored = new Map<string, number>();
-    if (firstDay <= lastDay) {
-      for (const chunk of readOverlappingChunks(db, source, firstDay, lastDay)) {
-        for (let j = 0; j < chunk.length; j++) {
-          const key = identityOf(
-            kind,
-            chunk.sourceRecordId.at(j),
-            chunk.category[j]!,
-            chunk.precision[j]!,
-            chunk.startDay[j]!,
-            chunk.minuteOfDay[j]!,
-            chunk.lng[j]!,
-            chunk.lat[j]!,
-          );
-          stored.set(key, (stored.get(key) ?? 0) + 1);
-        }
-      }
-    }
-    if (stored.size > 0) {
-      for (let i = 0; i < rows.length; i++) {
-        if (keep[i] === 0) continue;
-        const key = identityOf(
-          kind,
-          rows.sourceRecordId.at(i),
-          rows.category[i]!,
-          rows.precision[i]!,
-          rows.startDay[i]!,
-          rows.minuteOfDay[i]!,
-          located.lng[i]!,
-          located.lat[i]!,
-        );
-        const copies = stored.get(key);
-        if (copies !== undefined && copies > 0) {
-          stored.set(key, copies - 1);
-          keep[i] = 0;
-          summary.duplicates += 1;
-        }
-      }
-    }
+    summary.duplicates = dropStoredCopies(db, { kind, source, rows, located, keep, firstDay, lastDay });
 
     let n = 0;
     for (let i = 0; i < rows.length; i++) n += keep[i]!;
@@ -240,32 +182,19 @@ export function commitImport(db: Db, input: CommitImportInput): CommitImportResu
       summary.months[month] = (summary.months[month] ?? 0) + count;
     }
 
-    const batchId = Number(
-      db
-        .prepare(
-          `INSERT INTO import_batches (kind, source, file_name, file_sha256, imported_at, imported_by,
-             rows_read, rows_imported, rows_duplicate, rows_rejected, rows_outside_area, summary_json)
-           VALUES (?, ?, ?, ?, ?, ?, ?, 0, 0, 0, 0, '{}')`,
-        )
-        .run(kind, source, input.fileName, input.fileSha256, input.importedAt, input.importedBy, parsed.rowsRead).lastInsertRowid,
-    );
+    const batchId = insertBatch(db, {
+      kind,
+      source,
+      fileName: input.fileName,
+      fileSha256: input.fileSha256,
+      importedAt: input.importedAt,
+      importedBy: input.importedBy,
+      rowsRead: parsed.rowsRead,
+    });
     summary.batchId = batchId;
     writeChunks(db, batchId, source, columns);
     writeCoverage(db, batchId, countCategoryMonths(columns, n));
-    db.prepare(
-      `UPDATE import_batches SET rows_imported = ?, rows_duplicate = ?, rows_rejected = ?,
-         rows_outside_area = ?, first_day = ?, last_day = ?, precisions = ?, summary_json = ? WHERE id = ?`,
-    ).run(
-      summary.imported,
-      summary.duplicates,
-      summary.rejected,
-      summary.outsideArea,
-      n > 0 ? importedFirst : null,
-      n > 0 ? importedLast : null,
-      [...precisions].sort().join(','),
-      JSON.stringify(summary),
-      batchId,
-    );
+    finishBatch(db, batchId, summary, n > 0 ? { firstDay: importedFirst, lastDay: importedLast, precisions: [...precisions] } : null);
   });
   run();
   return { ok: true, summary };

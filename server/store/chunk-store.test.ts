@@ -2,8 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { cellAt, STORED_H3_RESOLUTION } from '../../geo/h3';
 import type { IncidentDraft } from '../../geo/types';
 import { migrate, openDatabase, type Db } from '../db/open-database';
-import { buildIncidentIndex } from './incident-index';
-import { CHUNK_ROWS, readChunks, storedIncidentCount } from './incident-store';
+import { buildIncidentIndex } from '../incidents/incident-index';
+import { CHUNK_ROWS, readChunks, storedIncidentCount } from './chunk-store';
 import { convertLegacyIncidents } from './legacy-incidents';
 import { storeIncidents } from '../../tests/store-incidents';
 import Database from 'better-sqlite3';
@@ -74,8 +74,9 @@ describe('incident chunks', () => {
   it('refuses a damaged chunk loudly instead of reading wrong values', () => {
     const db = openDatabase(':memory:');
     store(db, drafts);
+    // Three rows of Int32 millionths take 12 bytes; 8 bytes hold two.
     db.prepare('UPDATE incident_chunks SET lat = zeroblob(8)').run();
-    expect(() => buildIncidentIndex(db)).toThrow(/incident chunk 1 is damaged: column lat has 1 values for 3 rows/);
+    expect(() => buildIncidentIndex(db)).toThrow(/incident chunk 1 is damaged: column lat has 2 values for 3 rows/);
   });
 });
 
@@ -169,18 +170,111 @@ describe('upgrading a database written before incident chunks', () => {
         expect(readBack(other).map((r) => r[2])).toEqual(['CAD-1', odd, null]);
       }
     });
+  });
+});
 
-    it('reads chunks written before the compact spellings (JSON ids, Float64 points)', () => {
-      const db = openDatabase(':memory:');
-      store(db, drafts);
-      const n = drafts.length;
-      db.prepare('UPDATE incident_chunks SET source_record_ids = ?, lng = ?, lat = ?').run(
-        JSON.stringify(drafts.map((d) => d.sourceRecordId)),
-        Buffer.from(Float64Array.from(drafts, (d) => d.lng).buffer),
-        Buffer.from(Float64Array.from(drafts, (d) => d.lat).buffer),
-      );
-      expect(columnsOf(db)).toEqual([{ n, lngBytes: n * 8, idType: 'text' }]);
-      expect(readBack(db)).toEqual(drafts.map((d) => [d.lng, d.lat, d.sourceRecordId]));
+describe('chunk format and encodings (docs/store-format.md)', () => {
+  const insertBatch = (db: Database.Database) =>
+    db
+      .prepare(
+        "INSERT INTO import_batches (kind, source, file_name, file_sha256, imported_at, imported_by, rows_read, rows_imported, rows_duplicate, rows_rejected, rows_outside_area, summary_json) VALUES ('partner', 'cad', 'a.csv', 'x', 't', 'cli', 2, 2, 0, 0, 0, '{}')",
+      )
+      .run();
+  const f64 = (...v: number[]) => Buffer.from(Float64Array.from(v).buffer);
+  const i32 = (...v: number[]) => Buffer.from(Int32Array.from(v).buffer);
+  const u32 = (...v: number[]) => Buffer.from(Uint32Array.from(v).buffer);
+  const cellHalves = (lng: number, lat: number) => {
+    const cell = cellAt(lng, lat, STORED_H3_RESOLUTION);
+    return [parseInt(cell.slice(0, -8), 16), parseInt(cell.slice(-8), 16)] as const;
+  };
+  const a = [-0.0597, 51.5194] as const;
+  const b = [-0.0177, 51.508712345] as const;
+
+  it('reads off the spelling of chunks written before encodings were recorded, and reads them back the same', () => {
+    const path = join(mkdtempSync(join(tmpdir(), 'chunks-v4-')), 'old.db');
+    const old = new Database(path);
+    migrate(old, 4);
+    insertBatch(old);
+    const insert = old.prepare(
+      `INSERT INTO incident_chunks (batch_id, source, first_incident_id, row_count, first_day, last_day, categories, source_record_ids,
+         category, precision, start_day, minute_of_day, lng, lat, cell_hi, cell_lo) VALUES (1, 'cad', ?, 2, 19783, 19785, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+    );
+    const categories = JSON.stringify(['robbery', 'drugs']);
+    const [aHi, aLo] = cellHalves(...a);
+    const [bHi, bLo] = cellHalves(...b);
+    const common = [Buffer.from([0, 1]), Buffer.from([2, 2]), i32(19783, 19784), Buffer.from(Int16Array.of(1275, 65).buffer)] as const;
+    // Chunk 1: Float64 points, JSON ids (one empty); chunk 2: millionths (lng) and Float64 (lat), NUL ids; chunk 3: no ids.
+    insert.run(1, categories, JSON.stringify(['', 'B2']), ...common, f64(a[0], b[0]), f64(a[1], b[1]), u32(aHi, bHi), u32(aLo, bLo));
+    insert.run(3, categories, Buffer.from('A1\0B2'), ...common, i32(-59700, -17700), f64(a[1], b[1]), u32(aHi, bHi), u32(aLo, bLo));
+    insert.run(5, categories, null, ...common, i32(-59700, -17700), i32(51519400, 51508712), u32(aHi, bHi), u32(aLo, bLo));
+    old.close();
+
+    const db = openDatabase(path);
+    const encodings = db.prepare('SELECT format, encoding FROM incident_chunks ORDER BY id').all();
+    expect(encodings).toEqual([
+      { format: 1, encoding: '{"lng":"float64","lat":"float64","ids":"json"}' },
+      { format: 1, encoding: '{"lng":"int32-micro","lat":"float64","ids":"utf8-nul"}' },
+      { format: 1, encoding: '{"lng":"int32-micro","lat":"int32-micro","ids":"none"}' },
+    ]);
+    const rows = [...readChunks(db)].map((c) => [c.lng[0], c.lat[0], c.lng[1], c.lat[1], c.sourceRecordId.at(0), c.sourceRecordId.at(1)]);
+    expect(rows).toEqual([
+      [a[0], a[1], b[0], b[1], '', 'B2'],
+      [a[0], a[1], b[0], b[1], 'A1', 'B2'],
+      [a[0], a[1], b[0], 51.508712, null, null],
+    ]);
+    db.close();
+  });
+
+  it('records the spelling it chose for each chunk it writes', () => {
+    const db = openDatabase(':memory:');
+    store(db, [{ ...drafts[0]!, sourceRecordId: 'CAD-1', lng: -0.0597, lat: 51.51941234567 }]);
+    expect(db.prepare('SELECT format, encoding FROM incident_chunks').get()).toEqual({
+      format: 1,
+      encoding: '{"lng":"int32-micro","lat":"float64","ids":"utf8-nul"}',
     });
+  });
+
+  const written = () => {
+    const path = join(mkdtempSync(join(tmpdir(), 'chunks-')), 'store.db');
+    const db = openDatabase(path);
+    store(db, drafts);
+    return { db, path };
+  };
+
+  it('refuses to open a database holding a chunk in a newer format, saying so, and leaves the file as it was', () => {
+    const { db, path } = written();
+    db.prepare('UPDATE incident_chunks SET format = 2').run();
+    db.close();
+    expect(() => openDatabase(path)).toThrow(
+      'Incident chunk 1 cannot be read: it is in chunk format 2, and this version of Tasking Map reads format 1 only: the database was written by a newer Tasking Map; run that version (docs/store-format.md).',
+    );
+    const raw = new Database(path, { readonly: true });
+    expect(raw.prepare('SELECT format, row_count FROM incident_chunks').get()).toEqual({ format: 2, row_count: drafts.length });
+    raw.close();
+  });
+
+  it('refuses a chunk whose encoding names a spelling it does not know, at open and on reading', () => {
+    const { db, path } = written();
+    const future = '{"lng":"zstd-float64","lat":"float64","ids":"none"}';
+    db.prepare('UPDATE incident_chunks SET encoding = ?').run(future);
+    expect(() => [...readChunks(db)]).toThrow(
+      /incident chunk 1 cannot be read: its encoding .*zstd-float64.* names a spelling this version of Tasking Map does not know/,
+    );
+    db.close();
+    expect(() => openDatabase(path)).toThrow(
+      /Incident chunk 1 cannot be read: its encoding .* names a spelling this version of Tasking Map does not know \(it reads lng\/lat as float64 or int32-micro, ids as none, utf8-nul, json\)/,
+    );
+  });
+
+  it('refuses an encoding that names a column it does not know, rather than ignoring it', () => {
+    const { db } = written();
+    db.prepare('UPDATE incident_chunks SET encoding = ?').run('{"lng":"float64","lat":"float64","ids":"none","minute_of_day":"int8"}');
+    expect(() => [...readChunks(db)]).toThrow(/incident chunk 1 cannot be read/);
+  });
+
+  it('refuses ids whose stored type contradicts their encoding instead of reading them as something else', () => {
+    const { db } = written();
+    db.prepare(`UPDATE incident_chunks SET encoding = json_set(encoding, '$.ids', 'json')`).run();
+    expect(() => [...readChunks(db)]).toThrow("incident chunk 1 is damaged: its ids are marked 'json' but stored as a BLOB");
   });
 });

@@ -12,7 +12,7 @@ import {
   PRECISION_CODES,
   rowsFromDrafts,
   type IncidentRows,
-} from './incident-rows';
+} from './incident-columns';
 
 /** Gregorian month lengths written out here, so the checks do not lean on Date. */
 function daysInMonth(year: number, month: number): number {

@@ -205,6 +205,15 @@ export interface IncidentRows {
   readonly y: Float64Array;
 }
 
+/** WGS84 points and stored-resolution H3 cells of rows, filled in by the import's locate step. */
+export interface LocatedRows {
+  lng: Float64Array;
+  lat: Float64Array;
+  /** High and low 32 bits of each row's H3 cell (geo/h3 STORED_H3_RESOLUTION). */
+  cellHi: Uint32Array;
+  cellLo: Uint32Array;
+}
+
 /**
  * Collects rows into typed arrays. `onChunk` is told each time another `chunkRows` rows
  * are complete, so the locate step can start on them while parsing goes on.

@@ -2,8 +2,9 @@
 // table to legacy_incidents; this moves its rows into column chunks, batch by batch and in
 // one transaction, then drops it, so nothing stored before the upgrade is lost.
 import type { Db } from '../db/open-database';
-import { categoryCode, PRECISION_CODES } from './incident-rows';
-import { writeChunks, type ChunkColumns } from './incident-store';
+import { categoryCode, PRECISION_CODES } from './incident-columns';
+import type { ChunkColumns } from './chunk-codec';
+import { writeChunks } from './chunk-store';
 
 interface LegacyRow {
   source: string;

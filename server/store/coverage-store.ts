@@ -4,7 +4,7 @@
 import { CATEGORIES } from '../../geo/categories';
 import { coverageOf, monthOfDay, type BatchCategoryMonths, type Coverage } from '../../geo/coverage';
 import type { Db } from '../db/open-database';
-import { readChunks } from './incident-store';
+import { readChunks, storedIncidentCount } from './chunk-store';
 
 /** Incidents per category and month of the first n rows of columns (category codes index CATEGORIES). */
 export function countCategoryMonths(columns: { category: ArrayLike<number>; startDay: ArrayLike<number> }, n: number): Map<string, number> {
@@ -46,8 +46,7 @@ export function writeCoverage(db: Db, batchId: number, counts: ReadonlyMap<strin
 /** Fills coverage_months from the chunks when incidents are stored but none of their coverage is (databases made before migration 004). */
 export function backfillCoverage(db: Db): number {
   const hasCoverage = db.prepare('SELECT EXISTS (SELECT 1 FROM coverage_months)').pluck().get() === 1;
-  const hasChunks = db.prepare('SELECT EXISTS (SELECT 1 FROM incident_chunks)').pluck().get() === 1;
-  if (hasCoverage || !hasChunks) return 0;
+  if (hasCoverage || storedIncidentCount(db) === 0) return 0;
   const perBatch = new Map<number, Map<string, number>>();
   for (const chunk of readChunks(db)) {
     const counts = countCategoryMonths(chunk, chunk.length);
