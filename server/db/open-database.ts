@@ -2,7 +2,7 @@ import Database from 'better-sqlite3';
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { checkChunkFormats } from '../store/chunk-store';
+import { checkChunkFormats, labelUnlabelledChunks } from '../store/chunk-store';
 import { backfillCoverage } from '../store/coverage-store';
 import { registerIncidentsView } from '../store/incidents-view';
 import { convertLegacyIncidents } from '../store/legacy-incidents';
@@ -15,21 +15,22 @@ const MIGRATION_FILE = /^(\d{3})-[a-z0-9-]+\.sql$/;
 /** Opens (creating if needed) a SQLite database in WAL mode and applies pending migrations. */
 export function openDatabase(path: string): Db {
   const db = new Database(path);
-  db.pragma('journal_mode = WAL');
-  db.pragma('synchronous = NORMAL');
-  db.pragma('foreign_keys = ON');
-  db.pragma('busy_timeout = 5000');
-  migrate(db);
   try {
+    db.pragma('journal_mode = WAL');
+    db.pragma('synchronous = NORMAL');
+    db.pragma('foreign_keys = ON');
+    db.pragma('busy_timeout = 5000');
+    migrate(db);
+    labelUnlabelledChunks(db);
     checkChunkFormats(db);
+    convertLegacyIncidents(db);
+    backfillCoverage(db);
+    registerIncidentsView(db);
+    return db;
   } catch (error) {
     db.close();
     throw error;
   }
-  convertLegacyIncidents(db);
-  backfillCoverage(db);
-  registerIncidentsView(db);
-  return db;
 }
 
 /** Applies numbered SQL migrations in order (up to `upTo`, for upgrade tests), each in its own transaction. */
@@ -38,6 +39,13 @@ export function migrate(db: Db, upTo = Number.POSITIVE_INFINITY): number[] {
   const files = readdirSync(MIGRATIONS_DIR)
     .filter((f) => MIGRATION_FILE.test(f))
     .sort();
+  const latest = Math.max(0, ...files.map((f) => Number(f.slice(0, 3))));
+  if (current > latest) {
+    // An older build writing into a newer schema could store rows the newer one misreads.
+    throw new Error(
+      `The database is at schema version ${current}, newer than this version of Tasking Map knows (${latest}): it was written by a newer Tasking Map. Run that version, or restore a backup made before the upgrade.`,
+    );
+  }
   const applied: number[] = [];
   for (const file of files) {
     const version = Number(file.slice(0, 3));

@@ -142,7 +142,8 @@ export async function runImport(context: ImportContext, request: ImportRequest, 
     }
     const rows = parsed.value.rows;
     onProgress?.({ phase: 'storing', done: 0, total: rows.length });
-    const located = pipeline ? await pipeline.finish(rows.length) : locateRowsHere(rows);
+    // Small files are located only if the store does not refuse them first.
+    const located = pipeline ? await pipeline.finish(rows.length) : () => locateRowsHere(rows);
     const studyArea = getStudyArea(context.db);
     const committed = commitImport(context.db, {
       kind: request.kind,

@@ -18,7 +18,9 @@
 import { endianness } from 'node:os';
 import { z } from 'zod';
 import { CATEGORIES } from '../../geo/categories';
-import { categoryCode, type IdColumn } from './incident-columns';
+import { type IdColumn } from './incident-columns';
+
+const CATEGORY_CODE = new Map(CATEGORIES.map((c, i) => [c.slug, i]));
 
 /** The chunk layout this build writes, and the newest it reads. */
 export const CHUNK_FORMAT = 1;
@@ -236,6 +238,24 @@ export function unreadableChunkReason(format: number, encoding: string): string 
   );
 }
 
+/** Why a chunk's category list cannot be read by this build (a slug it does not know); null when it can. */
+export function unknownCategoriesReason(categories: string): string | null {
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(categories);
+  } catch {
+    return `its category list ${JSON.stringify(categories)} is not JSON (docs/store-format.md).`;
+  }
+  const slugs = slugList.safeParse(parsed);
+  if (!slugs.success) return `its category list ${categories} is not a list of category names (docs/store-format.md).`;
+  const unknown = slugs.data.filter((slug) => !CATEGORY_CODE.has(slug));
+  if (unknown.length === 0) return null;
+  return (
+    `it names ${unknown.length === 1 ? 'a category' : 'categories'} this version of Tasking Map does not know (${unknown.join(', ')}); ` +
+    'the database was probably written by a newer Tasking Map; run that version (docs/store-format.md).'
+  );
+}
+
 /** A stored chunk row as columns; throws on an unknown format or encoding, or a damaged column. */
 export function decodeChunk(raw: unknown): StoredChunk {
   const row = chunkRow.parse(raw);
@@ -245,10 +265,16 @@ export function decodeChunk(raw: unknown): StoredChunk {
   const encoding = chunkEncoding.parse(JSON.parse(row.encoding));
   // Category codes are indexes into the CATEGORIES list written with the chunk; map them
   // onto today's list so a reordered or extended list never mislabels stored incidents.
-  const stored = slugList.parse(JSON.parse(row.categories));
-  const recode = stored.map((slug) => categoryCode(slug));
+  const unknownCategories = unknownCategoriesReason(row.categories);
+  if (unknownCategories) throw new Error(`incident chunk ${row.id} cannot be read: ${unknownCategories}`);
+  const recode = slugList.parse(JSON.parse(row.categories)).map((slug) => CATEGORY_CODE.get(slug)!);
   const category = readArray(row.category, 1, (b) => new Uint8Array(b));
-  for (let i = 0; i < n; i++) category[i] = recode[category[i]!]!;
+  for (let i = 0; i < category.length; i++) {
+    const code = recode[category[i]!];
+    if (code === undefined)
+      throw new Error(`incident chunk ${row.id} is damaged: row ${i} has category code ${category[i]}, past its list of ${recode.length}`);
+    category[i] = code;
+  }
   const columns: StoredChunk = {
     id: row.id,
     batchId: row.batch_id,

@@ -225,6 +225,57 @@ describe('chunk format and encodings (docs/store-format.md)', () => {
     db.close();
   });
 
+  const written = () => {
+    const path = join(mkdtempSync(join(tmpdir(), 'chunks-')), 'store.db');
+    const db = openDatabase(path);
+    store(db, drafts);
+    return { db, path };
+  };
+
+  it('labels chunks an older build wrote after the upgrade (it knows no encoding column) when the database next opens', () => {
+    const { db, path } = written();
+    // What a build from before migration 005 writes: no format, no encoding (the columns' defaults).
+    db.prepare(
+      `INSERT INTO incident_chunks (batch_id, source, first_incident_id, row_count, first_day, last_day, categories, source_record_ids,
+         category, precision, start_day, minute_of_day, lng, lat, cell_hi, cell_lo)
+       SELECT batch_id, source, first_incident_id + 100, row_count, first_day, last_day, categories, NULL, category, precision, start_day,
+         minute_of_day, lng, lat, cell_hi, cell_lo FROM incident_chunks WHERE id = 1`,
+    ).run();
+    expect(db.prepare('SELECT encoding FROM incident_chunks WHERE id = 2').pluck().get()).toBe('');
+    db.close();
+    const reopened = openDatabase(path);
+    expect(reopened.prepare('SELECT encoding FROM incident_chunks WHERE id = 2').pluck().get()).toBe('{"lng":"int32-micro","lat":"int32-micro","ids":"none"}');
+    const [first, second] = [...readChunks(reopened)];
+    expect(Array.from(second!.lng)).toEqual(Array.from(first!.lng));
+    reopened.close();
+  });
+
+  it('refuses to open a database whose chunks name a category it does not know', () => {
+    const { db, path } = written();
+    db.prepare(`UPDATE incident_chunks SET categories = json_insert(categories, '$[#]', 'cycle-theft-from-docks')`).run();
+    db.close();
+    expect(() => openDatabase(path)).toThrow(
+      'Incident chunk 1 cannot be read: it names a category this version of Tasking Map does not know (cycle-theft-from-docks); the database was probably written by a newer Tasking Map; run that version (docs/store-format.md).',
+    );
+  });
+
+  it("reports a category code past the chunk's list as damage instead of reading it as another category", () => {
+    const { db } = written();
+    db.prepare(`UPDATE incident_chunks SET categories = '["robbery"]'`).run();
+    expect(() => [...readChunks(db)]).toThrow(/incident chunk 1 is damaged: row \d has category code \d+, past its list of 1/);
+  });
+
+  it('refuses a database at a schema version newer than it knows, and leaves it as it was', () => {
+    const { db, path } = written();
+    const version = Number(db.pragma('user_version', { simple: true }));
+    db.pragma(`user_version = ${version + 1}`);
+    db.close();
+    expect(() => openDatabase(path)).toThrow(`The database is at schema version ${version + 1}, newer than this version of Tasking Map knows (${version})`);
+    const raw = new Database(path, { readonly: true });
+    expect(raw.pragma('user_version', { simple: true })).toBe(version + 1);
+    raw.close();
+  });
+
   it('records the spelling it chose for each chunk it writes', () => {
     const db = openDatabase(':memory:');
     store(db, [{ ...drafts[0]!, sourceRecordId: 'CAD-1', lng: -0.0597, lat: 51.51941234567 }]);
@@ -233,13 +284,6 @@ describe('chunk format and encodings (docs/store-format.md)', () => {
       encoding: '{"lng":"int32-micro","lat":"float64","ids":"utf8-nul"}',
     });
   });
-
-  const written = () => {
-    const path = join(mkdtempSync(join(tmpdir(), 'chunks-')), 'store.db');
-    const db = openDatabase(path);
-    store(db, drafts);
-    return { db, path };
-  };
 
   it('refuses to open a database holding a chunk in a newer format, saying so, and leaves the file as it was', () => {
     const { db, path } = written();

@@ -5,7 +5,15 @@
 // back without parsing a value (docs/decisions/010-columnar-incident-store.md). How a chunk
 // is spelled is chunk-codec.ts (docs/store-format.md); this file writes and reads the rows.
 import type { Db } from '../db/open-database';
-import { CHUNK_COLUMN_NAMES, decodeChunk, encodeChunk, unreadableChunkReason, type ChunkColumns, type StoredChunk } from './chunk-codec';
+import {
+  CHUNK_COLUMN_NAMES,
+  decodeChunk,
+  encodeChunk,
+  unknownCategoriesReason,
+  unreadableChunkReason,
+  type ChunkColumns,
+  type StoredChunk,
+} from './chunk-codec';
 import { endDayOf } from './incident-columns';
 
 export const CHUNK_ROWS = 65_536;
@@ -103,9 +111,29 @@ export function storedIncidentCount(db: Db): number {
 }
 
 /**
+ * Records the spellings of chunks that carry none: those stored before migration 005, and any
+ * an older build (which knows no `encoding` column) wrote since. Format 1 told them apart
+ * exactly: lng/lat are Int32 millionths when the blob holds 4 bytes a row (Float64 holds 8; a
+ * chunk is never empty), ids NUL-separated UTF-8 when a BLOB, JSON when TEXT, none when NULL.
+ * Finds them through the (format, encoding) index; returns how many it labelled.
+ */
+export function labelUnlabelledChunks(db: Db): number {
+  return db
+    .prepare(
+      `UPDATE incident_chunks SET encoding = json_object(
+         'lng', CASE WHEN length(lng) = row_count * 4 THEN 'int32-micro' ELSE 'float64' END,
+         'lat', CASE WHEN length(lat) = row_count * 4 THEN 'int32-micro' ELSE 'float64' END,
+         'ids', CASE typeof(source_record_ids) WHEN 'null' THEN 'none' WHEN 'blob' THEN 'utf8-nul' ELSE 'json' END)
+       WHERE format = 1 AND encoding = ''`,
+    )
+    .run().changes;
+}
+
+/**
  * Throws, naming the chunks and what to do, when some stored chunk is in a format or encoding
- * this build cannot read: better to refuse to open than to fail on the first map request.
- * Reads the (format, encoding) index only, never a chunk's columns.
+ * this build cannot read, or names a category it does not know: better to refuse to open than
+ * to fail on the first map request. Reads the (format, encoding) index and the chunks' small
+ * leading columns, never their arrays.
  */
 export function checkChunkFormats(db: Db): void {
   const kinds = db.prepare('SELECT format, encoding, count(*) AS chunks, min(id) AS first FROM incident_chunks GROUP BY format, encoding').all() as {
@@ -120,5 +148,10 @@ export function checkChunkFormats(db: Db): void {
       const which = kind.chunks === 1 ? `Incident chunk ${kind.first}` : `${kind.chunks} incident chunks (the first is ${kind.first})`;
       throw new Error(`${which} cannot be read: ${reason}`);
     }
+  }
+  const lists = db.prepare('SELECT categories, min(id) AS first FROM incident_chunks GROUP BY categories').all() as { categories: string; first: number }[];
+  for (const list of lists) {
+    const reason = unknownCategoriesReason(list.categories);
+    if (reason) throw new Error(`Incident chunk ${list.first} cannot be read: ${reason}`);
   }
 }

@@ -23,8 +23,12 @@ export interface CommitImportInput {
   /** ISO 8601 UTC, from the caller's clock. */
   importedAt: string;
   parsed: ParsedFile;
-  /** WGS84 points and H3 cells of parsed.rows: the import's locate step (server/import/locate-rows). */
-  located: LocatedRows;
+  /**
+   * WGS84 points and H3 cells of parsed.rows, from the import's locate step
+   * (server/import/locate-rows), or a function that locates them, called only once the file
+   * is known not to be refused.
+   */
+  located: LocatedRows | (() => LocatedRows);
   /** Study area test; null means no study area is configured and every point is kept. */
   area: AreaTest | null;
   /**
@@ -88,6 +92,22 @@ function keptColumns(rows: ParsedFile['rows'], located: LocatedRows, keep: Uint8
   return columns;
 }
 
+/**
+ * Why a parsed file is refused whole before anything is located or stored (rows rejected and
+ * not allowed, no data rows); null when it may go on.
+ */
+function refusalOf(parsed: ParsedFile, allowRejected: boolean): string | null {
+  if (parsed.rejected.length > 0 && !allowRejected) {
+    const first = parsed.rejected[0]!;
+    return (
+      `${parsed.rejected.length} of ${parsed.rowsRead} rows were rejected (first: line ${first.line}: ${first.message}). ` +
+      'Nothing was imported. Fix the rows, or import the valid rows only with --allow-rejected (API: allowRejected=true).'
+    );
+  }
+  if (parsed.rowsRead === 0) return 'The file has a header but no data rows. Nothing was imported.';
+  return null;
+}
+
 export function commitImport(db: Db, input: CommitImportInput): CommitImportResult {
   const { parsed, kind, source } = input;
   const rows = parsed.rows;
@@ -106,21 +126,10 @@ export function commitImport(db: Db, input: CommitImportInput): CommitImportResu
     notes: [...parsed.notes],
     months: {},
   };
-  if (parsed.rejected.length > 0 && !input.allowRejected) {
-    const first = parsed.rejected[0]!;
-    return {
-      ok: false,
-      reason:
-        `${parsed.rejected.length} of ${parsed.rowsRead} rows were rejected (first: line ${first.line}: ${first.message}). ` +
-        'Nothing was imported. Fix the rows, or import the valid rows only with --allow-rejected (API: allowRejected=true).',
-      summary,
-    };
-  }
-  if (parsed.rowsRead === 0) {
-    return { ok: false, reason: 'The file has a header but no data rows. Nothing was imported.', summary };
-  }
+  const refusal = refusalOf(parsed, input.allowRejected);
+  if (refusal) return { ok: false, reason: refusal, summary };
 
-  const located = input.located;
+  const located = typeof input.located === 'function' ? input.located() : input.located;
   if (located.lng.length !== rows.length) throw new Error(`located ${located.lng.length} rows of ${rows.length}`);
 
   // Study-area test; `keep` marks the rows still in the running.
