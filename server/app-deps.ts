@@ -1,4 +1,6 @@
 import type { Coverage } from '../geo/coverage';
+import type { SessionPolicy } from './auth/auth-queries';
+import type { SignInThrottle } from './auth/sign-in-throttle';
 import type { Db } from './db/open-database';
 import type { StudyGrid } from './hotspots/study-grid';
 import type { IncidentIndex } from './incidents/incident-index';
@@ -15,4 +17,8 @@ export interface AppDeps {
   coverage: () => Coverage;
   /** Secure cookies need HTTPS or localhost; off only for plain-HTTP deployments behind a proxy. */
   secureCookies: boolean;
+  sessions: SessionPolicy;
+  signInThrottle: SignInThrottle;
+  /** Whether X-Forwarded-For names the client (behind a reverse proxy). */
+  trustProxy: boolean;
 }

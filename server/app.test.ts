@@ -2,7 +2,7 @@ import { Hono } from 'hono';
 import { describe, expect, it } from 'vitest';
 import { assertEveryRouteDeclaresRoles, createApp } from './app';
 import type { AppEnv } from './app-env';
-import { createApiToken, seedDemoAccounts } from './auth/auth-queries';
+import { createApiToken, seedTestAccounts } from './auth/auth-queries';
 import { allow, STAFF } from './auth/roles';
 import { openDatabase } from './db/open-database';
 
@@ -10,7 +10,7 @@ const NOW = new Date('2026-11-20T09:00:00Z');
 
 function setup() {
   const db = openDatabase(':memory:');
-  seedDemoAccounts(db, NOW);
+  seedTestAccounts(db, NOW);
   let now = NOW;
   const app = createApp({ db, clock: () => now, secureCookies: true });
   return { db, app, advance: (days: number) => (now = new Date(now.getTime() + days * 86_400_000)) };

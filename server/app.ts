@@ -5,7 +5,9 @@ import { getCookie } from 'hono/cookie';
 import { HTTPException } from 'hono/http-exception';
 import type { AppEnv } from './app-env';
 import type { AppDeps } from './app-deps';
-import { principalOfApiToken, principalOfSession } from './auth/auth-queries';
+import { bodyLimit } from 'hono/body-limit';
+import { DEFAULT_SESSION_POLICY, principalOfApiToken, principalOfSession, type SessionPolicy } from './auth/auth-queries';
+import { SignInThrottle } from './auth/sign-in-throttle';
 import { isAllowMiddleware } from './auth/roles';
 import type { Db } from './db/open-database';
 import { createStudyGridCache } from './hotspots/study-grid';
@@ -23,7 +25,14 @@ export interface CreateAppOptions {
   db: Db;
   clock?: () => Date;
   secureCookies?: boolean;
+  /** Idle timeout and lifetime of sessions. */
+  sessions?: SessionPolicy;
+  /** Behind a reverse proxy: take the client's address from the X-Forwarded-For entry the proxy adds. */
+  trustProxy?: boolean;
 }
+
+/** JSON bodies (taskings with a drawn area included) stay far below this; uploads have their own cap. */
+export const MAX_JSON_BODY_BYTES = 256 * 1024;
 
 export function createApp(options: CreateAppOptions) {
   const deps: AppDeps = {
@@ -33,15 +42,26 @@ export function createApp(options: CreateAppOptions) {
     studyGrid: createStudyGridCache(options.db),
     coverage: createCoverageCache(options.db),
     secureCookies: options.secureCookies ?? true,
+    sessions: options.sessions ?? DEFAULT_SESSION_POLICY,
+    signInThrottle: new SignInThrottle(),
+    trustProxy: options.trustProxy ?? false,
   };
+  const jsonBodyLimit = bodyLimit({
+    maxSize: MAX_JSON_BODY_BYTES,
+    onError: (c) =>
+      c.json({ error: { code: 'too_large', message: `The request body is larger than ${MAX_JSON_BODY_BYTES / 1024} KB; send less at once.` } }, 413),
+  });
 
   const api = new Hono<AppEnv>()
+    // Uploads stream under their own cap (import-routes) and sign-in has a tighter one; every other body is small.
+    .use((c, next) => (c.req.path.startsWith('/api/imports/') || c.req.path === '/api/auth/login' ? next() : jsonBodyLimit(c, next)))
     .use(async (c, next) => {
       const bearer = c.req.header('authorization')?.match(/^Bearer\s+(\S+)$/i)?.[1];
       const cookie = getCookie(c, SESSION_COOKIE);
-      const principal = bearer ? principalOfApiToken(deps.db, bearer) : cookie ? principalOfSession(deps.db, cookie, deps.clock()) : null;
+      const now = deps.clock();
+      const principal = bearer ? principalOfApiToken(deps.db, bearer, now) : cookie ? principalOfSession(deps.db, cookie, now, deps.sessions) : null;
       if (bearer && !principal) {
-        return c.json({ error: { code: 'unauthenticated', message: 'That API token is unknown or revoked; create one with npm run token.' } }, 401);
+        return c.json({ error: { code: 'unauthenticated', message: 'That API token is unknown, revoked or expired; create one with npm run token.' } }, 401);
       }
       c.set('principal', principal);
       await next();

@@ -6,12 +6,27 @@ import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { z } from 'zod';
 import { createApp } from './app';
-import { seedDemoAccounts } from './auth/auth-queries';
+import { DEFAULT_SESSION_POLICY, purgeSessions } from './auth/auth-queries';
+import { prepareAccounts } from './auth/account-startup';
+import { hasDemoData } from './store/import-batches';
 import { openDatabase } from './db/open-database';
 import { storedIncidentCount } from './store/chunk-store';
 import { checkH3Binding } from './import/h3-index.mjs';
 
 const envSchema = z.object({
+  SESSION_IDLE_MINUTES: z.coerce
+    .number()
+    .int()
+    .min(5)
+    .max(24 * 60)
+    .default(DEFAULT_SESSION_POLICY.idleMinutes),
+  SESSION_MAX_HOURS: z.coerce
+    .number()
+    .int()
+    .min(1)
+    .max(7 * 24)
+    .default(DEFAULT_SESSION_POLICY.maxHours),
+  TRUST_PROXY: z.enum(['true', 'false']).default('false'),
   PORT: z.coerce.number().int().min(1).max(65535).default(3000),
   HOST: z.string().default('127.0.0.1'),
   DB_PATH: z.string().min(1).default('data/tasking-map.db'),
@@ -42,15 +57,18 @@ const db = (() => {
   }
 })();
 const now = new Date();
-if (seedDemoAccounts(db, now) > 0) console.log('Seeded the demo accounts (README: Demo accounts).');
 if (env.DEMO_DATA === 'auto' && storedIncidentCount(db) === 0) {
   // Loaded only when needed: the generator and its geometry libraries cost start-up time.
   const { loadDemoDataIfEmpty } = await import('./demo/load-demo-data');
   const loaded = loadDemoDataIfEmpty(db, now);
   if (loaded) console.log(`Database was empty: loaded ${loaded.incidents} demo incidents and ${loaded.taskings} demo taskings (labelled demo everywhere).`);
 }
+const sessions = { idleMinutes: env.SESSION_IDLE_MINUTES, maxHours: env.SESSION_MAX_HOURS };
+for (const message of prepareAccounts(db, now, sessions)) console.log(message);
+// Expired sessions are refused as they are met; this clears them out of the table too.
+setInterval(() => purgeSessions(db, new Date(), sessions, hasDemoData(db)), 3_600_000).unref();
 
-const app = createApp({ db, secureCookies: env.COOKIE_SECURE === 'true' });
+const app = createApp({ db, secureCookies: env.COOKIE_SECURE === 'true', sessions, trustProxy: env.TRUST_PROXY === 'true' });
 app.get('/config.json', (c) => c.json({ mapStyleUrl: env.MAP_STYLE_URL ?? null }));
 if (existsSync(env.WEB_DIST)) {
   app.use('/*', serveStatic({ root: env.WEB_DIST }));

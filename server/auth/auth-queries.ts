@@ -1,11 +1,24 @@
+// The owner of the auth tables: users, sessions and api_tokens. Secrets are stored only as
+// hashes (scrypt for passwords, SHA-256 for session cookies and tokens).
 import type { Db } from '../db/open-database';
 import type { Principal } from '../app-env';
 import { ROLES, type Role } from './roles';
-import { hashPassword, newSecret, sha256Hex, verifyPassword } from './passwords';
+import { hashPassword, newSecret, sha256Hex } from './passwords';
 
-const SESSION_DAYS = 7;
 /** Prefix makes leaked tokens easy to spot in logs and secret scanners. */
 export const TOKEN_PREFIX = 'tm_';
+export const DEFAULT_TOKEN_DAYS = 90;
+export const MAX_TOKEN_DAYS = 366;
+
+/** How long a session lives: it ends after `idleMinutes` without a request, and `maxHours` after sign-in whatever happens. */
+export interface SessionPolicy {
+  idleMinutes: number;
+  maxHours: number;
+}
+/** A meeting can sit on one view for an hour; a session never outlives a working day. */
+export const DEFAULT_SESSION_POLICY: SessionPolicy = { idleMinutes: 120, maxHours: 12 };
+/** last_seen_at is written at most this often per session, not on every request. */
+const TOUCH_EVERY_MS = 60_000;
 
 function toRole(value: unknown): Role {
   const role = ROLES.find((r) => r === value);
@@ -13,18 +26,36 @@ function toRole(value: unknown): Role {
   return role;
 }
 
-export function createUser(db: Db, user: { username: string; displayName: string; role: Role; password: string }, now: Date): void {
-  db.prepare('INSERT INTO users (username, display_name, role, password_hash, created_at) VALUES (?, ?, ?, ?, ?)').run(
-    user.username,
-    user.displayName,
-    user.role,
-    hashPassword(user.password),
-    now.toISOString(),
-  );
+// ---------------------------------------------------------------------------------------
+// Users
+
+export interface AccountInput {
+  username: string;
+  displayName: string;
+  role: Role;
+  password: string;
+}
+
+/** Creates an account (names and passwords checked by the caller: account-rules.ts); false when the name is taken. */
+export function createUser(db: Db, user: AccountInput, now: Date): boolean {
+  const result = db
+    .prepare('INSERT OR IGNORE INTO users (username, display_name, role, password_hash, created_at) VALUES (?, ?, ?, ?, ?)')
+    .run(user.username, user.displayName, user.role, hashPassword(user.password), now.toISOString());
+  return result.changes === 1;
 }
 
 export function countUsers(db: Db): number {
   return Number(db.prepare('SELECT count(*) FROM users').pluck().get());
+}
+
+/** Accounts that can sign in on this database: enabled, and not demo accounts unless it holds the demo data. */
+export function countUsableAccounts(db: Db, demoData: boolean): number {
+  return Number(
+    db
+      .prepare('SELECT count(*) FROM users WHERE disabled_at IS NULL AND (demo = 0 OR ?)')
+      .pluck()
+      .get(demoData ? 1 : 0),
+  );
 }
 
 export interface UserSummary {
@@ -33,9 +64,9 @@ export interface UserSummary {
   role: Role;
 }
 
-/** Signed-in staff (every role but public), e.g. the people who may own a tasking. */
+/** Signed-in staff (every role but public, enabled accounts), e.g. the people who may own a tasking. */
 export function listStaffUsers(db: Db): UserSummary[] {
-  const rows = db.prepare("SELECT username, display_name, role FROM users WHERE role != 'public' ORDER BY display_name").all() as {
+  const rows = db.prepare("SELECT username, display_name, role FROM users WHERE role != 'public' AND disabled_at IS NULL ORDER BY display_name").all() as {
     username: string;
     display_name: string;
     role: string;
@@ -43,60 +74,84 @@ export function listStaffUsers(db: Db): UserSummary[] {
   return rows.map((r) => ({ username: r.username, name: r.display_name, role: toRole(r.role) }));
 }
 
-export function checkPassword(db: Db, username: string, password: string): Principal | null {
-  const row = db.prepare('SELECT username, display_name, role, password_hash FROM users WHERE username = ?').get(username) as
-    { username: string; display_name: string; role: string; password_hash: string } | undefined;
-  // Verify against a dummy hash when the user is unknown so timing does not reveal names.
-  const ok = verifyPassword(password, row?.password_hash ?? dummyHash());
-  if (!row || !ok) return null;
-  return { id: `user:${row.username}`, name: row.display_name, role: toRole(row.role) };
-}
-let dummy: string | null = null;
-function dummyHash(): string {
-  dummy ??= hashPassword('not a real password');
-  return dummy;
+export interface UserRecord extends UserSummary {
+  demo: boolean;
+  disabledAt: string | null;
+  createdAt: string;
+  lastSignInAt: string | null;
 }
 
-export function createSession(db: Db, username: string, now: Date): { token: string; expiresAt: Date } {
-  const token = newSecret();
-  const expiresAt = new Date(now.getTime() + SESSION_DAYS * 86_400_000);
-  db.prepare('INSERT INTO sessions (token_hash, user_id, created_at, expires_at) SELECT ?, id, ?, ? FROM users WHERE username = ?').run(
-    sha256Hex(token),
-    now.toISOString(),
-    expiresAt.toISOString(),
-    username,
-  );
-  return { token, expiresAt };
+export function listUsers(db: Db): UserRecord[] {
+  const rows = db.prepare('SELECT username, display_name, role, demo, disabled_at, created_at, last_sign_in_at FROM users ORDER BY username').all() as {
+    username: string;
+    display_name: string;
+    role: string;
+    demo: number;
+    disabled_at: string | null;
+    created_at: string;
+    last_sign_in_at: string | null;
+  }[];
+  return rows.map((r) => ({
+    username: r.username,
+    name: r.display_name,
+    role: toRole(r.role),
+    demo: r.demo === 1,
+    disabledAt: r.disabled_at,
+    createdAt: r.created_at,
+    lastSignInAt: r.last_sign_in_at,
+  }));
 }
 
-export function principalOfSession(db: Db, token: string, now: Date): Principal | null {
-  const row = db
-    .prepare(
-      `SELECT u.username, u.display_name, u.role FROM sessions s JOIN users u ON u.id = s.user_id
-       WHERE s.token_hash = ? AND s.expires_at > ?`,
-    )
-    .get(sha256Hex(token), now.toISOString()) as { username: string; display_name: string; role: string } | undefined;
-  return row ? { id: `user:${row.username}`, name: row.display_name, role: toRole(row.role) } : null;
+export interface SignInAccount {
+  id: number;
+  username: string;
+  name: string;
+  role: Role;
+  passwordHash: string;
+  disabled: boolean;
+  demo: boolean;
 }
 
-export function deleteSession(db: Db, token: string): void {
-  db.prepare('DELETE FROM sessions WHERE token_hash = ?').run(sha256Hex(token));
+export function accountForSignIn(db: Db, username: string): SignInAccount | null {
+  const row = db.prepare('SELECT id, username, display_name, role, password_hash, disabled_at, demo FROM users WHERE username = ?').get(username) as
+    { id: number; username: string; display_name: string; role: string; password_hash: string; disabled_at: string | null; demo: number } | undefined;
+  if (!row) return null;
+  return {
+    id: row.id,
+    username: row.username,
+    name: row.display_name,
+    role: toRole(row.role),
+    passwordHash: row.password_hash,
+    disabled: row.disabled_at !== null,
+    demo: row.demo === 1,
+  };
 }
 
-export function createApiToken(db: Db, role: Role, label: string, now: Date): string {
-  const token = TOKEN_PREFIX + newSecret();
-  db.prepare('INSERT INTO api_tokens (token_hash, label, role, created_at) VALUES (?, ?, ?, ?)').run(sha256Hex(token), label, role, now.toISOString());
-  return token;
+export function recordSignIn(db: Db, userId: number, now: Date): void {
+  db.prepare('UPDATE users SET last_sign_in_at = ? WHERE id = ?').run(now.toISOString(), userId);
 }
 
-export function principalOfApiToken(db: Db, token: string): Principal | null {
-  const row = db.prepare('SELECT label, role FROM api_tokens WHERE token_hash = ? AND revoked_at IS NULL').get(sha256Hex(token)) as
-    { label: string; role: string } | undefined;
-  return row ? { id: `token:${row.label}`, name: row.label, role: toRole(row.role) } : null;
+/** Sets a new password and ends the account's sessions; false when there is no such account. */
+export function setPassword(db: Db, username: string, password: string): boolean {
+  const hash = hashPassword(password);
+  return db.transaction(() => {
+    const changed = db.prepare('UPDATE users SET password_hash = ? WHERE username = ?').run(hash, username).changes === 1;
+    if (changed) db.prepare('DELETE FROM sessions WHERE user_id = (SELECT id FROM users WHERE username = ?)').run(username);
+    return changed;
+  })();
 }
 
-/** Demo accounts, one per role, documented in the README. Only seeded into an empty users table. */
-export const DEMO_ACCOUNTS: readonly { username: string; displayName: string; role: Role; password: string }[] = [
+/** Disables (ending its sessions) or re-enables an account; false when there is no such account. */
+export function setDisabled(db: Db, username: string, disabled: boolean, now: Date): boolean {
+  return db.transaction(() => {
+    const changed = db.prepare('UPDATE users SET disabled_at = ? WHERE username = ?').run(disabled ? now.toISOString() : null, username).changes === 1;
+    if (changed && disabled) db.prepare('DELETE FROM sessions WHERE user_id = (SELECT id FROM users WHERE username = ?)').run(username);
+    return changed;
+  })();
+}
+
+/** Demo accounts, one per role, documented in the README. Seeded only into a database that holds the demo data. */
+export const DEMO_ACCOUNTS: readonly AccountInput[] = [
   { username: 'chair', displayName: 'Demo tasking chair', role: 'chair', password: 'chair-demo-password' },
   { username: 'planner', displayName: 'Demo THEO planner', role: 'planner', password: 'planner-demo-password' },
   { username: 'analyst', displayName: 'Demo analyst', role: 'analyst', password: 'analyst-demo-password' },
@@ -104,19 +159,153 @@ export const DEMO_ACCOUNTS: readonly { username: string; displayName: string; ro
 ];
 
 // scrypt is slow on purpose; a process that seeds many databases (the test suite) hashes
-// each demo password once.
-const demoHashes = new Map<string, string>();
-
-export function seedDemoAccounts(db: Db, now: Date): number {
-  if (countUsers(db) > 0) return 0;
-  const insert = db.prepare('INSERT INTO users (username, display_name, role, password_hash, created_at) VALUES (?, ?, ?, ?, ?)');
-  for (const account of DEMO_ACCOUNTS) {
-    let hash = demoHashes.get(account.username);
-    if (!hash) {
-      hash = hashPassword(account.password);
-      demoHashes.set(account.username, hash);
-    }
-    insert.run(account.username, account.displayName, account.role, hash, now.toISOString());
+// each password once.
+const hashes = new Map<string, string>();
+function cachedHash(password: string): string {
+  let hash = hashes.get(password);
+  if (!hash) {
+    hash = hashPassword(password);
+    hashes.set(password, hash);
   }
-  return DEMO_ACCOUNTS.length;
+  return hash;
+}
+
+/** Adds the demo accounts whose names are free (marked demo); returns how many it added. */
+export function seedDemoAccounts(db: Db, now: Date): number {
+  return insertAccounts(db, DEMO_ACCOUNTS, now, true);
+}
+
+/**
+ * Ordinary (not demo) accounts with the demo accounts' names and passwords, for tests that
+ * sign in on a database without the demo data.
+ */
+export function seedTestAccounts(db: Db, now: Date): number {
+  return insertAccounts(db, DEMO_ACCOUNTS, now, false);
+}
+
+function insertAccounts(db: Db, accounts: readonly AccountInput[], now: Date, demo: boolean): number {
+  const insert = db.prepare('INSERT OR IGNORE INTO users (username, display_name, role, password_hash, created_at, demo) VALUES (?, ?, ?, ?, ?, ?)');
+  let added = 0;
+  for (const a of accounts) added += insert.run(a.username, a.displayName, a.role, cachedHash(a.password), now.toISOString(), demo ? 1 : 0).changes;
+  return added;
+}
+
+/** Enabled demo accounts' names. */
+export function enabledDemoAccounts(db: Db): string[] {
+  return db.prepare('SELECT username FROM users WHERE demo = 1 AND disabled_at IS NULL ORDER BY username').pluck().all() as string[];
+}
+
+// ---------------------------------------------------------------------------------------
+// Sessions
+
+export function createSession(db: Db, userId: number, now: Date, policy: SessionPolicy): { token: string; expiresAt: Date } {
+  const token = newSecret();
+  const expiresAt = new Date(now.getTime() + policy.maxHours * 3_600_000);
+  db.prepare('INSERT INTO sessions (token_hash, user_id, created_at, expires_at, last_seen_at) VALUES (?, ?, ?, ?, ?)').run(
+    sha256Hex(token),
+    userId,
+    now.toISOString(),
+    expiresAt.toISOString(),
+    now.toISOString(),
+  );
+  return { token, expiresAt };
+}
+
+/** The signed-in person behind a session cookie, or null when it is unknown, idle too long, past its lifetime, or the account is disabled. */
+export function principalOfSession(db: Db, token: string, now: Date, policy: SessionPolicy): Principal | null {
+  const idleSince = new Date(now.getTime() - policy.idleMinutes * 60_000).toISOString();
+  const hash = sha256Hex(token);
+  const row = db
+    .prepare(
+      `SELECT u.username, u.display_name, u.role, s.last_seen_at FROM sessions s JOIN users u ON u.id = s.user_id
+       WHERE s.token_hash = ? AND s.expires_at > ? AND s.last_seen_at > ? AND u.disabled_at IS NULL`,
+    )
+    .get(hash, now.toISOString(), idleSince) as { username: string; display_name: string; role: string; last_seen_at: string } | undefined;
+  if (!row) return null;
+  if (now.getTime() - Date.parse(row.last_seen_at) >= TOUCH_EVERY_MS) {
+    db.prepare('UPDATE sessions SET last_seen_at = ? WHERE token_hash = ?').run(now.toISOString(), hash);
+  }
+  return { id: `user:${row.username}`, name: row.display_name, role: toRole(row.role) };
+}
+
+export function deleteSession(db: Db, token: string): void {
+  db.prepare('DELETE FROM sessions WHERE token_hash = ?').run(sha256Hex(token));
+}
+
+/** Deletes sessions past their lifetime or idle too long, and those of demo accounts when `demoData` is false; returns how many. */
+export function purgeSessions(db: Db, now: Date, policy: SessionPolicy, demoData: boolean): number {
+  const idleSince = new Date(now.getTime() - policy.idleMinutes * 60_000).toISOString();
+  return db
+    .prepare(
+      `DELETE FROM sessions WHERE expires_at <= ? OR last_seen_at <= ?
+         OR (? = 0 AND user_id IN (SELECT id FROM users WHERE demo = 1))`,
+    )
+    .run(now.toISOString(), idleSince, demoData ? 1 : 0).changes;
+}
+
+// ---------------------------------------------------------------------------------------
+// API tokens
+
+export function createApiToken(db: Db, role: Role, label: string, now: Date, days = DEFAULT_TOKEN_DAYS): string {
+  const token = TOKEN_PREFIX + newSecret();
+  const expiresAt = new Date(now.getTime() + days * 86_400_000).toISOString();
+  db.prepare('INSERT INTO api_tokens (token_hash, label, role, created_at, expires_at) VALUES (?, ?, ?, ?, ?)').run(
+    sha256Hex(token),
+    label,
+    role,
+    now.toISOString(),
+    expiresAt,
+  );
+  return token;
+}
+
+export function principalOfApiToken(db: Db, token: string, now: Date): Principal | null {
+  const row = db
+    .prepare('SELECT id, label, role, last_used_at FROM api_tokens WHERE token_hash = ? AND revoked_at IS NULL AND expires_at > ?')
+    .get(sha256Hex(token), now.toISOString()) as { id: number; label: string; role: string; last_used_at: string | null } | undefined;
+  if (!row) return null;
+  // When a token was last used, to the hour: enough to find unused ones, without a write per request.
+  if (!row.last_used_at || now.getTime() - Date.parse(row.last_used_at) >= 3_600_000) {
+    db.prepare('UPDATE api_tokens SET last_used_at = ? WHERE id = ?').run(now.toISOString(), row.id);
+  }
+  return { id: `token:${row.label}`, name: row.label, role: toRole(row.role) };
+}
+
+export interface ApiTokenRecord {
+  id: number;
+  label: string;
+  role: Role;
+  createdAt: string;
+  expiresAt: string | null;
+  lastUsedAt: string | null;
+  revokedAt: string | null;
+}
+
+export function listApiTokens(db: Db): ApiTokenRecord[] {
+  const rows = db.prepare('SELECT id, label, role, created_at, expires_at, last_used_at, revoked_at FROM api_tokens ORDER BY id').all() as {
+    id: number;
+    label: string;
+    role: string;
+    created_at: string;
+    expires_at: string | null;
+    last_used_at: string | null;
+    revoked_at: string | null;
+  }[];
+  return rows.map((r) => ({
+    id: r.id,
+    label: r.label,
+    role: toRole(r.role),
+    createdAt: r.created_at,
+    expiresAt: r.expires_at,
+    lastUsedAt: r.last_used_at,
+    revokedAt: r.revoked_at,
+  }));
+}
+
+export function revokeApiToken(db: Db, id: number, now: Date): 'revoked' | 'already-revoked' | 'unknown' {
+  const row = db.prepare('SELECT revoked_at FROM api_tokens WHERE id = ?').get(id) as { revoked_at: string | null } | undefined;
+  if (!row) return 'unknown';
+  if (row.revoked_at) return 'already-revoked';
+  db.prepare('UPDATE api_tokens SET revoked_at = ? WHERE id = ?').run(now.toISOString(), id);
+  return 'revoked';
 }

@@ -1,9 +1,7 @@
 // Fixtures for the end-to-end stories: a real server on a seeded temporary database,
 // Debian's Chromium with software WebGL, and a few verbs a story reads well with
 // (login, openMap, waitForMapState). Offline: nothing here touches the internet.
-import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { chromium, type Browser, type Page } from 'playwright-core';
@@ -12,22 +10,10 @@ import { z } from 'zod';
 import { DEMO_ACCOUNTS } from '../../server/auth/auth-queries';
 import type { Role } from '../../server/auth/roles';
 import { seedDatabase, type SeededDatabase } from './seed-database';
+import { REPO_ROOT, spawnServer } from '../spawn-server';
 
-export const REPO_ROOT = resolve(import.meta.dirname, '../..');
 export const SCREENSHOTS = resolve(import.meta.dirname, 'screenshots');
 const CHROMIUM = process.env['CHROMIUM_PATH'] ?? '/usr/bin/chromium';
-
-async function freePort(): Promise<number> {
-  return new Promise((resolvePort, reject) => {
-    const server = createServer();
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const address = server.address();
-      const port = typeof address === 'object' && address ? address.port : 0;
-      server.close(() => resolvePort(port));
-    });
-  });
-}
 
 export interface RunningApp {
   baseUrl: string;
@@ -42,58 +28,23 @@ export async function startApp(): Promise<RunningApp> {
   const dir = mkdtempSync(join(tmpdir(), 'tasking-map-e2e-'));
   const dbPath = join(dir, 'e2e.db');
   const seeded = seedDatabase(dbPath);
-  const port = await freePort();
-  const env: NodeJS.ProcessEnv = {
-    ...process.env,
-    PORT: String(port),
-    HOST: '127.0.0.1',
-    DB_PATH: dbPath,
+  const server = await spawnServer(dbPath, {
     DEMO_DATA: 'off',
     WEB_DIST: resolve(REPO_ROOT, 'dist/web'),
-  };
-  // The default local style, whatever the developer's shell says.
-  delete env['MAP_STYLE_URL'];
-  // Chromium treats http://127.0.0.1 as a secure context, so the default Secure session
-  // cookie works here and COOKIE_SECURE stays at its default (true).
-  delete env['COOKIE_SECURE'];
-  const server: ChildProcess = spawn(process.execPath, [resolve(REPO_ROOT, 'node_modules/tsx/dist/cli.mjs'), 'server/main.ts'], {
-    cwd: REPO_ROOT,
-    env,
-    stdio: ['ignore', 'pipe', 'pipe'],
+    // The default local style, whatever the developer's shell says.
+    MAP_STYLE_URL: undefined,
+    // Chromium treats http://127.0.0.1 as a secure context, so the default Secure session
+    // cookie works here and COOKIE_SECURE stays at its default (true).
+    COOKIE_SECURE: undefined,
+  }).catch((error: unknown) => {
+    rmSync(dir, { recursive: true, force: true });
+    throw error;
   });
-  let output = '';
-  server.stdout?.on('data', (chunk: Buffer) => (output += chunk.toString()));
-  server.stderr?.on('data', (chunk: Buffer) => (output += chunk.toString()));
-  const baseUrl = `http://127.0.0.1:${port}`;
-
   const stop = async () => {
-    if (server.exitCode === null && server.signalCode === null) {
-      const exited = new Promise((done) => server.once('exit', done));
-      server.kill('SIGTERM');
-      await exited;
-    }
+    await server.stop();
     rmSync(dir, { recursive: true, force: true });
   };
-
-  const deadline = Date.now() + 60_000;
-  for (;;) {
-    if (server.exitCode !== null) {
-      await stop();
-      throw new Error(`The server exited with code ${server.exitCode}:\n${output}`);
-    }
-    try {
-      const health = await fetch(`${baseUrl}/api/health`);
-      if (health.ok) break;
-    } catch {
-      // Not listening yet.
-    }
-    if (Date.now() > deadline) {
-      await stop();
-      throw new Error(`The server did not answer /api/health within 60 s:\n${output}`);
-    }
-    await new Promise((r) => setTimeout(r, 100));
-  }
-  return { baseUrl, seeded, log: () => output, stop };
+  return { baseUrl: server.baseUrl, seeded, log: server.log, stop };
 }
 
 export async function launchChromium(): Promise<Browser> {

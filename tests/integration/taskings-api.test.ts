@@ -12,7 +12,7 @@ import { seededRandom } from '../../geo/seeded-random';
 import { dayNumber, isoDateOfDay } from '../../geo/time';
 import type { IncidentDraft } from '../../geo/types';
 import { replaceAreas } from '../../server/areas/area-queries';
-import { seedDemoAccounts } from '../../server/auth/auth-queries';
+import { seedTestAccounts } from '../../server/auth/auth-queries';
 import { openDatabase, type Db } from '../../server/db/open-database';
 import { clientOf, signIn, startServer, type Client, type RunningServer } from './http-server';
 import { readBoroughGeometry, storeIncidents } from './test-support';
@@ -46,7 +46,7 @@ interface HistoryBody {
 }
 
 function seed(db: Db) {
-  seedDemoAccounts(db, NOW);
+  seedTestAccounts(db, NOW);
   replaceAreas(db, 'study-area', [{ code: 'E09000030', name: 'Tower Hamlets', geometry: readBoroughGeometry() }], 'test', NOW);
   const random = seededRandom(8);
   const drafts: IncidentDraft[] = [];
