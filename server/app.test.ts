@@ -19,7 +19,7 @@ function setup() {
 async function login(app: ReturnType<typeof createApp>, username: string, password: string) {
   return app.request('/api/auth/login', {
     method: 'POST',
-    headers: { 'content-type': 'application/json' },
+    headers: { 'content-type': 'application/json', 'x-tasking-map': '1' },
     body: JSON.stringify({ username, password }),
   });
 }
@@ -42,7 +42,7 @@ describe('sign-in and roles', () => {
     expect(await me.json()).toEqual({ user: { name: 'Demo THEO planner', role: 'planner' } });
     expect((await app.request(CELLS, { headers: { cookie: session } })).status).toBe(200);
 
-    await app.request('/api/auth/logout', { method: 'POST', headers: { cookie: session } });
+    await app.request('/api/auth/logout', { method: 'POST', headers: { cookie: session, 'x-tasking-map': '1' } });
     expect((await app.request(CELLS, { headers: { cookie: session } })).status).toBe(401);
   });
 

@@ -8,6 +8,8 @@ import type { AppDeps } from './app-deps';
 import { bodyLimit } from 'hono/body-limit';
 import { DEFAULT_SESSION_POLICY, principalOfApiToken, principalOfSession, type SessionPolicy } from './auth/auth-queries';
 import { SignInThrottle } from './auth/sign-in-throttle';
+import { csrfGuard } from './security/csrf-guard';
+import { noStore, securityHeaders } from './security/security-headers';
 import { isAllowMiddleware } from './auth/roles';
 import type { Db } from './db/open-database';
 import { createStudyGridCache } from './hotspots/study-grid';
@@ -29,6 +31,12 @@ export interface CreateAppOptions {
   sessions?: SessionPolicy;
   /** Behind a reverse proxy: take the client's address from the X-Forwarded-For entry the proxy adds. */
   trustProxy?: boolean;
+  /** Origins our pages are served from besides the request's own (PUBLIC_ORIGIN behind a proxy). */
+  publicOrigins?: readonly string[];
+  /** Origins the page may fetch from besides its own: a basemap style and its tiles. */
+  connectSources?: readonly string[];
+  /** Served over HTTPS: send Strict-Transport-Security. */
+  https?: boolean;
 }
 
 /** JSON bodies (taskings with a drawn area included) stay far below this; uploads have their own cap. */
@@ -53,6 +61,8 @@ export function createApp(options: CreateAppOptions) {
   });
 
   const api = new Hono<AppEnv>()
+    .use(noStore)
+    .use(csrfGuard({ publicOrigins: options.publicOrigins ?? [], trustProxy: deps.trustProxy }))
     // Uploads stream under their own cap (import-routes) and sign-in has a tighter one; every other body is small.
     .use((c, next) => (c.req.path.startsWith('/api/imports/') || c.req.path === '/api/auth/login' ? next() : jsonBodyLimit(c, next)))
     .use(async (c, next) => {
@@ -75,6 +85,7 @@ export function createApp(options: CreateAppOptions) {
     .route('/', taskingRoutes(deps));
 
   const app = new Hono<AppEnv>()
+    .use(securityHeaders({ connectSources: options.connectSources ?? [], hsts: options.https ?? false }))
     .route('/api', api)
     .all('/api/*', (c) => c.json({ error: { code: 'not_found', message: `No API route ${c.req.method} ${c.req.path}.` } }, 404));
 

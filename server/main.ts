@@ -1,82 +1,74 @@
 // The thin main: read the environment, open SQLite, migrate, seed, serve.
 import { serve } from '@hono/node-server';
-import { serveStatic } from '@hono/node-server/serve-static';
-import { existsSync } from 'node:fs';
-import { mkdirSync } from 'node:fs';
+import { existsSync, mkdirSync } from 'node:fs';
+import { createServer as createHttpsServer } from 'node:https';
 import { dirname } from 'node:path';
-import { z } from 'zod';
 import { createApp } from './app';
-import { DEFAULT_SESSION_POLICY, purgeSessions } from './auth/auth-queries';
 import { prepareAccounts } from './auth/account-startup';
-import { hasDemoData } from './store/import-batches';
+import { purgeSessions } from './auth/auth-queries';
+import { readConfig } from './config';
 import { openDatabase } from './db/open-database';
-import { storedIncidentCount } from './store/chunk-store';
 import { checkH3Binding } from './import/h3-index.mjs';
+import { storedIncidentCount } from './store/chunk-store';
+import { hasDemoData } from './store/import-batches';
+import { serveWebBuild } from './web-build';
 
-const envSchema = z.object({
-  SESSION_IDLE_MINUTES: z.coerce
-    .number()
-    .int()
-    .min(5)
-    .max(24 * 60)
-    .default(DEFAULT_SESSION_POLICY.idleMinutes),
-  SESSION_MAX_HOURS: z.coerce
-    .number()
-    .int()
-    .min(1)
-    .max(7 * 24)
-    .default(DEFAULT_SESSION_POLICY.maxHours),
-  TRUST_PROXY: z.enum(['true', 'false']).default('false'),
-  PORT: z.coerce.number().int().min(1).max(65535).default(3000),
-  HOST: z.string().default('127.0.0.1'),
-  DB_PATH: z.string().min(1).default('data/tasking-map.db'),
-  MAP_STYLE_URL: z.string().optional(),
-  COOKIE_SECURE: z.enum(['true', 'false']).default('true'),
-  DEMO_DATA: z.enum(['auto', 'off']).default('auto'),
-  WEB_DIST: z.string().default('dist/web'),
-});
-
-const parsed = envSchema.safeParse(process.env);
-if (!parsed.success) {
-  for (const issue of parsed.error.issues) console.error(`Environment ${issue.path.join('.')}: ${issue.message}`);
+const read = readConfig(process.env);
+if (!read.ok) {
+  for (const problem of read.problems) console.error(`Environment ${problem}`);
   process.exit(1);
 }
-const env = parsed.data;
+const config = read.config;
 
 // The import calls a file inside h3-js directly: refuse to start if it is not the one expected.
 checkH3Binding();
 
-if (env.DB_PATH !== ':memory:') mkdirSync(dirname(env.DB_PATH), { recursive: true });
+if (config.dbPath !== ':memory:') mkdirSync(dirname(config.dbPath), { recursive: true });
 const db = (() => {
   try {
-    return openDatabase(env.DB_PATH);
+    return openDatabase(config.dbPath);
   } catch (error) {
     // A database this version cannot read (written by a newer one, damaged): say so and stop, without a stack trace.
-    console.error(`Cannot open the database ${env.DB_PATH}: ${error instanceof Error ? error.message : String(error)}`);
+    console.error(`Cannot open the database ${config.dbPath}: ${error instanceof Error ? error.message : String(error)}`);
     process.exit(1);
   }
 })();
 const now = new Date();
-if (env.DEMO_DATA === 'auto' && storedIncidentCount(db) === 0) {
+if (config.demoData === 'auto' && storedIncidentCount(db) === 0) {
   // Loaded only when needed: the generator and its geometry libraries cost start-up time.
   const { loadDemoDataIfEmpty } = await import('./demo/load-demo-data');
   const loaded = loadDemoDataIfEmpty(db, now);
   if (loaded) console.log(`Database was empty: loaded ${loaded.incidents} demo incidents and ${loaded.taskings} demo taskings (labelled demo everywhere).`);
 }
-const sessions = { idleMinutes: env.SESSION_IDLE_MINUTES, maxHours: env.SESSION_MAX_HOURS };
-for (const message of prepareAccounts(db, now, sessions)) console.log(message);
+for (const message of prepareAccounts(db, now, config.sessions)) console.log(message);
 // Expired sessions are refused as they are met; this clears them out of the table too.
-setInterval(() => purgeSessions(db, new Date(), sessions, hasDemoData(db)), 3_600_000).unref();
+setInterval(() => purgeSessions(db, new Date(), config.sessions, hasDemoData(db)), 3_600_000).unref();
 
-const app = createApp({ db, secureCookies: env.COOKIE_SECURE === 'true', sessions, trustProxy: env.TRUST_PROXY === 'true' });
-app.get('/config.json', (c) => c.json({ mapStyleUrl: env.MAP_STYLE_URL ?? null }));
-if (existsSync(env.WEB_DIST)) {
-  app.use('/*', serveStatic({ root: env.WEB_DIST }));
-  app.get('/*', serveStatic({ root: env.WEB_DIST, path: 'index.html' }));
+const app = createApp({
+  db,
+  secureCookies: config.secureCookies,
+  sessions: config.sessions,
+  trustProxy: config.trustProxy,
+  publicOrigins: config.publicOrigins,
+  connectSources: config.connectSources,
+  https: config.tls !== null,
+});
+app.get('/config.json', (c) => c.json({ mapStyleUrl: config.mapStyleUrl }));
+if (existsSync(config.webDist)) {
+  serveWebBuild(app, config.webDist);
 } else {
-  console.warn(`No web build at ${env.WEB_DIST}; run npm run build (npm start does). Serving the API only.`);
+  console.warn(`No web build at ${config.webDist}; run npm run build (npm start does). Serving the API only.`);
 }
 
-serve({ fetch: app.fetch, port: env.PORT, hostname: env.HOST }, (info) => {
-  console.log(`Tasking Map on http://${env.HOST === '0.0.0.0' ? 'localhost' : env.HOST}:${info.port} (database ${env.DB_PATH})`);
-});
+const scheme = config.tls ? 'https' : 'http';
+serve(
+  {
+    fetch: app.fetch,
+    port: config.port,
+    hostname: config.host,
+    ...(config.tls ? { createServer: createHttpsServer, serverOptions: { cert: config.tls.cert, key: config.tls.key } } : {}),
+  },
+  (info) => {
+    console.log(`Tasking Map on ${scheme}://${config.host === '0.0.0.0' ? 'localhost' : config.host}:${info.port} (database ${config.dbPath})`);
+  },
+);

@@ -1,6 +1,7 @@
 // The real server (npx tsx server/main.ts) as a child process on a database file, for tests
 // that need what main does: environment, start-up messages, accounts, static files.
 import { spawn, type ChildProcess } from 'node:child_process';
+import { get as httpsGet } from 'node:https';
 import { createServer } from 'node:net';
 import { resolve } from 'node:path';
 
@@ -31,7 +32,12 @@ export interface SpawnedServer {
  * Starts main.ts on `dbPath` with `env` over the test's environment (PORT, HOST and DB_PATH
  * set here) and waits until /api/health answers; throws with the output if it exits first.
  */
-export async function spawnServer(dbPath: string, env: Record<string, string | undefined> = {}): Promise<SpawnedServer> {
+export async function spawnServer(
+  dbPath: string,
+  env: Record<string, string | undefined> = {},
+  /** Served over HTTPS (TLS_CERT/TLS_KEY in env): the certificate to trust when asking for /api/health. */
+  tls: { ca: Buffer } | null = null,
+): Promise<SpawnedServer> {
   const port = await freePort();
   const fullEnv: NodeJS.ProcessEnv = { ...process.env, PORT: String(port), HOST: '127.0.0.1', DB_PATH: dbPath, ...env };
   for (const [key, value] of Object.entries(env)) if (value === undefined) delete fullEnv[key];
@@ -43,7 +49,20 @@ export async function spawnServer(dbPath: string, env: Record<string, string | u
   let output = '';
   child.stdout?.on('data', (chunk: Buffer) => (output += chunk.toString()));
   child.stderr?.on('data', (chunk: Buffer) => (output += chunk.toString()));
-  const baseUrl = `http://127.0.0.1:${port}`;
+  const baseUrl = `${tls ? 'https' : 'http'}://127.0.0.1:${port}`;
+  const healthy = (): Promise<boolean> =>
+    tls
+      ? new Promise((done) => {
+          const req = httpsGet(`${baseUrl}/api/health`, { ca: tls.ca }, (res) => {
+            res.resume();
+            done(res.statusCode === 200);
+          });
+          req.on('error', () => done(false));
+        })
+      : fetch(`${baseUrl}/api/health`).then(
+          (res) => res.ok,
+          () => false,
+        );
   const stop = async () => {
     if (child.exitCode === null && child.signalCode === null) {
       const exited = new Promise((done) => child.once('exit', done));
@@ -54,11 +73,7 @@ export async function spawnServer(dbPath: string, env: Record<string, string | u
   const deadline = Date.now() + 60_000;
   for (;;) {
     if (child.exitCode !== null) throw new Error(`The server exited with code ${child.exitCode}:\n${output}`);
-    try {
-      if ((await fetch(`${baseUrl}/api/health`)).ok) break;
-    } catch {
-      // Not listening yet.
-    }
+    if (await healthy()) break;
     if (Date.now() > deadline) {
       await stop();
       throw new Error(`The server did not answer /api/health within 60 s:\n${output}`);

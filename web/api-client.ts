@@ -7,7 +7,9 @@ import { fail, ok, type Result } from '../geo/types';
 import type { AreaCollection } from './map-style';
 import { timeFilterParams, type TimeFilterChoice } from './time-filter-choice';
 
-const client = hc<AppType>(window.location.origin);
+// Every request says it comes from our page: the server refuses state changes without it
+// (server/security/csrf-guard.ts), which a page on another origin cannot forge.
+const client = hc<AppType>(window.location.origin, { headers: { 'X-Tasking-Map': '1' } });
 export const api = client.api;
 
 export type User = NonNullable<InferResponseType<typeof api.auth.me.$get, 200>['user']>;

@@ -25,7 +25,7 @@ describe('POST /api/imports/*', () => {
     for (const role of ['chair', 'planner', 'public'] as const) {
       expect((await upload('/api/imports/police-uk', CSV, 'text/csv', role)).status).toBe(403);
     }
-    expect((await send('/api/imports/police-uk', null, { method: 'POST', body: CSV })).status).toBe(401);
+    expect((await send('/api/imports/police-uk', null, { method: 'POST', body: CSV, headers: { 'x-tasking-map': '1' } })).status).toBe(401);
     expect((await upload('/api/imports/police-uk', CSV)).status).toBe(200);
   });
 

@@ -43,7 +43,7 @@ describe('tasking routes and who may call them', () => {
 
   it.each(routes)('%s %s refuses the public role and anonymous callers', async (method, path) => {
     const body = method === 'GET' ? undefined : JSON.stringify({ version: 1 });
-    const headers = { 'content-type': 'application/json' };
+    const headers = { 'content-type': 'application/json', 'x-tasking-map': '1' };
     const anonymous = await app.request(path, { method, headers, ...(body ? { body } : {}) });
     expect(anonymous.status).toBe(401);
     const asPublic = await app.request(path, { method, headers: { ...headers, authorization: `Bearer ${publicToken}` }, ...(body ? { body } : {}) });

@@ -79,6 +79,14 @@ export async function openPage(browser: Browser, baseUrl: string): Promise<{ pag
     if (message.type() === 'error') problems.push(`console error: ${message.text()} ${message.location().url}`.trim());
   });
   page.on('pageerror', (error) => problems.push(`page error: ${error.message}`));
+  // Anything the Content-Security-Policy blocks (a worker, a style, a tile source) is a fault.
+  await page.exposeFunction('__reportCspViolation', (what: string) => problems.push(`CSP violation: ${what}`));
+  await page.addInitScript(() => {
+    document.addEventListener('securitypolicyviolation', (event) => {
+      const report = (window as unknown as { __reportCspViolation: (what: string) => void }).__reportCspViolation;
+      report(`${event.violatedDirective} blocked ${event.blockedURI}`);
+    });
+  });
   page.on('requestfailed', (request) => {
     const reason = request.failure()?.errorText ?? '';
     // The page aborts a cells request when a newer choice replaces it: expected, not a fault.
@@ -181,7 +189,9 @@ export interface PixelCensus {
  */
 export async function censusOfScreenshot(page: Page, png: Buffer): Promise<PixelCensus> {
   return page.evaluate(async (base64) => {
-    const blob = await (await fetch(`data:image/png;base64,${base64}`)).blob();
+    // Decoded without fetch: the page's Content-Security-Policy allows no data: connections.
+    const bytes = Uint8Array.from(atob(base64), (c) => c.charCodeAt(0));
+    const blob = new Blob([bytes], { type: 'image/png' });
     const bitmap = await createImageBitmap(blob);
     const canvas = new OffscreenCanvas(bitmap.width, bitmap.height);
     const context = canvas.getContext('2d');

@@ -1,8 +1,9 @@
 // Builds the web app once for every end-to-end story (vite's own API, same config as
-// `npm run build`). E2E_REUSE_BUILD=1 skips it when dist/web is known to be current.
+// `npm run build`, compressed copies included). E2E_REUSE_BUILD=1 skips it when dist/web is known to be current.
 import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { build } from 'vite';
+import { compressDist } from '../../scripts/compress-dist';
 
 const REPO_ROOT = resolve(import.meta.dirname, '../..');
 
@@ -14,6 +15,7 @@ export default async function buildWebOnce(): Promise<void> {
   process.env['NODE_ENV'] = 'production';
   try {
     await build({ configFile: resolve(REPO_ROOT, 'vite.config.ts'), root: resolve(REPO_ROOT, 'web'), mode: 'production', logLevel: 'warn' });
+    compressDist(resolve(REPO_ROOT, 'dist/web'));
   } finally {
     process.env['NODE_ENV'] = nodeEnv;
   }

@@ -60,8 +60,11 @@ export function seedDatabase(dbPath: string): SeededDatabase {
   const now = new Date(`${DATA_END_DAY}T18:00:00Z`);
   const db = openDatabase(dbPath);
   try {
-    seedDemoAccounts(db, now);
-    const analystToken = createApiToken(db, 'analyst', 'e2e', now);
+    // Accounts and tokens live in real time: the server checks a token's expiry against the
+    // wall clock, while the incidents sit in a fixed past window.
+    const signUpTime = new Date();
+    seedDemoAccounts(db, signUpTime);
+    const analystToken = createApiToken(db, 'analyst', 'e2e', signUpTime);
 
     const [borough] = readAreas('boundaries/tower_hamlets_borough.geojson');
     if (!borough) throw new Error('the borough file has no feature');

@@ -36,7 +36,7 @@ export async function startServer(dbPath: string, clock: () => Date, options: Pa
 export async function signIn(url: string, username: string, password: string): Promise<string> {
   const res = await fetch(`${url}/api/auth/login`, {
     method: 'POST',
-    headers: { 'content-type': 'application/json' },
+    headers: { 'content-type': 'application/json', 'x-tasking-map': '1' },
     body: JSON.stringify({ username, password }),
   });
   if (res.status !== 200) throw new Error(`sign-in as ${username} answered ${res.status}`);
@@ -58,7 +58,11 @@ export function clientOf(url: string, cookie: string | null): Client {
       return { status: res.status, body: (await res.json()) as T };
     },
     send: async <T>(method: 'POST' | 'PATCH' | 'PUT', path: string, body: unknown) => {
-      const res = await fetch(`${url}${path}`, { method, headers: headers({ 'content-type': 'application/json' }), body: JSON.stringify(body) });
+      const res = await fetch(`${url}${path}`, {
+        method,
+        headers: headers({ 'content-type': 'application/json', 'x-tasking-map': '1' }),
+        body: JSON.stringify(body),
+      });
       return { status: res.status, body: (await res.json()) as T };
     },
   };

@@ -19,7 +19,11 @@ afterEach(async () => {
 
 const dbPath = () => join(mkdtempSync(join(tmpdir(), 'start-accounts-')), 'tm.db');
 const login = (url: string, username: string, password: string) =>
-  fetch(`${url}/api/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ username, password }) });
+  fetch(`${url}/api/auth/login`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', 'x-tasking-map': '1' },
+    body: JSON.stringify({ username, password }),
+  });
 
 describe('accounts at start-up', () => {
   it('creates no demo accounts on a fresh database with DEMO_DATA=off, and says how to create the first account', async () => {

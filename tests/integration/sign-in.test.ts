@@ -31,7 +31,7 @@ async function serve(setup: (db: ReturnType<typeof openDatabase>) => void, optio
 function login(url: string, username: string, password: string, headers: Record<string, string> = {}) {
   return fetch(`${url}/api/auth/login`, {
     method: 'POST',
-    headers: { 'content-type': 'application/json', ...headers },
+    headers: { 'content-type': 'application/json', 'x-tasking-map': '1', ...headers },
     body: JSON.stringify({ username, password }),
   });
 }
@@ -85,7 +85,7 @@ describe('sign-in', () => {
   it('refuses a 1 MB sign-in body without reading it, and any JSON body over 256 KB', async () => {
     const { url } = await serve((db) => seedTestAccounts(db, START));
     const big = JSON.stringify({ username: 'chair', password: 'x'.repeat(1024 * 1024) });
-    const res = await fetch(`${url}/api/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: big });
+    const res = await fetch(`${url}/api/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json', 'x-tasking-map': '1' }, body: big });
     expect(await errorOf(res)).toEqual({ status: 413, code: 'too_large', message: 'A sign-in is a user name and a password; this request is far larger.' });
     const token = createApiToken(server!.db, 'chair', 'test', START);
     const tasking = await fetch(`${url}/api/taskings`, {
