@@ -7,6 +7,7 @@ import { dirname } from 'node:path';
 import { z } from 'zod';
 import { createApp } from './app';
 import { seedDemoAccounts } from './auth/auth-queries';
+import { holdDatabaseLockUntilExit } from './db/database-lock';
 import { openDatabase } from './db/open-database';
 import { storedIncidentCount } from './store/chunk-store';
 import { checkH3Binding } from './import/h3-index.mjs';
@@ -32,6 +33,12 @@ const env = parsed.data;
 checkH3Binding();
 
 if (env.DB_PATH !== ':memory:') mkdirSync(dirname(env.DB_PATH), { recursive: true });
+// One server per database file, and never one on a file being restored (decision 016).
+const lock = holdDatabaseLockUntilExit(env.DB_PATH, 'server', new Date());
+if (!lock.ok) {
+  console.error(`Cannot start: ${lock.reason}`);
+  process.exit(1);
+}
 const db = (() => {
   try {
     return openDatabase(env.DB_PATH);
