@@ -27,7 +27,8 @@ const ADVICE: Record<FileProblem['code'], string> = {
   unopenable: 'Check that the folder is writable and has space.',
   not_sqlite: 'Check that --db (or DB_PATH) names the Tasking Map database.',
   not_tasking_map: 'Check that --db (or DB_PATH) names the Tasking Map database.',
-  damaged: "The database itself may be damaged: stop the server, run sqlite3 <db> 'PRAGMA integrity_check', and restore a backup if it is.",
+  damaged:
+    'The database itself may be damaged: take the backup again, and if it fails the same way, stop the server and restore the last good backup (npm run restore).',
   newer_schema: 'Run npm run backup from the newer Tasking Map that wrote it.',
 };
 
@@ -43,7 +44,7 @@ export async function backupDatabase(options: BackupOptions): Promise<Result<Bac
   try {
     const copied = await copySnapshot(dbPath, partial);
     if (!copied.ok) return copied;
-    const checked = checkDatabaseFile(partial, `The copy of ${dbPath}`);
+    const checked = checkDatabaseFile(partial, `the copy of ${dbPath}`);
     if (!checked.ok) return fail(`Nothing was written: ${checked.reason.message}. ${ADVICE[checked.reason.code]}`);
     // One file that needs nothing beside it: copy it anywhere, restore it as it is.
     const copy = new Database(partial, { fileMustExist: true });
