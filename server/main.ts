@@ -7,6 +7,7 @@ import { createApp } from './app';
 import { prepareAccounts } from './auth/account-startup';
 import { purgeSessions } from './auth/auth-queries';
 import { readConfig } from './config';
+import { holdDatabaseLockUntilExit } from './db/database-lock';
 import { openDatabase } from './db/open-database';
 import { checkH3Binding } from './import/h3-index.mjs';
 import { storedIncidentCount } from './store/chunk-store';
@@ -24,6 +25,12 @@ const config = read.config;
 checkH3Binding();
 
 if (config.dbPath !== ':memory:') mkdirSync(dirname(config.dbPath), { recursive: true });
+// One server per database file, and never one on a file being restored (decision 016).
+const lock = holdDatabaseLockUntilExit(config.dbPath, 'server', new Date());
+if (!lock.ok) {
+  console.error(`Cannot start: ${lock.reason}`);
+  process.exit(1);
+}
 const db = (() => {
   try {
     return openDatabase(config.dbPath);

@@ -33,13 +33,22 @@ export function openDatabase(path: string): Db {
   }
 }
 
+function migrationFiles(): string[] {
+  return readdirSync(MIGRATIONS_DIR)
+    .filter((f) => MIGRATION_FILE.test(f))
+    .sort();
+}
+
+/** The schema version (SQLite `user_version`) the migrations of this build lead to. */
+export function latestSchemaVersion(): number {
+  return Math.max(0, ...migrationFiles().map((f) => Number(f.slice(0, 3))));
+}
+
 /** Applies numbered SQL migrations in order (up to `upTo`, for upgrade tests), each in its own transaction. */
 export function migrate(db: Db, upTo = Number.POSITIVE_INFINITY): number[] {
   const current = Number(db.pragma('user_version', { simple: true }));
-  const files = readdirSync(MIGRATIONS_DIR)
-    .filter((f) => MIGRATION_FILE.test(f))
-    .sort();
-  const latest = Math.max(0, ...files.map((f) => Number(f.slice(0, 3))));
+  const files = migrationFiles();
+  const latest = latestSchemaVersion();
   if (current > latest) {
     // An older build writing into a newer schema could store rows the newer one misreads.
     throw new Error(
