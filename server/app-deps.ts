@@ -15,4 +15,8 @@ export interface AppDeps {
   coverage: () => Coverage;
   /** Secure cookies need HTTPS or localhost; off only for plain-HTTP deployments behind a proxy. */
   secureCookies: boolean;
+  /** Uploads larger than this are refused with 413 (MAX_UPLOAD_BYTES unless a test lowers it). */
+  maxUploadBytes: number;
+  /** Where multipart uploads are spooled while they arrive (the OS temp directory by default). */
+  uploadTempDir: string;
 }

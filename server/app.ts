@@ -1,5 +1,6 @@
 // The Hono app factory. It never listens and never reads the environment: server/main.ts
 // does that, and tests call app.request() against a real SQLite database.
+import { tmpdir } from 'node:os';
 import { Hono } from 'hono';
 import { getCookie } from 'hono/cookie';
 import { HTTPException } from 'hono/http-exception';
@@ -15,7 +16,7 @@ import { authRoutes, SESSION_COOKIE } from './routes/auth-routes';
 import { cellsRoutes } from './routes/cells-routes';
 import { forecastRoutes } from './routes/forecast-routes';
 import { hotspotRoutes } from './routes/hotspot-routes';
-import { importRoutes } from './routes/import-routes';
+import { importRoutes, MAX_UPLOAD_BYTES } from './routes/import-routes';
 import { metaRoutes } from './routes/meta-routes';
 import { taskingRoutes } from './taskings/tasking-routes';
 
@@ -23,6 +24,10 @@ export interface CreateAppOptions {
   db: Db;
   clock?: () => Date;
   secureCookies?: boolean;
+  /** Defaults to MAX_UPLOAD_BYTES (512 MB); tests lower it to reach the cap quickly. */
+  maxUploadBytes?: number;
+  /** Defaults to the OS temp directory (TMPDIR). */
+  uploadTempDir?: string;
 }
 
 export function createApp(options: CreateAppOptions) {
@@ -33,6 +38,8 @@ export function createApp(options: CreateAppOptions) {
     studyGrid: createStudyGridCache(options.db),
     coverage: createCoverageCache(options.db),
     secureCookies: options.secureCookies ?? true,
+    maxUploadBytes: options.maxUploadBytes ?? MAX_UPLOAD_BYTES,
+    uploadTempDir: options.uploadTempDir ?? tmpdir(),
   };
 
   const api = new Hono<AppEnv>()

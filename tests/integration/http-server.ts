@@ -2,7 +2,7 @@
 // (concurrent clients, a restart of the server on the same database).
 import { serve } from '@hono/node-server';
 import type { AddressInfo } from 'node:net';
-import { createApp } from '../../server/app';
+import { createApp, type CreateAppOptions } from '../../server/app';
 import { openDatabase, type Db } from '../../server/db/open-database';
 
 export interface RunningServer {
@@ -11,9 +11,13 @@ export interface RunningServer {
   close: () => Promise<void>;
 }
 
-export async function startServer(dbPath: string, clock: () => Date): Promise<RunningServer> {
+export async function startServer(
+  dbPath: string,
+  clock: () => Date,
+  options: Pick<CreateAppOptions, 'maxUploadBytes' | 'uploadTempDir'> = {},
+): Promise<RunningServer> {
   const db = openDatabase(dbPath);
-  const app = createApp({ db, clock, secureCookies: false });
+  const app = createApp({ db, clock, secureCookies: false, ...options });
   const server = await new Promise<ReturnType<typeof serve>>((resolve) => {
     const started = serve({ fetch: app.fetch, port: 0, hostname: '127.0.0.1' }, () => resolve(started));
   });
