@@ -21,4 +21,8 @@ export interface AppDeps {
   signInThrottle: SignInThrottle;
   /** Whether X-Forwarded-For names the client (behind a reverse proxy). */
   trustProxy: boolean;
+  /** Uploads larger than this are refused with 413 (MAX_UPLOAD_BYTES unless a test lowers it). */
+  maxUploadBytes: number;
+  /** Where multipart uploads are spooled while they arrive (the OS temp directory by default). */
+  uploadTempDir: string;
 }

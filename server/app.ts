@@ -1,5 +1,6 @@
 // The Hono app factory. It never listens and never reads the environment: server/main.ts
 // does that, and tests call app.request() against a real SQLite database.
+import { tmpdir } from 'node:os';
 import { Hono } from 'hono';
 import { getCookie } from 'hono/cookie';
 import { HTTPException } from 'hono/http-exception';
@@ -19,7 +20,7 @@ import { authRoutes, SESSION_COOKIE } from './routes/auth-routes';
 import { cellsRoutes } from './routes/cells-routes';
 import { forecastRoutes } from './routes/forecast-routes';
 import { hotspotRoutes } from './routes/hotspot-routes';
-import { importRoutes } from './routes/import-routes';
+import { importRoutes, MAX_UPLOAD_BYTES } from './routes/import-routes';
 import { metaRoutes } from './routes/meta-routes';
 import { taskingRoutes } from './taskings/tasking-routes';
 
@@ -37,6 +38,10 @@ export interface CreateAppOptions {
   connectSources?: readonly string[];
   /** Served over HTTPS: send Strict-Transport-Security. */
   https?: boolean;
+  /** Defaults to MAX_UPLOAD_BYTES (512 MB); tests lower it to reach the cap quickly. */
+  maxUploadBytes?: number;
+  /** Defaults to the OS temp directory (TMPDIR). */
+  uploadTempDir?: string;
 }
 
 /** JSON bodies (taskings with a drawn area included) stay far below this; uploads have their own cap. */
@@ -53,6 +58,8 @@ export function createApp(options: CreateAppOptions) {
     sessions: options.sessions ?? DEFAULT_SESSION_POLICY,
     signInThrottle: new SignInThrottle(),
     trustProxy: options.trustProxy ?? false,
+    maxUploadBytes: options.maxUploadBytes ?? MAX_UPLOAD_BYTES,
+    uploadTempDir: options.uploadTempDir ?? tmpdir(),
   };
   const jsonBodyLimit = bodyLimit({
     maxSize: MAX_JSON_BODY_BYTES,

@@ -31,6 +31,13 @@ export function allow(...roles: (Role | typeof ANYONE)[]) {
   return Object.assign(middleware, { [ALLOW_MARK]: roles });
 }
 
+/** The roles a route handler declares with allow(...), or null when the handler is not an allow(...) middleware. */
+export function declaredRoles(handler: unknown): readonly (Role | typeof ANYONE)[] | null {
+  if (typeof handler !== 'function' || !(ALLOW_MARK in handler)) return null;
+  const roles = handler[ALLOW_MARK];
+  return Array.isArray(roles) ? roles.filter((r): r is Role | typeof ANYONE => r === ANYONE || ROLES.some((role) => role === r)) : null;
+}
+
 export function isAllowMiddleware(handler: unknown): boolean {
-  return typeof handler === 'function' && ALLOW_MARK in handler;
+  return declaredRoles(handler) !== null;
 }

@@ -74,7 +74,7 @@ async function openSource(source: InputSource): Promise<Result<Readable, FilePro
 }
 
 /** A Node stream over a fetch/Hono request body; destroying it cancels the body. */
-function readableOfWebStream(stream: ReadableStream<Uint8Array>): Readable {
+export function readableOfWebStream(stream: ReadableStream<Uint8Array>): Readable {
   const reader = stream.getReader();
   let finished = false;
   async function* chunks() {
@@ -273,13 +273,14 @@ async function readPlainFile(path: string, options: ReadInputOptions): Promise<R
     const size = info.size;
     const maxText = options.maxTextBytes ?? DEFAULT_MAX_TEXT_BYTES;
     if (!info.isFile() || size === 0 || size > maxText || (options.maxRawBytes !== undefined && size > options.maxRawBytes)) return null;
-    const bytes = Buffer.allocUnsafe(size);
     const headEnd = Math.min(size, HEAD_BYTES);
-    if (!(await readRange(handle, bytes, 0, headEnd))) return null;
-    if (bytes[0] === GZIP_MAGIC[0] && bytes[1] === GZIP_MAGIC[1]) return null;
-    const head = bytes.subarray(0, headEnd);
+    // The head is read on its own first, so junk is refused without room for the whole file.
+    const head = Buffer.allocUnsafe(headEnd);
+    if (!(await readRange(handle, head, 0, headEnd))) return null;
+    if (head[0] === GZIP_MAGIC[0] && head[1] === GZIP_MAGIC[1]) return null;
     if (head.indexOf(0) !== -1) return null;
     options.onBytes?.(headEnd);
+    let bytes = head;
     if (headEnd < size) {
       let headText: string;
       try {
@@ -290,6 +291,8 @@ async function readPlainFile(path: string, options: ReadInputOptions): Promise<R
       }
       const checked = options.checkHead(headText, false);
       if (!checked.ok) return fail(checked.reason);
+      bytes = Buffer.allocUnsafe(size);
+      head.copy(bytes, 0);
       for (let from = headEnd; from < size; from += PLAIN_FILE_PIECE_BYTES) {
         const to = Math.min(size, from + PLAIN_FILE_PIECE_BYTES);
         if (!(await readRange(handle, bytes, from, to))) return null;

@@ -1,5 +1,9 @@
+import { mkdtempSync, readdirSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
+import { filePart, multipartBody, multipartType, textPart } from '../../tests/multipart';
 import { createApp } from '../app';
 import { createApiToken } from '../auth/auth-queries';
 import { ROLES, type Role } from '../auth/roles';
@@ -8,16 +12,24 @@ import { openDatabase } from '../db/open-database';
 const NOW = new Date('2026-11-20T09:00:00Z');
 const CSV = 'Month,Longitude,Latitude,Crime type\n2019-01,-0.0597,51.5194,Robbery\n2019-01,-0.0597,51.5194,Robbery\n2019-02,-0.0177,51.5087,Robbery\n';
 
-function setup() {
+function setup(options: { maxUploadBytes?: number } = {}) {
   const db = openDatabase(':memory:');
-  const app = createApp({ db, clock: () => NOW });
+  const uploadTempDir = mkdtempSync(join(tmpdir(), 'import-routes-'));
+  const app = createApp({ db, clock: () => NOW, uploadTempDir, ...options });
   const tokens = Object.fromEntries(ROLES.map((role) => [role, createApiToken(db, role, `${role} token`, NOW)])) as Record<Role, string>;
   const send = (path: string, role: Role | null, init: RequestInit = {}) =>
     app.request(path, { ...init, headers: { ...(role ? { authorization: `Bearer ${tokens[role]}` } : {}), ...init.headers } });
   const upload = (path: string, body: BodyInit, type = 'text/csv', role: Role = 'analyst') =>
     send(path, role, { method: 'POST', body, headers: { 'content-type': type } });
-  return { db, send, upload };
+  const stored = () => ({
+    batches: Number(db.prepare('SELECT count(*) FROM import_batches').pluck().get()),
+    incidents: Number(db.prepare('SELECT count(*) FROM incidents').pluck().get()),
+    tempFiles: readdirSync(uploadTempDir),
+  });
+  return { db, send, upload, stored };
 }
+
+const BOUNDARY = 'tasking-map-test-boundary';
 
 describe('POST /api/imports/*', () => {
   it('lets analysts only import', async () => {
@@ -118,5 +130,78 @@ describe('POST /api/imports/*', () => {
     expect(area.status).toBe(200);
     expect(await area.json()).toMatchObject({ summary: { kind: 'study-area', areas: 1, names: ['Box'] } });
     expect(db.prepare("SELECT name, source_file FROM areas WHERE kind = 'study-area'").get()).toEqual({ name: 'Box', source_file: 'box.geojson' });
+  });
+});
+
+describe('multipart uploads, streamed to a temporary file', () => {
+  const valid = (parts = [filePart('file', 'jan.csv', CSV)]) => multipartBody(BOUNDARY, parts);
+  const cutAt = (bytes: Uint8Array<ArrayBuffer>, length: number) => bytes.subarray(0, length);
+  const huge = 'x'.repeat(20 * 1024);
+
+  it('imports a form it has read to the end, and leaves no temporary file', async () => {
+    const { upload, stored } = setup();
+    const res = await upload('/api/imports/police-uk', valid([textPart('note', 'January'), filePart('file', 'jan.csv', CSV)]), multipartType(BOUNDARY));
+    expect(res.status).toBe(200);
+    expect(await res.json()).toMatchObject({ summary: { fileName: 'jan.csv', imported: 3 } });
+    expect(stored()).toEqual({ batches: 1, incidents: 3, tempFiles: [] });
+  });
+
+  it.each([
+    ['no boundary in Content-Type', 'multipart/form-data', valid(), /names no boundary/],
+    ['a boundary that is not the one in the body', multipartType('another-boundary'), valid(), /ends before the form's closing boundary/],
+    ['a body cut off inside the file', multipartType(BOUNDARY), cutAt(valid(), 150), /ends before the form's closing boundary/],
+    [
+      'a body cut off after the file but before the closing boundary',
+      multipartType(BOUNDARY),
+      multipartBody(BOUNDARY, [filePart('file', 'jan.csv', CSV)], { close: false }),
+      /ends before the form's closing boundary/,
+    ],
+    ['an empty body', multipartType(BOUNDARY), new Uint8Array(0), /the request has no body/],
+    [
+      'a part header longer than 16 KB',
+      multipartType(BOUNDARY),
+      valid([{ headers: [`Content-Disposition: form-data; name="file"; filename="${huge}"`], body: CSV }]),
+      /malformed or longer than 16 KB/,
+    ],
+    ['no field named file', multipartType(BOUNDARY), valid([filePart('upload', 'jan.csv', CSV)]), /no file field named "file"/],
+    ['a text field named file', multipartType(BOUNDARY), valid([textPart('file', CSV)]), /field "file" holds text, not a file/],
+    [
+      'two files named file',
+      multipartType(BOUNDARY),
+      valid([filePart('file', 'jan.csv', CSV), filePart('file', 'feb.csv', CSV)]),
+      /more than one field named "file"/,
+    ],
+  ])('refuses %s with 400 invalid_upload and stores nothing', async (_what, type, body, message) => {
+    const { upload, stored } = setup();
+    const res = await upload('/api/imports/police-uk', body, type);
+    expect(res.status).toBe(400);
+    expect(await res.json()).toEqual({ error: { code: 'invalid_upload', message: expect.stringMatching(message) } });
+    expect(stored()).toEqual({ batches: 0, incidents: 0, tempFiles: [] });
+  });
+
+  it('refuses a file over the cap with 413 while it streams, stores nothing, and takes one exactly at the cap', async () => {
+    const cap = 64 * 1024;
+    const rows = (bytes: number) => {
+      const row = '2019-01,-0.0597,51.5194,Robbery\n';
+      const header = 'Month,Longitude,Latitude,Crime type\n';
+      const text = header + row.repeat(Math.floor((bytes - header.length) / row.length));
+      return text + '\n'.repeat(bytes - text.length); // blank lines are not rows: exactly `bytes` long
+    };
+    const { upload, stored } = setup({ maxUploadBytes: cap });
+    const over = await upload('/api/imports/police-uk', valid([filePart('file', 'big.csv', rows(cap + 1))]), multipartType(BOUNDARY));
+    expect(over.status).toBe(413);
+    expect(await over.json()).toEqual({ error: { code: 'too_large', message: expect.stringMatching(/larger than 64 KB/) } });
+    expect(stored()).toEqual({ batches: 0, incidents: 0, tempFiles: [] });
+    const at = await upload('/api/imports/police-uk', valid([filePart('file', 'cap.csv', rows(cap))]), multipartType(BOUNDARY));
+    expect(at.status).toBe(200);
+    expect(stored()).toMatchObject({ batches: 1, tempFiles: [] });
+  });
+
+  it('refuses a form whose other parts make it too large, however small its file', async () => {
+    const { upload, stored } = setup({ maxUploadBytes: 1024 });
+    const padding = Array.from({ length: 40 }, (_, k) => filePart(`padding-${k}`, 'pad.bin', new Uint8Array(32 * 1024), 'application/octet-stream'));
+    const res = await upload('/api/imports/police-uk', valid([...padding, filePart('file', 'jan.csv', CSV)]), multipartType(BOUNDARY));
+    expect(res.status).toBe(413);
+    expect(stored()).toEqual({ batches: 0, incidents: 0, tempFiles: [] });
   });
 });

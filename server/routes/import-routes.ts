@@ -9,6 +9,7 @@ import { allow } from '../auth/roles';
 import { listImportBatches } from '../store/import-batches';
 import { importOptionSchemas, runImport, type ImportFile, type ImportOutcome, type ImportRequest } from '../import/run-import';
 import { validate } from '../validation';
+import { spoolMultipartFile } from './multipart-upload';
 
 /** Uploads above this are refused with 413; police.uk's biggest monthly force file is ~20 MB. */
 export const MAX_UPLOAD_BYTES = 512 * 1024 * 1024;
@@ -52,33 +53,46 @@ const batchesQuery = z.object({
   limit: z.coerce.number().int('expected a whole number 1..500').min(1, 'expected 1..500').max(500, 'expected 1..500').default(50),
 });
 
-type UploadResult = { ok: true; file: ImportFile } | { ok: false; status: 400 | 413 | 415; message: string };
+type Upload =
+  | { ok: true; file: ImportFile; remove?: () => Promise<void> }
+  | { ok: false; status: 400 | 413 | 415; code: 'invalid_upload' | 'too_large' | 'unsupported_media_type'; message: string };
 
-const tooLarge = `The upload is larger than ${MAX_UPLOAD_BYTES / (1024 * 1024)} MB. Split the file (by month, for example) and upload the parts.`;
+const MiB = 1024 * 1024;
+const tooLargeMessage = (maxBytes: number) =>
+  `The upload is larger than ${maxBytes >= MiB ? `${Math.round(maxBytes / MiB)} MB` : `${Math.round(maxBytes / 1024)} KB`}. Split the file (by month, for example) and upload the parts.`;
 
-/** The file from a raw body (streamed, never buffered whole) or a multipart field `file`. */
-async function uploadedFile(c: Context<AppEnv>, queryFileName: string | undefined): Promise<UploadResult> {
+/**
+ * The file from a raw body or a multipart field `file`, never buffered whole: a raw body is
+ * streamed to the importer; a form is streamed to a temporary file and imported once it has
+ * arrived intact (decision 017).
+ */
+async function uploadedFile(c: Context<AppEnv>, deps: AppDeps, queryFileName: string | undefined): Promise<Upload> {
+  const tooLarge = tooLargeMessage(deps.maxUploadBytes);
   const length = Number(c.req.header('content-length'));
-  if (Number.isFinite(length) && length > MAX_UPLOAD_BYTES) return { ok: false, status: 413, message: tooLarge };
-  const type = (c.req.header('content-type') ?? 'application/octet-stream').split(';')[0]!.trim().toLowerCase();
+  if (Number.isFinite(length) && length > deps.maxUploadBytes) return { ok: false, status: 413, code: 'too_large', message: tooLarge };
+  const contentType = c.req.header('content-type') ?? 'application/octet-stream';
+  const type = contentType.split(';')[0]!.trim().toLowerCase();
   if (type === 'multipart/form-data') {
-    const form = await c.req.parseBody();
-    const file = form['file'];
-    if (!(file instanceof File)) {
-      return {
-        ok: false,
-        status: 400,
-        message: 'The form has no file field named "file"; send the file as multipart field "file", or as the raw request body.',
-      };
-    }
-    if (file.size > MAX_UPLOAD_BYTES) return { ok: false, status: 413, message: tooLarge };
-    return { ok: true, file: { input: { stream: file.stream() }, fileName: queryFileName ?? (file.name || 'upload') } };
+    const spooled = await spoolMultipartFile(c.req.raw.body, contentType, {
+      maxFileBytes: deps.maxUploadBytes,
+      tooLargeMessage: tooLarge,
+      tempDir: deps.uploadTempDir,
+    });
+    if (!spooled.ok) return { ok: false, ...spooled.reason };
+    const { path, fileName, remove } = spooled.value;
+    return { ok: true, file: { input: { path }, fileName: queryFileName ?? fileName ?? 'upload' }, remove };
   }
   if (!RAW_TYPES.includes(type)) {
-    return { ok: false, status: 415, message: `Content-Type ${type} is not accepted; send the file as ${RAW_TYPES.join(', ')} or multipart/form-data.` };
+    return {
+      ok: false,
+      status: 415,
+      code: 'unsupported_media_type',
+      message: `Content-Type ${type} is not accepted; send the file as ${RAW_TYPES.join(', ')} or multipart/form-data.`,
+    };
   }
   const body = c.req.raw.body;
-  if (!body) return { ok: false, status: 400, message: 'The request has no body; send the file as the body, or as multipart field "file".' };
+  if (!body)
+    return { ok: false, status: 400, code: 'invalid_upload', message: 'The request has no body; send the file as the body, or as multipart field "file".' };
   return { ok: true, file: { input: { stream: body }, fileName: queryFileName ?? 'upload' } };
 }
 
@@ -91,18 +105,19 @@ function respond(c: Context<AppEnv>, outcome: ImportOutcome) {
 
 export function importRoutes(deps: AppDeps) {
   const handle = async (c: Context<AppEnv>, parsed: { request: ImportRequest; fileName: string | undefined }) => {
-    const upload = await uploadedFile(c, parsed.fileName);
-    if (!upload.ok) {
-      const code = upload.status === 413 ? 'too_large' : upload.status === 415 ? 'unsupported_media_type' : 'invalid_upload';
-      return c.json({ error: { code, message: upload.message } }, upload.status);
-    }
+    const upload = await uploadedFile(c, deps, parsed.fileName);
+    if (!upload.ok) return c.json({ error: { code: upload.code, message: upload.message } }, upload.status);
     const principal = c.get('principal');
-    const outcome = await runImport(
-      { db: deps.db, importedBy: principal?.id ?? 'unknown', now: deps.clock(), maxRawBytes: MAX_UPLOAD_BYTES },
-      parsed.request,
-      upload.file,
-    );
-    return respond(c, outcome);
+    try {
+      const outcome = await runImport(
+        { db: deps.db, importedBy: principal?.id ?? 'unknown', now: deps.clock(), maxRawBytes: deps.maxUploadBytes },
+        parsed.request,
+        upload.file,
+      );
+      return respond(c, outcome);
+    } finally {
+      await upload.remove?.();
+    }
   };
 
   return new Hono<AppEnv>()
