@@ -1,4 +1,6 @@
 import type { Coverage } from '../geo/coverage';
+import type { ComputeService } from './compute/compute-service';
+import type { ResponseCache } from './compute/response-cache';
 import type { SessionPolicy } from './auth/auth-queries';
 import type { SignInThrottle } from './auth/sign-in-throttle';
 import type { Db } from './db/open-database';
@@ -9,7 +11,11 @@ export interface AppDeps {
   db: Db;
   /** Injected so tests control "now". */
   clock: () => Date;
-  /** The current in-memory incident index, rebuilt when a batch lands. */
+  /** Builds the in-memory index and runs the long statistics (on a worker thread in the server). */
+  compute: ComputeService;
+  /** Statistics answers per data version and query (the meeting room's many screens). */
+  answers: ResponseCache;
+  /** The index the request has awaited with compute.index(...). */
   incidentIndex: () => IncidentIndex;
   /** Study-area cells and neighbourhoods per (resolution, k), cached until the study area changes. */
   studyGrid: StudyGrid;

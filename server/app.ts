@@ -15,7 +15,9 @@ import { isAllowMiddleware } from './auth/roles';
 import type { Db } from './db/open-database';
 import { createStudyGridCache } from './hotspots/study-grid';
 import { createCoverageCache } from './store/coverage-store';
-import { createIndexCache } from './incidents/incident-index';
+import { inThreadCompute } from './compute/compute-service';
+import { createResponseCache } from './compute/response-cache';
+import { workerCompute } from './compute/worker-compute';
 import { authRoutes, SESSION_COOKIE } from './routes/auth-routes';
 import { cellsRoutes } from './routes/cells-routes';
 import { forecastRoutes } from './routes/forecast-routes';
@@ -38,6 +40,12 @@ export interface CreateAppOptions {
   connectSources?: readonly string[];
   /** Served over HTTPS: send Strict-Transport-Security. */
   https?: boolean;
+  /**
+   * The database file, for the compute worker that builds the index and runs the long
+   * statistics off the event loop (decision 022). Without it (tests on an in-memory database)
+   * they run in this thread.
+   */
+  computeWorkerDbPath?: string;
   /** Defaults to MAX_UPLOAD_BYTES (512 MB); tests lower it to reach the cap quickly. */
   maxUploadBytes?: number;
   /** Defaults to the OS temp directory (TMPDIR). */
@@ -48,12 +56,22 @@ export interface CreateAppOptions {
 export const MAX_JSON_BODY_BYTES = 256 * 1024;
 
 export function createApp(options: CreateAppOptions) {
+  const studyGrid = createStudyGridCache(options.db);
+  const coverage = createCoverageCache(options.db);
+  const compute = options.computeWorkerDbPath ? workerCompute(options.db, options.computeWorkerDbPath) : inThreadCompute(options.db, studyGrid, coverage);
   const deps: AppDeps = {
     db: options.db,
     clock: options.clock ?? (() => new Date()),
-    incidentIndex: createIndexCache(options.db),
-    studyGrid: createStudyGridCache(options.db),
-    coverage: createCoverageCache(options.db),
+    compute,
+    answers: createResponseCache(),
+    incidentIndex: () => {
+      const index = compute.current();
+      // Routes await compute.index(...) before anything reads the index.
+      if (!index) throw new Error('internal: the incident index was read before it was ready');
+      return index;
+    },
+    studyGrid,
+    coverage,
     secureCookies: options.secureCookies ?? true,
     sessions: options.sessions ?? DEFAULT_SESSION_POLICY,
     signInThrottle: new SignInThrottle(),

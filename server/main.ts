@@ -53,6 +53,8 @@ setInterval(() => purgeSessions(db, new Date(), config.sessions, hasDemoData(db)
 
 const app = createApp({
   db,
+  // The index and the long statistics run on a worker thread with its own connection (decision 022).
+  ...(config.dbPath === ':memory:' ? {} : { computeWorkerDbPath: config.dbPath }),
   secureCookies: config.secureCookies,
   sessions: config.sessions,
   trustProxy: config.trustProxy,

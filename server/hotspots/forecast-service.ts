@@ -47,7 +47,7 @@ function windowLengthOf(horizon: Horizon, endDay: number): WindowLength {
 /** Per-window counts (and harm) per study cell for the windows before endDay, oldest first. */
 export function buildWindowHistory(index: IncidentIndex, grid: StudyGrid, coverage: Coverage, query: HistoryQuery): Result<WindowHistory, EngineFailure> {
   const neighbourhood = grid(query.h3Resolution, 1);
-  if (!neighbourhood.ok) return failWith(409, 'no_study_area', neighbourhood.reason);
+  if (!neighbourhood.ok) return fail(neighbourhood.reason);
   if (index.size === 0) return failWith(422, 'no_data', 'There are no incidents to forecast from; import some first.');
   const length = windowLengthOf(query.horizon, query.endDay);
   const firstDataDay = index.startDay[0]!;

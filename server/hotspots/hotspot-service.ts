@@ -16,7 +16,7 @@ import type { StudyGrid } from './study-grid';
 import { describeWindow, wholeMonthsBetween, windowsEndingAt, type DayWindow, type WindowLength } from '../../geo/windows';
 
 export interface EngineFailure {
-  status: 400 | 409 | 422;
+  status: 400 | 409 | 413 | 422;
   code: string;
   message: string;
 }
@@ -157,7 +157,7 @@ const labelled = (slug: string) => ({ category: slug, label: categoryBySlug(slug
 
 export function findHotspots(index: IncidentIndex, grid: StudyGrid, coverage: Coverage, query: HotspotQuery): Result<HotspotResult, EngineFailure> {
   const neighbourhood = grid(query.h3Resolution, query.k);
-  if (!neighbourhood.ok) return failWith(409, 'no_study_area', neighbourhood.reason);
+  if (!neighbourhood.ok) return fail(neighbourhood.reason);
   const covered = checkCoverage(coverage, query.categories, query);
   if (!covered.ok) return covered;
   const precision = checkPrecision(index, query, wholeMonthsBetween(query.fromDay, query.toDay) !== null);
@@ -255,7 +255,7 @@ export interface EmergingResult {
 
 export function findEmergingHotspots(index: IncidentIndex, grid: StudyGrid, coverage: Coverage, query: EmergingQuery): Result<EmergingResult, EngineFailure> {
   const neighbourhood = grid(query.h3Resolution, query.k);
-  if (!neighbourhood.ok) return failWith(409, 'no_study_area', neighbourhood.reason);
+  if (!neighbourhood.ok) return fail(neighbourhood.reason);
   const covered = coveredWindows(coverage, query.categories, windowsEndingAt(query.toDay, query.windows, query.windowLength), 3, 'The emerging analysis');
   if (!covered.ok) return covered;
   const windows = covered.value.windows;
@@ -342,7 +342,7 @@ export interface ChangeOutcome {
 export function changeAgainstBaseline(index: IncidentIndex, grid: StudyGrid, coverage: Coverage, query: ChangeQuery): Result<ChangeOutcome, EngineFailure> {
   // Nothing outside the study area, as Gi* does: cells beyond the borough are not tested.
   const neighbourhood = grid(query.h3Resolution, 1);
-  if (!neighbourhood.ok) return failWith(409, 'no_study_area', neighbourhood.reason);
+  if (!neighbourhood.ok) return fail(neighbourhood.reason);
   const months = wholeMonthsBetween(query.fromDay, query.toDay);
   const length: WindowLength = months !== null ? { unit: 'months', months } : { unit: 'days', days: query.toDay - query.fromDay };
   const covered = coveredWindows(

@@ -2,6 +2,8 @@
 // of record; this index exists because a borough-wide 365-day window at resolution 10 over
 // millions of rows cannot be grouped by SQLite inside the 50 ms the map needs, while a scan
 // of typed arrays can (docs/decisions/002-in-memory-window-index.md).
+// Its arrays live in shared memory, so the compute worker that builds an index hands it to
+// the server's main thread without copying (snapshotOfIndex / indexFromSnapshot, decision 022).
 import { cellAt } from '../../geo/h3';
 import { CATEGORIES } from '../../geo/categories';
 import type { Db } from '../db/open-database';
@@ -50,13 +52,17 @@ export function dataVersion(db: Db): string {
 
 const versionOf = (state: ChunkState) => `${state.chunks}:${state.maxChunkId}:${state.rows}`;
 
+// Shared memory: an index (immutable once made) is passed between threads without a copy.
+const sharedFloat64 = (n: number) => new Float64Array(new SharedArrayBuffer(n * 8));
+const sharedUint32 = (n: number) => new Uint32Array(new SharedArrayBuffer(n * 4));
+
 /**
  * Distinct points by exact coordinates: an open-addressing hash table over the two
  * doubles' bits. A Map keyed by "lng,lat" strings took 13 s for 5M distinct points.
  */
 class PointSet {
-  lngs = new Float64Array(1024);
-  lats = new Float64Array(1024);
+  lngs: Float64Array = sharedFloat64(1024);
+  lats: Float64Array = sharedFloat64(1024);
   count = 0;
   private slots = new Int32Array(2048).fill(-1);
   private readonly bits = new Float64Array(2);
@@ -91,8 +97,8 @@ class PointSet {
   }
 
   private growPoints() {
-    const lngs = new Float64Array(this.lngs.length * 2);
-    const lats = new Float64Array(this.lats.length * 2);
+    const lngs = sharedFloat64(this.lngs.length * 2);
+    const lats = sharedFloat64(this.lats.length * 2);
     lngs.set(this.lngs);
     lats.set(this.lats);
     this.lngs = lngs;
@@ -122,12 +128,12 @@ interface Columns {
 
 function allocate(n: number): Columns {
   return {
-    startDay: new Int32Array(n),
-    endDay: new Int32Array(n),
-    minuteOfDay: new Int16Array(n),
-    precision: new Uint8Array(n),
-    categoryIndex: new Uint8Array(n),
-    locationIndex: new Uint32Array(n),
+    startDay: new Int32Array(new SharedArrayBuffer(n * 4)),
+    endDay: new Int32Array(new SharedArrayBuffer(n * 4)),
+    minuteOfDay: new Int16Array(new SharedArrayBuffer(n * 2)),
+    precision: new Uint8Array(new SharedArrayBuffer(n)),
+    categoryIndex: new Uint8Array(new SharedArrayBuffer(n)),
+    locationIndex: sharedUint32(n),
   };
 }
 
@@ -149,7 +155,7 @@ interface IndexState {
   denseCategory: Int16Array;
   columns: Columns;
   /** Per resolution: each location's cell, for the locations there were when it was computed. */
-  cells: Map<number, { cells: string[]; idOf: Map<string, number>; cellOfLocation: Uint32Array }>;
+  cells: Map<number, { cells: string[]; idOf: Map<string, number> | null; cellOfLocation: Uint32Array }>;
 }
 
 const stateOf = new WeakMap<IncidentIndex, IndexState>();
@@ -239,8 +245,8 @@ function makeIndex(state: IndexState): IncidentIndex {
         // Locations the memo does not have yet (appended since): computed from their points.
         const known = memo?.cellOfLocation.length ?? 0;
         const cells = memo ? [...memo.cells] : [];
-        const idOf = memo ? new Map(memo.idOf) : new Map<string, number>();
-        const cellOfLocation = new Uint32Array(locationCount);
+        const idOf = memo ? new Map(memo.idOf ?? memo.cells.map((cell, id) => [cell, id])) : new Map<string, number>();
+        const cellOfLocation = sharedUint32(locationCount);
         if (memo) cellOfLocation.set(memo.cellOfLocation);
         for (let k = known; k < locationCount; k++) {
           const cell = cellAt(lngs[k]!, lats[k]!, h3Resolution);
@@ -308,4 +314,57 @@ export function createIndexCache(db: Db): () => IncidentIndex {
     else if (index.version !== version) index = extendIncidentIndex(db, index) ?? buildIncidentIndex(db);
     return index;
   };
+}
+
+/**
+ * An index as plain data whose arrays are shared memory: posted to another thread, only the
+ * category and cell-id lists are copied. Cells are prepared at `resolutions` first, so the
+ * receiving thread never computes H3 cells for them.
+ */
+export interface IndexSnapshot {
+  chunks: ChunkState;
+  columns: Columns;
+  categories: string[];
+  points: { lngs: Float64Array; lats: Float64Array; count: number };
+  memos: { resolution: number; cells: string[]; cellOfLocation: Uint32Array }[];
+}
+
+export function snapshotOfIndex(index: IncidentIndex, resolutions: Iterable<number>): IndexSnapshot {
+  const state = stateOf.get(index);
+  if (!state) throw new Error('internal: an index without its state');
+  for (const resolution of resolutions) index.cellsAt(resolution);
+  const count = index.locationCount;
+  return {
+    chunks: state.chunks,
+    columns: state.columns,
+    categories: [...index.categories],
+    points: { lngs: state.points.lngs, lats: state.points.lats, count },
+    memos: [...state.cells].map(([resolution, memo]) => ({
+      resolution,
+      cells: memo.cells,
+      cellOfLocation: memo.cellOfLocation,
+    })),
+  };
+}
+
+/** The index a snapshot describes. It is never extended here: the thread that built it does that. */
+export function indexFromSnapshot(snapshot: IndexSnapshot): IncidentIndex {
+  const points = new PointSet();
+  points.lngs = snapshot.points.lngs;
+  points.lats = snapshot.points.lats;
+  points.count = snapshot.points.count;
+  const cells: IndexState['cells'] = new Map();
+  for (const memo of snapshot.memos) {
+    // The cell -> id map is made only if this thread ever has to add locations to a memo.
+    cells.set(memo.resolution, { cells: memo.cells, idOf: null, cellOfLocation: memo.cellOfLocation });
+  }
+  const denseCategory = new Int16Array(CATEGORIES.length).fill(-1);
+  snapshot.categories.forEach((slug, k) => (denseCategory[CATEGORIES.findIndex((c) => c.slug === slug)] = k));
+  return makeIndex({ chunks: snapshot.chunks, points, categories: [...snapshot.categories], denseCategory, columns: snapshot.columns, cells });
+}
+
+/** Resolutions at which the index has its cells ready. */
+export function preparedResolutions(index: IncidentIndex): number[] {
+  const state = stateOf.get(index);
+  return state ? [...state.cells.keys()].filter((r) => state.cells.get(r)!.cellOfLocation.length >= index.locationCount) : [];
 }

@@ -11,6 +11,7 @@ import { windowQuerySchema } from '../incidents/window-params';
 import { judgeCoverage } from '../../geo/coverage';
 import { COUNT_RULE, countCategoriesInCell, countCellsInWindow, reportTimeFilter } from '../incidents/window-counts';
 import { validate } from '../validation';
+import { answerVersion } from '../compute/answer-version';
 
 const cellParam = z.object({
   cell: z.string().refine((c) => isCell(c) && cellResolution(c) >= MIN_QUERY_RESOLUTION && cellResolution(c) <= MAX_QUERY_RESOLUTION, {
@@ -20,31 +21,35 @@ const cellParam = z.object({
 
 export function cellsRoutes(deps: AppDeps) {
   return new Hono<AppEnv>()
-    .get('/cells', allow(...STAFF), validate('query', windowQuerySchema), (c) => {
+    .get('/cells', allow(...STAFF), validate('query', windowQuerySchema), async (c) => {
       const params = c.req.valid('query');
-      const cells = countCellsInWindow(deps.incidentIndex(), params);
-      return c.json({
-        meta: {
-          from: isoDateOfDay(params.fromDay),
-          to: isoDateOfDay(params.toDay),
-          resolution: params.h3Resolution,
-          group: params.group,
-          categories: params.categories,
-          countRule: COUNT_RULE,
-          timeFilter: reportTimeFilter(deps.incidentIndex(), params, { hours: c.req.query('hours'), weekdays: c.req.query('weekdays') }),
-          totalCount: cells.reduce((sum, cell) => sum + cell.count, 0),
-          totalPartialCount: cells.reduce((sum, cell) => sum + cell.partialCount, 0),
-          demo: hasDemoData(deps.db),
-          /** Categories with no data (or data for only part of the window), in plain words; null when all have data throughout. */
-          coverageNote: judgeCoverage(deps.coverage(), params.categories, [params]).note,
-        },
-        cells,
+      const index = await deps.compute.index([params.h3Resolution]);
+      return deps.answers.answer(c, answerVersion(deps.db, index), async () => {
+        const cells = countCellsInWindow(index, params);
+        return c.json({
+          meta: {
+            from: isoDateOfDay(params.fromDay),
+            to: isoDateOfDay(params.toDay),
+            resolution: params.h3Resolution,
+            group: params.group,
+            categories: params.categories,
+            countRule: COUNT_RULE,
+            timeFilter: reportTimeFilter(index, params, { hours: c.req.query('hours'), weekdays: c.req.query('weekdays') }),
+            totalCount: cells.reduce((sum, cell) => sum + cell.count, 0),
+            totalPartialCount: cells.reduce((sum, cell) => sum + cell.partialCount, 0),
+            demo: hasDemoData(deps.db),
+            /** Categories with no data (or data for only part of the window), in plain words; null when all have data throughout. */
+            coverageNote: judgeCoverage(deps.coverage(), params.categories, [params]).note,
+          },
+          cells,
+        });
       });
     })
-    .get('/cells/:cell', allow(...STAFF), validate('param', cellParam), validate('query', windowQuerySchema), (c) => {
+    .get('/cells/:cell', allow(...STAFF), validate('param', cellParam), validate('query', windowQuerySchema), async (c) => {
       const { cell } = c.req.valid('param');
       const params = c.req.valid('query');
-      const breakdown = countCategoriesInCell(deps.incidentIndex(), params, cell).map((row) => ({
+      const index = await deps.compute.index([cellResolution(cell)]);
+      const breakdown = countCategoriesInCell(index, params, cell).map((row) => ({
         ...row,
         label: categoryBySlug(row.category)?.label ?? row.category,
       }));

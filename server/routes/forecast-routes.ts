@@ -3,10 +3,10 @@ import { z } from 'zod';
 import type { AppEnv } from '../app-env';
 import type { AppDeps } from '../app-deps';
 import { allow, STAFF } from '../auth/roles';
-import { backtestCells, forecastCells } from '../hotspots/forecast-service';
 import { failureBody } from '../hotspots/hotspot-service';
 import { categoryList, groupId, isoDay, resolutionParam, resolveCategories } from '../incidents/window-params';
 import { validate } from '../validation';
+import { answerVersion } from '../compute/answer-version';
 
 const horizon = z.enum(['week', 'month'], { error: 'expected week or month' }).default('month');
 const categoriesAndGroup = {
@@ -41,45 +41,51 @@ const backtestQuery = z
 
 export function forecastRoutes(deps: AppDeps) {
   return new Hono<AppEnv>()
-    .get('/forecast', allow(...STAFF), validate('query', forecastQuery), (c) => {
+    .get('/forecast', allow(...STAFF), validate('query', forecastQuery), async (c) => {
       const q = c.req.valid('query');
       const categories = resolveCategories(q.categories, q.group);
-      const result = forecastCells(deps.incidentIndex(), deps.studyGrid, deps.coverage(), {
-        categories,
-        h3Resolution: q.resolution,
-        endDay: q.asOf,
-        horizon: q.horizon,
-      });
-      if (!result.ok) return c.json(failureBody(result.reason), result.reason.status);
-      return c.json({
-        meta: {
+      const index = await deps.compute.index([q.resolution]);
+      return deps.answers.answer(c, answerVersion(deps.db, index), async () => {
+        const result = await deps.compute.run('forecast', {
           categories,
-          resolution: q.resolution,
+          h3Resolution: q.resolution,
+          endDay: q.asOf,
           horizon: q.horizon,
-          note: 'Scores use only incidents before asOf. Parameters are tuned by rolling-origin backtest on that history (docs/decisions/008-forecast-method.md).',
-        },
-        ...result.value,
+        });
+        if (!result.ok) return c.json(failureBody(result.reason), result.reason.status);
+        return c.json({
+          meta: {
+            categories,
+            resolution: q.resolution,
+            horizon: q.horizon,
+            note: 'Scores use only incidents before asOf. Parameters are tuned by rolling-origin backtest on that history (docs/decisions/008-forecast-method.md).',
+          },
+          ...result.value,
+        });
       });
     })
-    .get('/backtest', allow(...STAFF), validate('query', backtestQuery), (c) => {
+    .get('/backtest', allow(...STAFF), validate('query', backtestQuery), async (c) => {
       const q = c.req.valid('query');
       const categories = resolveCategories(q.categories, q.group);
-      const result = backtestCells(deps.incidentIndex(), deps.studyGrid, deps.coverage(), {
-        categories,
-        h3Resolution: q.resolution,
-        endDay: q.to,
-        horizon: q.horizon,
-        maxWindows: q.windows,
-        trainingWindows: q.trainingWindows,
-        coverages: q.coverages,
-      });
-      if (!result.ok) return c.json(failureBody(result.reason), result.reason.status);
-      const { result: backtest, ...rest } = result.value;
-      return c.json({
-        meta: { categories, resolution: q.resolution, horizon: q.horizon, trainingWindows: q.trainingWindows, definitions: 'docs/accuracy.md' },
-        ...rest,
-        coverages: backtest.coverages,
-        methods: backtest.methods.map((m) => ({ id: m.id, label: m.label, scoredWindows: m.scoredWindows, summary: m.summary })),
+      const index = await deps.compute.index([q.resolution]);
+      return deps.answers.answer(c, answerVersion(deps.db, index), async () => {
+        const result = await deps.compute.run('backtest', {
+          categories,
+          h3Resolution: q.resolution,
+          endDay: q.to,
+          horizon: q.horizon,
+          maxWindows: q.windows,
+          trainingWindows: q.trainingWindows,
+          coverages: q.coverages,
+        });
+        if (!result.ok) return c.json(failureBody(result.reason), result.reason.status);
+        const { result: backtest, ...rest } = result.value;
+        return c.json({
+          meta: { categories, resolution: q.resolution, horizon: q.horizon, trainingWindows: q.trainingWindows, definitions: 'docs/accuracy.md' },
+          ...rest,
+          coverages: backtest.coverages,
+          methods: backtest.methods.map((m) => ({ id: m.id, label: m.label, scoredWindows: m.scoredWindows, summary: m.summary })),
+        });
       });
     });
 }

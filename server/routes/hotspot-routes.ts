@@ -1,13 +1,13 @@
 import { Hono } from 'hono';
 import { z } from 'zod';
-import { cellResolution, isCell } from '../../geo/h3';
+import { cellResolution, isCell, MAX_QUERY_RESOLUTION, MIN_QUERY_RESOLUTION } from '../../geo/h3';
 import { CORRECTIONS } from '../../geo/multiple-testing';
 import { MAX_NEIGHBOURHOOD_K } from '../../geo/study-cells';
 import { isoDateOfDay } from '../../geo/time';
 import type { AppEnv } from '../app-env';
 import type { AppDeps } from '../app-deps';
 import { allow, STAFF } from '../auth/roles';
-import { changeAgainstBaseline, findEmergingHotspots, findHotspots, failureBody } from '../hotspots/hotspot-service';
+import { failureBody } from '../hotspots/hotspot-service';
 import { profileCells, WEEKDAYS } from '../incidents/temporal-profile';
 import {
   categoryList,
@@ -22,6 +22,7 @@ import {
 } from '../incidents/window-params';
 import { COUNT_RULE, reportTimeFilter } from '../incidents/window-counts';
 import { validate } from '../validation';
+import { answerVersion } from '../compute/answer-version';
 
 const MAX_K = Math.min(5, MAX_NEIGHBOURHOOD_K);
 const kParam = z.coerce.number().int('expected a whole number').min(1, `expected 1..${MAX_K}`).max(MAX_K, `expected 1..${MAX_K}`).default(1);
@@ -92,36 +93,39 @@ const CONFIDENCE_BIN = { '90': 1, '95': 2, '99': 3 } as const;
 
 export function hotspotRoutes(deps: AppDeps) {
   return new Hono<AppEnv>()
-    .get('/hotspots', allow(...STAFF), validate('query', hotspotQuery), (c) => {
+    .get('/hotspots', allow(...STAFF), validate('query', hotspotQuery), async (c) => {
       const q = c.req.valid('query');
-      const result = findHotspots(deps.incidentIndex(), deps.studyGrid, deps.coverage(), q);
-      if (!result.ok) return c.json(failureBody(result.reason), result.reason.status);
-      return c.json({
-        meta: {
-          from: isoDateOfDay(q.fromDay),
-          to: isoDateOfDay(q.toDay),
-          resolution: q.h3Resolution,
-          categories: q.categories,
-          method: q.method,
-          k: q.k,
-          correction: q.correction,
-          countRule: COUNT_RULE,
-          timeFilter: reportTimeFilter(deps.incidentIndex(), q, { hours: c.req.query('hours'), weekdays: c.req.query('weekdays') }),
-          outsideStudyArea: result.value.outsideStudyArea,
-          partialCount: result.value.partialCount,
-          harm: result.value.harm,
-          coverageNote: result.value.coverageNote,
-        },
-        summary: result.value.summary,
-        cells: result.value.cells.map((cell) => ({
-          ...cell,
-          z: Number.isNaN(cell.z) ? null : cell.z,
-          p: Number.isNaN(cell.p) ? null : cell.p,
-          pAdjusted: Number.isNaN(cell.pAdjusted) ? null : cell.pAdjusted,
-        })),
+      const index = await deps.compute.index([q.h3Resolution]);
+      return deps.answers.answer(c, answerVersion(deps.db, index), async () => {
+        const result = await deps.compute.run('hotspots', q);
+        if (!result.ok) return c.json(failureBody(result.reason), result.reason.status);
+        return c.json({
+          meta: {
+            from: isoDateOfDay(q.fromDay),
+            to: isoDateOfDay(q.toDay),
+            resolution: q.h3Resolution,
+            categories: q.categories,
+            method: q.method,
+            k: q.k,
+            correction: q.correction,
+            countRule: COUNT_RULE,
+            timeFilter: reportTimeFilter(index, q, { hours: c.req.query('hours'), weekdays: c.req.query('weekdays') }),
+            outsideStudyArea: result.value.outsideStudyArea,
+            partialCount: result.value.partialCount,
+            harm: result.value.harm,
+            coverageNote: result.value.coverageNote,
+          },
+          summary: result.value.summary,
+          cells: result.value.cells.map((cell) => ({
+            ...cell,
+            z: Number.isNaN(cell.z) ? null : cell.z,
+            p: Number.isNaN(cell.p) ? null : cell.p,
+            pAdjusted: Number.isNaN(cell.pAdjusted) ? null : cell.pAdjusted,
+          })),
+        });
       });
     })
-    .get('/hotspots/emerging', allow(...STAFF), validate('query', emergingQuery), (c) => {
+    .get('/hotspots/emerging', allow(...STAFF), validate('query', emergingQuery), async (c) => {
       const q = c.req.valid('query');
       const windowLength = q.windowDays
         ? { unit: 'days' as const, days: q.windowDays }
@@ -129,49 +133,56 @@ export function hotspotRoutes(deps: AppDeps) {
           ? { unit: 'months' as const, months: 1 }
           : { unit: 'days' as const, days: 28 };
       const categories = resolveCategories(q.categories, q.group);
-      const result = findEmergingHotspots(deps.incidentIndex(), deps.studyGrid, deps.coverage(), {
-        categories,
-        toDay: q.to,
-        h3Resolution: q.resolution,
-        windows: q.windows,
-        windowLength,
-        k: q.k,
-        correction: q.correction,
-        minBin: CONFIDENCE_BIN[q.confidence],
-        timeFilter: timeFilterOf(q.hours, q.weekdays),
-      });
-      if (!result.ok) return c.json(failureBody(result.reason), result.reason.status);
-      return c.json({
-        meta: {
-          to: isoDateOfDay(q.to),
-          resolution: q.resolution,
+      const index = await deps.compute.index([q.resolution]);
+      return deps.answers.answer(c, answerVersion(deps.db, index), async () => {
+        const result = await deps.compute.run('emerging', {
           categories,
+          toDay: q.to,
+          h3Resolution: q.resolution,
+          windows: q.windows,
           windowLength,
           k: q.k,
           correction: q.correction,
-          confidence: Number(q.confidence),
-          definitions: 'docs/decisions/009-emerging-hot-spots.md',
-        },
-        ...result.value,
+          minBin: CONFIDENCE_BIN[q.confidence],
+          timeFilter: timeFilterOf(q.hours, q.weekdays),
+        });
+        if (!result.ok) return c.json(failureBody(result.reason), result.reason.status);
+        return c.json({
+          meta: {
+            to: isoDateOfDay(q.to),
+            resolution: q.resolution,
+            categories,
+            windowLength,
+            k: q.k,
+            correction: q.correction,
+            confidence: Number(q.confidence),
+            definitions: 'docs/decisions/009-emerging-hot-spots.md',
+          },
+          ...result.value,
+        });
       });
     })
-    .get('/hotspots/change', allow(...STAFF), validate('query', changeQuery), (c) => {
+    .get('/hotspots/change', allow(...STAFF), validate('query', changeQuery), async (c) => {
       const q = c.req.valid('query');
-      const result = changeAgainstBaseline(deps.incidentIndex(), deps.studyGrid, deps.coverage(), { ...q, alpha: 0.05 });
-      if (!result.ok) return c.json(failureBody(result.reason), result.reason.status);
-      return c.json({
-        meta: {
-          resolution: q.h3Resolution,
-          categories: q.categories,
-          correction: q.correction,
-          test: "conditional binomial for two Poisson rates with unequal exposure (days), two-sided, alpha 0.05 after correction; expected = the baseline's daily rate times the window's days",
-        },
-        ...result.value,
+      const index = await deps.compute.index([q.h3Resolution]);
+      return deps.answers.answer(c, answerVersion(deps.db, index), async () => {
+        const result = await deps.compute.run('change', { ...q, alpha: 0.05 });
+        if (!result.ok) return c.json(failureBody(result.reason), result.reason.status);
+        return c.json({
+          meta: {
+            resolution: q.h3Resolution,
+            categories: q.categories,
+            correction: q.correction,
+            test: "conditional binomial for two Poisson rates with unequal exposure (days), two-sided, alpha 0.05 after correction; expected = the baseline's daily rate times the window's days",
+          },
+          ...result.value,
+        });
       });
     })
-    .get('/profile', allow(...STAFF), validate('query', profileQuery), (c) => {
+    .get('/profile', allow(...STAFF), validate('query', profileQuery), async (c) => {
       const q = c.req.valid('query');
-      const profile = profileCells(deps.incidentIndex(), q, q.cells);
+      const index = await deps.compute.index([...new Set(q.cells.map(cellResolution).filter((r) => r >= MIN_QUERY_RESOLUTION && r <= MAX_QUERY_RESOLUTION))]);
+      const profile = profileCells(index, q, q.cells);
       return c.json({
         meta: {
           from: isoDateOfDay(q.fromDay),

@@ -78,12 +78,17 @@ export function listBatchCategoryMonths(db: Db): BatchCategoryMonths[] {
   return [...byKey.values()];
 }
 
+/** Changes whenever an import adds covered months. */
+export function coverageVersion(db: Db): string {
+  return String(db.prepare("SELECT count(*) || ':' || coalesce(max(batch_id), 0) FROM coverage_months").pluck().get());
+}
+
 /** Covered months per category, cached until the next import lands. */
 export function createCoverageCache(db: Db): () => Coverage {
   let version = '';
   let cached: Coverage = new Map();
   return () => {
-    const now = String(db.prepare("SELECT count(*) || ':' || coalesce(max(batch_id), 0) FROM coverage_months").pluck().get());
+    const now = coverageVersion(db);
     if (now !== version) {
       cached = coverageOf(listBatchCategoryMonths(db));
       version = now;

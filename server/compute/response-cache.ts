@@ -1,0 +1,72 @@
+// Answers to identical requests within one data version, kept in memory: the meeting room puts
+// one view on many screens, and every screen's browser asks the same questions. The key is the
+// data's version (index, study area, coverage) and the request's path and query, so an import
+// or a new study area makes every entry unreachable. Only for answers that do not depend on who
+// asks (the statistics routes are the same for every staff role). ETag on the same key: a
+// client sending If-None-Match gets 304 (decision 022).
+import { createHash } from 'node:crypto';
+import type { Context } from 'hono';
+
+const MAX_ENTRIES = 256;
+const MAX_BYTES = 64 * 1024 * 1024;
+
+export interface ResponseCache {
+  /**
+   * The cached answer for this request at this data version, or else `produce`'s response
+   * (kept when it is a 200). The cached copy has the same status, type and body.
+   */
+  answer<R extends Response>(c: Context, version: string, produce: () => Promise<R>): Promise<R>;
+  readonly size: number;
+}
+
+function canonicalQuery(url: string): string {
+  const params = new URL(url).searchParams;
+  params.sort();
+  return params.toString();
+}
+
+export function createResponseCache(): ResponseCache {
+  const entries = new Map<string, string>();
+  let bytes = 0;
+
+  const remember = (key: string, body: string) => {
+    if (body.length > MAX_BYTES / 4) return;
+    entries.delete(key);
+    entries.set(key, body);
+    bytes += body.length;
+    for (const [oldest, old] of entries) {
+      if (bytes <= MAX_BYTES && entries.size <= MAX_ENTRIES) break;
+      entries.delete(oldest);
+      bytes -= old.length;
+    }
+  };
+
+  return {
+    get size() {
+      return entries.size;
+    },
+    answer: (async (c: Context, version: string, produce: () => Promise<Response>) => {
+      const key = `${version}\n${c.req.path}?${canonicalQuery(c.req.url)}`;
+      const etag = `"${createHash('sha256').update(key).digest('base64url').slice(0, 32)}"`;
+      const cached = entries.get(key);
+      if (cached !== undefined) {
+        if (
+          c.req
+            .header('if-none-match')
+            ?.split(',')
+            .some((tag) => tag.trim() === etag)
+        )
+          return c.body(null, 304, { ETag: etag });
+        // Most recently used last.
+        entries.delete(key);
+        entries.set(key, cached);
+        return c.body(cached, 200, { 'Content-Type': 'application/json', ETag: etag });
+      }
+      const produced = await produce();
+      if (produced.status !== 200) return produced;
+      remember(key, await produced.clone().text());
+      produced.headers.set('ETag', etag);
+      return produced;
+    }) as ResponseCache['answer'],
+  };
+}
