@@ -83,7 +83,29 @@ interface CannonRun {
   latencies: number[];
   /** A few non-2xx answers: path, status and the start of the body. */
   failures: string[];
+  /** Per request path: latencies (sorted), and when its timeouts fired (s after the start). */
+  byPath: Map<string, PathStats>;
+  /** The first answer on each new connection (sorted): it waits for the busy server to accept the connection. */
+  firstOnConnection: number[];
+  /** Every later answer (sorted). */
+  later: number[];
 }
+
+interface PathStats {
+  latencies: number[];
+  timeoutsAt: number[];
+}
+
+/**
+ * autocannon's client internals (v8), pipelining 1: when it emits `response` the request it is
+ * on is the one answered; when it emits `timeout` it has already reconnected and sent the next
+ * request, so the one that timed out is the one before it in the rotation.
+ */
+interface ClientInternals {
+  requestIterator?: { currentRequest?: { path?: string } };
+  on: (event: 'timeout', listener: () => void) => void;
+}
+const pathOf = (client: unknown): string => (client as ClientInternals).requestIterator?.currentRequest?.path ?? '?';
 
 /** One autocannon run; `control` gets the instance (to stop it early). Bounded by a watchdog. */
 function runCannon(options: autocannon.Options & { duration: number }, control?: (instance: autocannon.Instance) => void): Promise<CannonRun> {
@@ -96,13 +118,53 @@ function runCannon(options: autocannon.Options & { duration: number }, control?:
         if ((status < 200 || status >= 300) && failures.length < 5) failures.push(`${status} ${request.path}: ${body.slice(0, 300)}`);
       },
     }));
+    const byPath = new Map<string, PathStats>();
+    const statsOf = (path: string) => {
+      let stats = byPath.get(path);
+      if (!stats) byPath.set(path, (stats = { latencies: [], timeoutsAt: [] }));
+      return stats;
+    };
+    const paths = options.requests?.map((r) => r.path ?? '?') ?? [];
+    const timedOutPath = (client: unknown) => {
+      const at = paths.indexOf(pathOf(client));
+      return at < 0 ? pathOf(client) : paths[(at + paths.length - 1) % paths.length]!;
+    };
+    const started = performance.now();
+    // Clients on a new connection: every client at the start, and one that reconnected after a timeout.
+    const fresh = new Map<unknown, boolean>();
+    const firstOnConnection: number[] = [];
+    const later: number[] = [];
     const timer: { watchdog?: NodeJS.Timeout } = {};
-    const instance = autocannon({ ...options, ...(requests ? { requests } : {}) }, (error: unknown, result) => {
-      clearTimeout(timer.watchdog);
-      if (error) reject(error instanceof Error ? error : new Error(String(error)));
-      else resolveRun({ result, latencies: latencies.sort((a, b) => a - b), failures });
+    const instance = autocannon(
+      {
+        ...options,
+        ...(requests ? { requests } : {}),
+        setupClient: (client) => {
+          fresh.set(client, true);
+          (client as unknown as ClientInternals).on('timeout', () => {
+            fresh.set(client, true);
+            statsOf(timedOutPath(client)).timeoutsAt.push((performance.now() - started) / 1000);
+          });
+        },
+      },
+      (error: unknown, result) => {
+        clearTimeout(timer.watchdog);
+        if (error) reject(error instanceof Error ? error : new Error(String(error)));
+        else {
+          for (const stats of byPath.values()) stats.latencies.sort((a, b) => a - b);
+          const sort = (list: number[]) => list.sort((a, b) => a - b);
+          resolveRun({ result, latencies: sort(latencies), failures, byPath, firstOnConnection: sort(firstOnConnection), later: sort(later) });
+        }
+      },
+    );
+    instance.on('response', (client, _status, _bytes, ms) => {
+      latencies.push(ms);
+      statsOf(pathOf(client)).latencies.push(ms);
+      if (fresh.get(client) !== false) {
+        fresh.set(client, false);
+        firstOnConnection.push(ms);
+      } else later.push(ms);
     });
-    instance.on('response', (_client, _status, _bytes, ms) => latencies.push(ms));
     // autocannon stops itself after `duration`; this is the belt to its braces.
     timer.watchdog = setTimeout(() => instance.stop(), (options.duration + 2 * (options.timeout ?? REQUEST_TIMEOUT_S) + 10) * 1000).unref();
     control?.(instance);
@@ -130,6 +192,16 @@ function rowOf(dataset: string, route: string, run: CannonRun, p99TargetMs: numb
     p99TargetMs,
     note,
   };
+}
+
+/** The first answer per connection apart from the rest: a busy server accepts new connections late. */
+function connectionSplit(run: CannonRun): string {
+  const ms = (v: number) => (Number.isFinite(v) ? `${v.toFixed(0)} ms` : '-');
+  const { firstOnConnection: first, later } = run;
+  return (
+    `First answer on each new connection (${first.length}): median ${ms(percentile(first, 50))}, max ${ms(first.at(-1) ?? Number.NaN)}; ` +
+    `later answers (${later.length}): p50 ${ms(percentile(later, 50))}, p95 ${ms(percentile(later, 95))}, p99 ${ms(percentile(later, 99))}, max ${ms(later.at(-1) ?? Number.NaN)}.`
+  );
 }
 
 function failedCount(row: Row): number {
@@ -373,6 +445,26 @@ async function benchDataset(dataset: Dataset, rows: Row[], problems: string[]): 
       const row = rowOf(label, route, run, route === '/api/cells' && dataset === '5m' ? CELLS_P99_TARGET_MS : null);
       rows.push(row);
       printRows([row]);
+      console.log(
+        table([
+          ['  per URL', 'responses', 'p50 ms', 'p99 ms', 'max ms', 'timeouts', 'timed out at s'],
+          ...targets.map((t) => {
+            const stats = run.byPath.get(t.path) ?? { latencies: [], timeoutsAt: [] };
+            const sorted = stats.latencies;
+            const at = [...stats.timeoutsAt].sort((a, b) => a - b);
+            return [
+              t.name,
+              String(sorted.length),
+              percentile(sorted, 50),
+              percentile(sorted, 99),
+              sorted.at(-1) ?? Number.NaN,
+              String(at.length),
+              at.length === 0 ? '' : `${at[0]!.toFixed(1)}-${at.at(-1)!.toFixed(1)}`,
+            ];
+          }),
+        ]),
+      );
+      console.log(connectionSplit(run));
       if (run.failures.length > 0) problems.push(`${label} ${route}: non-2xx answers, e.g.\n  ${run.failures.join('\n  ')}`);
     }
 
@@ -425,6 +517,7 @@ async function benchDataset(dataset: Dataset, rows: Row[], problems: string[]): 
     const busyRow = rowOf(label, '/api/health, backtests', busy, HEALTH_P99_TARGET_MS, backtestNote);
     rows.push(busyRow);
     printRows([idleRow, busyRow]);
+    console.log(`/api/health during backtests: ${connectionSplit(busy)}`);
     console.log(
       `Backtests (${BACKTEST_STREAMS} in flight at a time, ${backtestPath}): ${backtestNote}; health measured ${busyRow.seconds.toFixed(1)} s, ` +
         `max ${busyRow.max.toFixed(0)} ms, ${unanswered} health requests still unanswered when the measurement stopped (not counted).`,
