@@ -1,8 +1,9 @@
-// npm run bench [-- cells|import|hotspots|startup]: prints figures and ratios against the targets
+// npm run bench [-- cells|import|hotspots|startup|load]: prints figures and ratios against the targets
 // in the issues. Targets are reported, never asserted: benchmarks do not fail on a slow machine.
 import { benchCells } from './bench/cells-bench';
 import { benchHotspots } from './bench/hotspots-bench';
 import { benchImport } from './bench/import-bench';
+import { benchLoad } from './bench/load-bench';
 import { benchStartup } from './bench/startup-bench';
 
 const SUITES: Record<string, () => Promise<void>> = {
@@ -10,6 +11,7 @@ const SUITES: Record<string, () => Promise<void>> = {
   cells: benchCells,
   hotspots: benchHotspots,
   startup: benchStartup,
+  load: benchLoad,
 };
 
 const wanted = process.argv.slice(2);
