@@ -1,3 +1,4 @@
+import { prepared } from '../db/statement-cache';
 import { z } from 'zod';
 import type { AreaGeometry } from '../../geo/study-area';
 import type { Db } from '../db/open-database';
@@ -29,7 +30,7 @@ export function getStudyArea(db: Db): StoredArea | null {
 
 /** Changes whenever the study area is replaced: a cache key for what is derived from it. */
 export function studyAreaVersion(db: Db): string {
-  return String(db.prepare("SELECT group_concat(id || ':' || imported_at) FROM areas WHERE kind = ?").pluck().get(STUDY_AREA_KIND) ?? '');
+  return String(prepared(db, "SELECT group_concat(id || ':' || imported_at) FROM areas WHERE kind = ?").pluck().get(STUDY_AREA_KIND) ?? '');
 }
 
 export function listAreas(db: Db, kind?: string): StoredArea[] {

@@ -1,5 +1,6 @@
 // The owner of the auth tables: users, sessions and api_tokens. Secrets are stored only as
 // hashes (scrypt for passwords, SHA-256 for session cookies and tokens).
+import { prepared } from '../db/statement-cache';
 import type { Db } from '../db/open-database';
 import type { Principal } from '../app-env';
 import { ROLES, type Role } from './roles';
@@ -215,15 +216,14 @@ export function createSession(db: Db, userId: number, now: Date, policy: Session
 export function principalOfSession(db: Db, token: string, now: Date, policy: SessionPolicy): Principal | null {
   const idleSince = new Date(now.getTime() - policy.idleMinutes * 60_000).toISOString();
   const hash = sha256Hex(token);
-  const row = db
-    .prepare(
-      `SELECT u.username, u.display_name, u.role, s.last_seen_at FROM sessions s JOIN users u ON u.id = s.user_id
+  const row = prepared(
+    db,
+    `SELECT u.username, u.display_name, u.role, s.last_seen_at FROM sessions s JOIN users u ON u.id = s.user_id
        WHERE s.token_hash = ? AND s.expires_at > ? AND s.last_seen_at > ? AND u.disabled_at IS NULL`,
-    )
-    .get(hash, now.toISOString(), idleSince) as { username: string; display_name: string; role: string; last_seen_at: string } | undefined;
+  ).get(hash, now.toISOString(), idleSince) as { username: string; display_name: string; role: string; last_seen_at: string } | undefined;
   if (!row) return null;
   if (now.getTime() - Date.parse(row.last_seen_at) >= TOUCH_EVERY_MS) {
-    db.prepare('UPDATE sessions SET last_seen_at = ? WHERE token_hash = ?').run(now.toISOString(), hash);
+    prepared(db, 'UPDATE sessions SET last_seen_at = ? WHERE token_hash = ?').run(now.toISOString(), hash);
   }
   return { id: `user:${row.username}`, name: row.display_name, role: toRole(row.role) };
 }
@@ -260,13 +260,14 @@ export function createApiToken(db: Db, role: Role, label: string, now: Date, day
 }
 
 export function principalOfApiToken(db: Db, token: string, now: Date): Principal | null {
-  const row = db
-    .prepare('SELECT id, label, role, last_used_at FROM api_tokens WHERE token_hash = ? AND revoked_at IS NULL AND expires_at > ?')
-    .get(sha256Hex(token), now.toISOString()) as { id: number; label: string; role: string; last_used_at: string | null } | undefined;
+  const row = prepared(db, 'SELECT id, label, role, last_used_at FROM api_tokens WHERE token_hash = ? AND revoked_at IS NULL AND expires_at > ?').get(
+    sha256Hex(token),
+    now.toISOString(),
+  ) as { id: number; label: string; role: string; last_used_at: string | null } | undefined;
   if (!row) return null;
   // When a token was last used, to the hour: enough to find unused ones, without a write per request.
   if (!row.last_used_at || now.getTime() - Date.parse(row.last_used_at) >= 3_600_000) {
-    db.prepare('UPDATE api_tokens SET last_used_at = ? WHERE id = ?').run(now.toISOString(), row.id);
+    prepared(db, 'UPDATE api_tokens SET last_used_at = ? WHERE id = ?').run(now.toISOString(), row.id);
   }
   return { id: `token:${row.label}`, name: row.label, role: toRole(row.role) };
 }

@@ -4,6 +4,7 @@
 // parsing and H3 manage; chunks write at millions of rows/s, and the window index reads them
 // back without parsing a value (docs/decisions/010-columnar-incident-store.md). How a chunk
 // is spelled is chunk-codec.ts (docs/store-format.md); this file writes and reads the rows.
+import { prepared } from '../db/statement-cache';
 import type { Db } from '../db/open-database';
 import {
   CHUNK_COLUMN_NAMES,
@@ -93,9 +94,10 @@ export interface ChunkState {
 }
 
 export function chunkState(db: Db): ChunkState {
-  return db
-    .prepare('SELECT count(*) AS chunks, coalesce(max(id), 0) AS maxChunkId, coalesce(sum(row_count), 0) AS rows FROM incident_chunks')
-    .get() as ChunkState;
+  return prepared(
+    db,
+    'SELECT count(*) AS chunks, coalesce(max(id), 0) AS maxChunkId, coalesce(sum(row_count), 0) AS rows FROM incident_chunks',
+  ).get() as ChunkState;
 }
 
 /** How many chunks, and incidents in them, were stored after the chunk `afterId`. */

@@ -1,6 +1,7 @@
 // The one owner of coverage_months: which categories each batch holds, month by month. It is
 // written in the batch's own transaction, and filled once from the stored chunks for a
 // database made before the table existed.
+import { prepared } from '../db/statement-cache';
 import { CATEGORIES } from '../../geo/categories';
 import { coverageOf, monthOfDay, type BatchCategoryMonths, type Coverage } from '../../geo/coverage';
 import type { Db } from '../db/open-database';
@@ -80,7 +81,7 @@ export function listBatchCategoryMonths(db: Db): BatchCategoryMonths[] {
 
 /** Changes whenever an import adds covered months. */
 export function coverageVersion(db: Db): string {
-  return String(db.prepare("SELECT count(*) || ':' || coalesce(max(batch_id), 0) FROM coverage_months").pluck().get());
+  return String(prepared(db, "SELECT count(*) || ':' || coalesce(max(batch_id), 0) FROM coverage_months").pluck().get());
 }
 
 /** Covered months per category, cached until the next import lands. */

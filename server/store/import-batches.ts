@@ -1,6 +1,7 @@
 // The import audit trail (import_batches): one row per imported file, written by
 // commit-import.ts inside the file's transaction, read here by everything else. The one
 // owner of the table.
+import { prepared } from '../db/statement-cache';
 import { DEMO_SOURCE } from '../../geo/demo/generate-demo-data';
 import { isoDateOfDay } from '../../geo/time';
 import type { Db } from '../db/open-database';
@@ -126,5 +127,5 @@ export function listSourceCoverage(db: Db): SourceCoverage[] {
 }
 
 export function hasDemoData(db: Db): boolean {
-  return db.prepare('SELECT EXISTS (SELECT 1 FROM import_batches WHERE source = ? AND rows_imported > 0)').pluck().get(DEMO_SOURCE) === 1;
+  return prepared(db, 'SELECT EXISTS (SELECT 1 FROM import_batches WHERE source = ? AND rows_imported > 0)').pluck().get(DEMO_SOURCE) === 1;
 }
