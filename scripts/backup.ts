@@ -1,6 +1,6 @@
 // npm run backup -- <file> [--force] [--db data/tasking-map.db]
 // Copies the database into <file> while the server keeps running (server/backup/, decision 016).
-import { parseArgs } from 'node:util';
+import { parseCli } from './cli-args';
 import { backupDatabase } from '../server/backup/backup-database';
 import { describeContents } from '../server/backup/database-file';
 
@@ -12,25 +12,19 @@ The file appears only once the copy is complete and passes SQLite's integrity ch
 file is never replaced unless you add --force. Put it back with npm run restore -- <file>.`;
 
 async function main(): Promise<number> {
-  let values;
-  let positionals: string[];
-  try {
-    ({ values, positionals } = parseArgs({
+  const parsed = parseCli(
+    {
       allowPositionals: true,
       options: {
         db: { type: 'string' },
         force: { type: 'boolean' },
         help: { type: 'boolean', short: 'h' },
       },
-    }));
-  } catch (error) {
-    console.error(`${error instanceof Error ? error.message : String(error)}\n${USAGE}`);
-    return 2;
-  }
-  if (values.help) {
-    console.log(USAGE);
-    return 0;
-  }
+    },
+    USAGE,
+  );
+  if (typeof parsed === 'number') return parsed;
+  const { values, positionals } = parsed;
   if (positionals.length !== 1) {
     console.error(`${positionals.length === 0 ? 'Name the file to write the backup to' : 'Name one backup file'}.\n${USAGE}`);
     return 2;

@@ -3,7 +3,7 @@
 // schools and a README saying it is synthetic) to a folder. See docs/demo-data.md.
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { parseArgs } from 'node:util';
+import { parseCli } from './cli-args';
 import { groundTruthJson, incidentsCsv, readmeText, schoolsCsv, studyAreaGeoJson, wardsGeoJson } from '../geo/demo/demo-files';
 import { DEFAULT_DEMO_SEED, DEFAULT_DEMO_YEARS, generateDemoData } from '../geo/demo/generate-demo-data';
 import { londonWallClock, parseIsoDate } from '../geo/time';
@@ -15,9 +15,8 @@ const USAGE = `Usage: npm run demo-data -- [--out <folder>] [--seed <integer>] [
   --years  length of the period in years, up to 20 (default ${DEFAULT_DEMO_YEARS})`;
 
 function main(): number {
-  let values;
-  try {
-    ({ values } = parseArgs({
+  const parsed = parseCli(
+    {
       options: {
         out: { type: 'string', default: 'data/demo' },
         seed: { type: 'string' },
@@ -25,15 +24,11 @@ function main(): number {
         years: { type: 'string' },
         help: { type: 'boolean', short: 'h' },
       },
-    }));
-  } catch (error) {
-    console.error(`${error instanceof Error ? error.message : String(error)}\n${USAGE}`);
-    return 2;
-  }
-  if (values.help) {
-    console.log(USAGE);
-    return 0;
-  }
+    },
+    USAGE,
+  );
+  if (typeof parsed === 'number') return parsed;
+  const { values } = parsed;
   const seed = values.seed === undefined ? DEFAULT_DEMO_SEED : Number(values.seed);
   if (!Number.isSafeInteger(seed)) {
     console.error(`--seed must be an integer (got "${values.seed}").\n${USAGE}`);

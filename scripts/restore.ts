@@ -1,6 +1,6 @@
 // npm run restore -- <file> [--db data/tasking-map.db]
 // Puts a backup in place of the database, keeping the one it replaces (server/backup/, decision 016).
-import { parseArgs } from 'node:util';
+import { parseCli } from './cli-args';
 import { describeContents } from '../server/backup/database-file';
 import { restoreDatabase } from '../server/backup/restore-database';
 
@@ -12,24 +12,18 @@ file is a whole Tasking Map database this version can open, and keeps the databa
 as <db>.before-restore-<UTC time>.`;
 
 function main(): number {
-  let values;
-  let positionals: string[];
-  try {
-    ({ values, positionals } = parseArgs({
+  const parsed = parseCli(
+    {
       allowPositionals: true,
       options: {
         db: { type: 'string' },
         help: { type: 'boolean', short: 'h' },
       },
-    }));
-  } catch (error) {
-    console.error(`${error instanceof Error ? error.message : String(error)}\n${USAGE}`);
-    return 2;
-  }
-  if (values.help) {
-    console.log(USAGE);
-    return 0;
-  }
+    },
+    USAGE,
+  );
+  if (typeof parsed === 'number') return parsed;
+  const { values, positionals } = parsed;
   if (positionals.length !== 1) {
     console.error(`${positionals.length === 0 ? 'Name the backup file to restore' : 'Name one backup file'}.\n${USAGE}`);
     return 2;

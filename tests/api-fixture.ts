@@ -16,7 +16,7 @@ export const FIXTURE_NOW = new Date('2026-11-20T09:00:00Z');
 const TODAY = dayNumber(2026, 11, 20);
 const HOT: [number, number] = [-0.0597, 51.5194];
 
-const box = (west: number, south: number, east: number, north: number): GeoJSON.Polygon => ({
+export const box = (west: number, south: number, east: number, north: number): GeoJSON.Polygon => ({
   type: 'Polygon',
   coordinates: [
     [

@@ -1,22 +1,9 @@
 // The study-area cell limit (issue 10): a London-sized study area at resolution 10 is refused
 // with 413 and a way out, before its cells are listed; a coarser resolution answers.
 import { describe, expect, it } from 'vitest';
-import { FIXTURE_NOW, seededApi } from '../../tests/api-fixture';
+import { box, FIXTURE_NOW, seededApi } from '../../tests/api-fixture';
 import { replaceAreas } from '../areas/area-queries';
 import { MAX_STUDY_CELLS } from './study-grid';
-
-const box = (west: number, south: number, east: number, north: number): GeoJSON.Polygon => ({
-  type: 'Polygon',
-  coordinates: [
-    [
-      [west, south],
-      [east, south],
-      [east, north],
-      [west, north],
-      [west, south],
-    ],
-  ],
-});
 
 describe('study cells per request', () => {
   it.each([

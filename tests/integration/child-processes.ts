@@ -3,7 +3,7 @@
 // Each runs as one node process (node --import tsx), so its pid is the process that holds the
 // database: `npx tsx` would put a parent in between that kill -9 cannot pass on.
 import { spawn, type ChildProcess } from 'node:child_process';
-import { createServer } from 'node:net';
+import { freePort } from '../spawn-server';
 import { resolve } from 'node:path';
 import { REPO_ROOT } from './test-support';
 
@@ -45,17 +45,7 @@ export function runScript(script: string, args: string[], env: Record<string, st
   return startScript(script, args, env).exited;
 }
 
-export async function freePort(): Promise<number> {
-  return new Promise((resolvePort, reject) => {
-    const server = createServer();
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const address = server.address();
-      const port = typeof address === 'object' && address ? address.port : 0;
-      server.close(() => resolvePort(port));
-    });
-  });
-}
+export { freePort };
 
 export interface ServerProcess extends Running {
   url: string;
