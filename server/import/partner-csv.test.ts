@@ -148,6 +148,28 @@ describe('parsePartnerCsv', () => {
     const mapped = partnerHeadCheck({ occurred_at: 'Date/Time' })('When,category,lng,lat\n', false);
     expect(!mapped.ok && mapped.reason.message).toMatch(/^The column mapping names "Date\/Time" \(for occurred_at\), which the header does not have/);
   });
+
+  it('refuses a header with two columns for one field, naming both and where they are', () => {
+    const same = partnerHeadCheck({})('id,occurred_at,category,lng,lat, CATEGORY \n', false);
+    expect(!same.ok && same.reason.message).toBe(
+      'The header has more than one column for category: "category" (column 3) and "CATEGORY" (column 6). ' +
+        'Which one to read would be a guess: remove or rename the extra column. Nothing was imported.',
+    );
+    // Aliases of one field (lat and Latitude) count too; a mapping can say which to read.
+    const aliases = 'id,occurred_at,category,lat,lng,Latitude\n1,2024-03-01T10:00,robbery,51.52,-0.05,51.53\n';
+    const refusedFile = parsePartnerCsv(aliases);
+    expect(!refusedFile.ok && refusedFile.reason.message).toBe(
+      'The header has more than one column for lat: "lat" (column 4) and "Latitude" (column 6). Which one to read would be a guess: ' +
+        'remove or rename the extra column, or name the one to read with --columns (API: columns=), e.g. lat="Latitude". Nothing was imported.',
+    );
+    const mappedFile = parse(aliases, { lat: 'Latitude' });
+    expect(mappedFile.drafts[0]).toMatchObject({ lat: 51.53 });
+    // A mapped name that appears twice is no better.
+    const mappedTwice = partnerHeadCheck({ occurred_at: 'When' })('When,category,lng,lat,when\n', false);
+    expect(!mappedTwice.ok && mappedTwice.reason.message).toMatch(
+      /^The header has more than one column for occurred_at: "When" \(column 1\) and "when" \(column 5\)\./,
+    );
+  });
 });
 
 /** Picks by weight: [[weight, make], ...]. */

@@ -30,7 +30,7 @@ interface BrokenFile {
   name: string;
   /** Written once into the temp dir. */
   make: (path: string) => void;
-  kind?: 'police-uk' | 'areas';
+  kind?: 'police-uk' | 'partner' | 'areas';
   /** What the message must say. */
   message: RegExp;
   status: number;
@@ -156,6 +156,22 @@ const BROKEN: BrokenFile[] = [
     status: 422,
   },
   {
+    // The header names Month twice (case and spaces aside): reading either would be a guess.
+    name: 'duplicate-month.csv',
+    make: writeText(csv([`${HEADER}, month `, ...GOOD_ROWS.map((r) => `${r},2019-03`)])),
+    message:
+      /^The header names "Month" more than once: "Month" \(column 2\) and "month" \(column 13\)\. .*remove or rename the extra column\. Nothing was imported\.$/,
+    status: 422,
+  },
+  {
+    // lat and Latitude are both names of the partner's lat field.
+    name: 'duplicate-lat.csv',
+    kind: 'partner',
+    make: writeText(csv(['id,occurred_at,category,lat,lng,Latitude', 'A-1,2025-03-01T10:00,robbery,51.52,-0.05,51.53'])),
+    message: /^The header has more than one column for lat: "lat" \(column 4\) and "Latitude" \(column 6\)\. .*e\.g\. lat="Latitude"\. Nothing was imported\.$/,
+    status: 422,
+  },
+  {
     name: 'not-json.geojson',
     kind: 'areas',
     make: writeText('{"type": "FeatureCollection", "features": [{'),
@@ -198,7 +214,7 @@ afterAll(() => {
 
 describe.each(BROKEN)('$name', (file) => {
   const path = () => join(dir, file.name);
-  const args = () => (file.kind === 'areas' ? ['areas', '--kind', 'ward'] : ['police-uk']);
+  const args = () => (file.kind === 'areas' ? ['areas', '--kind', 'ward'] : file.kind === 'partner' ? ['partner', '--source', 'broken-test'] : ['police-uk']);
 
   it('fails on the CLI with a clear message, exit code 1, and changes nothing', async () => {
     const before = dump(db);
@@ -216,7 +232,8 @@ describe.each(BROKEN)('$name', (file) => {
 
   it('fails through the upload API with a clear message and changes nothing', async () => {
     const before = dump(db);
-    const route = file.kind === 'areas' ? '/api/imports/areas?kind=ward' : '/api/imports/police-uk';
+    const route =
+      file.kind === 'areas' ? '/api/imports/areas?kind=ward' : file.kind === 'partner' ? '/api/imports/partner?source=broken-test' : '/api/imports/police-uk';
     // Streamed like a real upload; node:stream/web and the DOM type the same object differently.
     const body = Readable.toWeb(createReadStream(path())) as ReadableStream<Uint8Array>;
     const res = await app.request(route, {
