@@ -128,6 +128,34 @@ describe('parsePartnerCsv', () => {
     });
   });
 
+  it('rejects a London time the clocks skipped with its line, on the fast road and the normal one alike', () => {
+    const text =
+      'id,occurred_at,category,lng,lat\n' +
+      'A1,2025-03-30T00:59,robbery,-0.05,51.52\n' +
+      'A2,2025-03-30T01:30,robbery,-0.05,51.52\n' +
+      'A3,30/03/2025 01:45,robbery,-0.05,51.52\n' +
+      'A4,2025-03-30T02:00,robbery,-0.05,51.52\n' +
+      'A5,2025-10-26T01:30,robbery,-0.05,51.52\n';
+    for (const fastRows of [true, false]) {
+      const parsed = parsePartnerCsv(text, { columns: {}, fastRows });
+      if (!parsed.ok) throw new Error(parsed.reason.message);
+      expect(locatedDrafts(parsed.value.rows).map((d) => [d.line, d.occurredAt])).toEqual([
+        [2, '2025-03-30T00:59'],
+        [5, '2025-03-30T02:00'],
+        [6, '2025-10-26T01:30'],
+      ]);
+      expect(parsed.value.rejected).toEqual([
+        {
+          line: 3,
+          message:
+            'occurred_at "2025-03-30T01:30" does not exist in London: the clocks went forward from 01:00 to 02:00 on 2025-03-30. ' +
+            'Correct it; if the system recorded UTC (GMT), add a Z: 2025-03-30T01:30Z is 02:30 London time',
+        },
+        { line: 4, message: expect.stringMatching(/^occurred_at "30\/03\/2025 01:45" does not exist in London: the clocks went forward/) },
+      ]);
+    }
+  });
+
   it('refuses the second row with the same reference', () => {
     const file = parse('id,occurred_at,category,lng,lat\nX,2024-03-01T10:00,robbery,-0.05,51.52\nX,2024-03-02T10:00,robbery,-0.05,51.52\n');
     expect(file.rejected).toEqual([{ line: 3, message: 'id "X" already appears on line 2; each partner reference must be unique in a file' }]);

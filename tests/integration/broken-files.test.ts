@@ -177,6 +177,22 @@ const BROKEN: BrokenFile[] = [
     status: 422,
   },
   {
+    // 01:30 on 2025-03-30 never happened in London: the clocks went from 00:59 GMT to 02:00 BST.
+    name: 'spring-forward.csv',
+    kind: 'partner',
+    make: writeText(
+      csv([
+        'id,occurred_at,category,lng,lat',
+        'S-1,2025-03-30T00:45,robbery,-0.05,51.52',
+        'S-2,2025-03-30T01:30,robbery,-0.05,51.52',
+        'S-3,2025-03-30T02:15,robbery,-0.05,51.52',
+      ]),
+    ),
+    message:
+      /^1 of 3 rows were rejected \(first: line 3: occurred_at "2025-03-30T01:30" does not exist in London: the clocks went forward from 01:00 to 02:00 on 2025-03-30\. Correct it; .*\)\. Nothing was imported\./,
+    status: 422,
+  },
+  {
     // Ward 2's outline is a bow-tie: its edges 1 and 3 cross at -0.045, 51.515.
     name: 'bow-tie-ward.geojson',
     kind: 'areas',
