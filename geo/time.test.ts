@@ -3,6 +3,8 @@ import {
   dayNumber,
   isoDateOfDay,
   instantOfLondonWallClock,
+  LONDON_CLOCK_CHANGES_BEFORE_MINUTE,
+  londonSkippedMinutes,
   londonWallClock,
   parseInstant,
   parseIsoDate,
@@ -203,6 +205,56 @@ describe('plainPartnerTimeAt and parsePartnerTime', () => {
       expect(() => parsePartnerTime(text)).not.toThrow();
     }
     expect(parsePartnerTime('1000-01-01T00:00')).toEqual({ ok: true, value: { day: dayNumber(1000, 1, 1), minute: 0 } });
+  });
+});
+
+describe('partner times in the hours the clocks change', () => {
+  it('refuses a time the clocks skipped, on both roads, saying when they went forward and what to do', () => {
+    const reason =
+      '"2025-03-30T01:30" does not exist in London: the clocks went forward from 01:00 to 02:00 on 2025-03-30. ' +
+      'Correct it; if the system recorded UTC (GMT), add a Z: 2025-03-30T01:30Z is 02:30 London time';
+    expect(parsePartnerDateTime('2025-03-30T01:30')).toEqual({ ok: false, reason });
+    expect(plainPartnerTimeAt('2025-03-30T01:30', 0, 16)).toBe(-1);
+    expect(parsePartnerTime('2025-03-30T01:30')).toEqual({ ok: false, reason });
+    for (const text of ['2025-03-30T01:00', '2025-03-30 01:59:59', '30/03/2025 01:15', '2024-03-31T01:00']) {
+      expect(plainPartnerTimeAt(text, 0, text.length), text).toBe(-1);
+      expect(parsePartnerTime(text), text).toEqual({
+        ok: false,
+        reason: expect.stringContaining('does not exist in London: the clocks went forward from 01:00 to 02:00'),
+      });
+    }
+    // Either side of the gap, and the same time as UTC, are real.
+    expect(parsePartnerTime('2025-03-30T00:59')).toEqual({ ok: true, value: { day: dayNumber(2025, 3, 30), minute: 59 } });
+    expect(parsePartnerTime('2025-03-30T02:00')).toEqual({ ok: true, value: { day: dayNumber(2025, 3, 30), minute: 120 } });
+    expect(parsePartnerTime('2025-03-30T01:30Z')).toEqual({ ok: true, value: { day: dayNumber(2025, 3, 30), minute: 150 } });
+    // 1975's clocks went forward at 02:00 GMT, from the time zone database, not today's rule.
+    expect(parsePartnerDateTime('1975-03-16T02:30')).toMatchObject({ ok: false, reason: expect.stringContaining('from 02:00 to 03:00 on 1975-03-16') });
+    expect(parsePartnerDateTime('1975-03-16T01:30')).toEqual({ ok: true, value: '1975-03-16T01:30' });
+  });
+
+  it('stores a time in the hour that happens twice as that wall-clock time, whichever of the two it was', () => {
+    // 01:00-01:59 on 2025-10-26 happened first in summer time (00:xx UTC), then in GMT (01:xx UTC).
+    expect(parsePartnerTime('2025-10-26T01:30')).toEqual({ ok: true, value: { day: dayNumber(2025, 10, 26), minute: 90 } });
+    expect(parsePartnerDateTime('2025-10-26T00:30Z')).toEqual({ ok: true, value: '2025-10-26T01:30' });
+    expect(parsePartnerDateTime('2025-10-26T01:30Z')).toEqual({ ok: true, value: '2025-10-26T01:30' });
+  });
+
+  it("finds the skipped hours from the time zone database: before 04:00 since 1847, and 01:00-02:00 on March's last Sunday since 1981", () => {
+    const lastSundayOfMarch = (year: number) => {
+      const day = dayNumber(year, 3, 31);
+      // 1970-01-01 was a Thursday: (day + 4) % 7 is 0 on Sundays.
+      return day - ((day + 4) % 7);
+    };
+    const found: string[] = [];
+    for (let day = dayNumber(1847, 1, 1); day < dayNumber(2101, 1, 1); day++) {
+      const skipped = londonSkippedMinutes(day);
+      if (!skipped) continue;
+      expect(skipped.to, isoDateOfDay(day)).toBeLessThanOrEqual(LONDON_CLOCK_CHANGES_BEFORE_MINUTE);
+      if (day >= dayNumber(1981, 1, 1)) found.push(`${isoDateOfDay(day)} ${skipped.from}-${skipped.to}`);
+    }
+    const expected: string[] = [];
+    for (let year = 1981; year <= 2100; year++) expected.push(`${isoDateOfDay(lastSundayOfMarch(year))} 60-120`);
+    expect(found).toEqual(expected);
   });
 });
 

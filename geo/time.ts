@@ -115,6 +115,93 @@ export function londonWallClock(instant: Date): string {
   return `${parts.year}-${parts.month}-${parts.day}T${parts.hour}:${parts.minute}`;
 }
 
+const LONDON_SECONDS = new Intl.DateTimeFormat('en-GB', {
+  timeZone: 'Europe/London',
+  year: 'numeric',
+  month: '2-digit',
+  day: '2-digit',
+  hour: '2-digit',
+  minute: '2-digit',
+  second: '2-digit',
+  hourCycle: 'h23',
+});
+
+/** London's offset from UTC at an instant (ms since 1970, whole seconds), in ms: 0 in winter, 3,600,000 in summer time. */
+function londonOffsetMs(utcMs: number): number {
+  const parts: Record<string, string> = {};
+  for (const part of LONDON_SECONDS.formatToParts(utcMs)) parts[part.type] = part.value;
+  const wall = Date.UTC(Number(parts.year), Number(parts.month) - 1, Number(parts.day), Number(parts.hour), Number(parts.minute), Number(parts.second));
+  return wall - utcMs;
+}
+
+/** Minutes [from, to) of a London day that never happened: the clocks went forward over them. */
+export interface SkippedMinutes {
+  from: number;
+  to: number;
+}
+
+/**
+ * Every London clock change in the time zone database (since 1847) happened in the small hours,
+ * so a wall-clock time from 04:00 on exists whatever the day (geo/time.test.ts checks this
+ * against the database, 1847-2100): the importer's hot path asks about earlier times only.
+ */
+export const LONDON_CLOCK_CHANGES_BEFORE_MINUTE = 240;
+
+const skippedByDay = new Map<number, SkippedMinutes | null>();
+
+/**
+ * The minutes of a London day (day number) that the clocks skipped, e.g. 60..120 (01:00-01:59)
+ * on the last Sunday of March; null on every other day. From the time zone database through
+ * Intl, so the rules of earlier years (double summer time, 1968-71) come right too; cached per day.
+ */
+export function londonSkippedMinutes(day: number): SkippedMinutes | null {
+  let skipped = skippedByDay.get(day);
+  if (skipped === undefined) {
+    skipped = findSkippedMinutes(day);
+    skippedByDay.set(day, skipped);
+  }
+  return skipped;
+}
+
+function findSkippedMinutes(day: number): SkippedMinutes | null {
+  // The day's wall clock as if it were UTC; London is never more than 3 h from UTC.
+  const dayStart = day * MS_PER_DAY;
+  let before = dayStart - 3 * 3_600_000;
+  let after = dayStart + MS_PER_DAY + 3_600_000;
+  const offsetBefore = londonOffsetMs(before);
+  const offsetAfter = londonOffsetMs(after);
+  if (offsetAfter <= offsetBefore) return null;
+  // The instant of the change, to the second.
+  while (after - before > 1000) {
+    const middle = before + Math.floor((after - before) / 2000) * 1000;
+    if (londonOffsetMs(middle) === offsetBefore) before = middle;
+    else after = middle;
+  }
+  // Wall-clock times from the change at the old offset up to it at the new one never happened.
+  const from = Math.max(0, Math.ceil((after + offsetBefore - dayStart) / 60_000));
+  const to = Math.min(1440, Math.ceil((after + offsetAfter - dayStart) / 60_000));
+  return from < to ? { from, to } : null;
+}
+
+/** The skipped minutes a London wall-clock minute of a day falls in, or null when it happened. */
+function skippedAt(day: number, minute: number): SkippedMinutes | null {
+  if (minute >= LONDON_CLOCK_CHANGES_BEFORE_MINUTE) return null;
+  const skipped = londonSkippedMinutes(day);
+  return skipped && minute >= skipped.from && minute < skipped.to ? skipped : null;
+}
+
+const clockText = (minute: number) => `${String(Math.floor(minute / 60)).padStart(2, '0')}:${String(minute % 60).padStart(2, '0')}`;
+
+/** Why a wall-clock time of a skipped hour is refused, and what to do about it. */
+function skippedTimeProblem(text: string, day: number, minute: number, skipped: SkippedMinutes): string {
+  const date = isoDateOfDay(day);
+  const asUtc = londonWallClock(new Date(day * MS_PER_DAY + minute * 60_000)).slice(11);
+  return (
+    `"${text}" does not exist in London: the clocks went forward from ${clockText(skipped.from)} to ${clockText(skipped.to)} on ${date}. ` +
+    `Correct it; if the system recorded UTC (GMT), add a Z: ${date}T${clockText(minute)}Z is ${asUtc} London time`
+  );
+}
+
 /** Only years 1000..9999 fit the stored 'YYYY-MM-DD' spelling; in partner files others are typos (0024 for 2024). */
 function yearProblem(text: string): string {
   return `"${text}" is not in the years 1000..9999; expected a four-digit year such as 2024`;
@@ -149,6 +236,9 @@ export function parsePartnerDateTime(text: string): Result<string> {
   }
   if (!isRealDate(year, month, day) || hour > 23 || minute > 59) return fail(`"${text}" is not a real date-time`);
   if (year < 1000) return fail(yearProblem(text));
+  const dayOfYear = dayNumber(year, month, day);
+  const skipped = skippedAt(dayOfYear, hour * 60 + minute);
+  if (skipped) return fail(skippedTimeProblem(trimmed, dayOfYear, hour * 60 + minute, skipped));
   const pad = (n: number) => String(n).padStart(2, '0');
   return ok(`${year}-${pad(month)}-${pad(day)}T${pad(hour)}:${pad(minute)}`);
 }
@@ -166,8 +256,8 @@ function civilDayNumber(year: number, month: number, day: number): number {
 /**
  * Minutes since 1970-01-01 00:00 (London wall clock, day * 1440 + minute) of a partner time
  * spelled exactly 'YYYY-MM-DDTHH:MM[:SS]' (or with a space) in text[start, end), for years from
- * 1970; a negative number for any other spelling or earlier year, which parsePartnerDateTime
- * then reads. The import's hot path: no regex, no string.
+ * 1970; a negative number for any other spelling, an earlier year or a time the clocks skipped,
+ * which parsePartnerDateTime then reads (and refuses). The import's hot path: no regex, no string.
  */
 export function plainPartnerTimeAt(text: string, start: number, end: number): number {
   const n = end - start;
@@ -192,7 +282,11 @@ export function plainPartnerTimeAt(text: string, start: number, end: number): nu
   // NaN fails every comparison below, so a non-digit falls through to the full parser
   // (the year too: isRealDate alone would let a NaN year through).
   if (!(year >= 0 && isRealDate(year, month, dayOfMonth) && hour <= 23 && minute <= 59 && seconds <= 59)) return -1;
-  return civilDayNumber(year, month, dayOfMonth) * 1440 + hour * 60 + minute;
+  const day = civilDayNumber(year, month, dayOfMonth);
+  const minuteOfDay = hour * 60 + minute;
+  // Days before 1970 come out negative, which already sends them to the full parser.
+  if (day >= 0 && skippedAt(day, minuteOfDay)) return -1;
+  return day * 1440 + minuteOfDay;
 }
 
 /** Day number and minute of the London day of a partner date-time. */

@@ -81,6 +81,24 @@ describe('npm run import', () => {
     );
   });
 
+  it('with --allow-rejected, imports the rows around a London time the clocks skipped and reports it by line', async () => {
+    const dbPath = join(dir, 'a.db');
+    const csv =
+      'id,occurred_at,category,lng,lat\nS-1,2025-03-30T00:45,robbery,-0.05,51.52\nS-2,2025-03-30T01:30,robbery,-0.05,51.52\nS-3,2025-03-30T02:15,robbery,-0.05,51.52\n';
+    const cli = captureIo();
+    const code = await runImportCli(['partner', '--source', 'council-asb', '--allow-rejected', '--db', dbPath, writeFile('asb.csv', csv)], cli.io);
+    expect(code).toBe(0);
+    expect(cli.stdout()).toContain(
+      'line 3: occurred_at "2025-03-30T01:30" does not exist in London: the clocks went forward from 01:00 to 02:00 on 2025-03-30.',
+    );
+    const db = openDatabase(dbPath);
+    expect(db.prepare('SELECT source_record_id, occurred_at FROM incidents ORDER BY id').raw().all()).toEqual([
+      ['S-1', '2025-03-30T00:45'],
+      ['S-3', '2025-03-30T02:15'],
+    ]);
+    db.close();
+  });
+
   it('imports areas and says how many it stored', async () => {
     const geojson = JSON.stringify({
       type: 'FeatureCollection',

@@ -5,9 +5,18 @@ import { mkdirSync, statSync } from 'node:fs';
 import { basename, dirname } from 'node:path';
 import { parseArgs } from 'node:util';
 import { STUDY_AREA_KIND } from '../server/areas/area-queries';
-import { openDatabase } from '../server/db/open-database';
+import { DATABASE_BUSY_MESSAGE, isDatabaseBusy, openDatabase } from '../server/db/open-database';
+import { refused } from '../server/import/read-input';
 import type { ImportSummary } from '../server/store/import-types';
-import { IMPORT_KINDS, parseImportRequest, runImport, type AreaImportSummary, type ImportProgress, type ImportRequest } from '../server/import/run-import';
+import {
+  IMPORT_KINDS,
+  parseImportRequest,
+  runImport,
+  type AreaImportSummary,
+  type ImportOutcome,
+  type ImportProgress,
+  type ImportRequest,
+} from '../server/import/run-import';
 
 export const USAGE = `Usage: npm run import -- <kind> [options] <files...>
 
@@ -218,11 +227,19 @@ async function importFiles(db: ReturnType<typeof openDatabase>, request: ImportR
       // readInput reports the missing file in plain words.
     }
     const bar = progressBar(io, fileName, fileBytes);
-    const outcome = await runImport({ db, importedBy: 'cli', now: io.now(), ...(bar.update ? { onProgress: bar.update } : {}) }, request, {
-      input: { path },
-      fileName,
-    });
-    bar.stop();
+    let outcome: ImportOutcome;
+    try {
+      outcome = await runImport({ db, importedBy: 'cli', now: io.now(), ...(bar.update ? { onProgress: bar.update } : {}) }, request, {
+        input: { path },
+        fileName,
+      });
+    } catch (error) {
+      if (!isDatabaseBusy(error)) throw error;
+      // The file's transaction never began: the file is not stored, the others go on.
+      outcome = { ok: false, problem: refused(DATABASE_BUSY_MESSAGE), summary: null };
+    } finally {
+      bar.stop();
+    }
     io.stdout(`\n${fileName}: ${outcome.ok ? 'imported' : 'FAILED, nothing stored'}`);
     if (outcome.ok && outcome.type === 'areas') {
       io.stdout(describeAreas(outcome.summary));

@@ -12,7 +12,7 @@ import { SignInThrottle } from './auth/sign-in-throttle';
 import { csrfGuard } from './security/csrf-guard';
 import { noStore, securityHeaders } from './security/security-headers';
 import { isAllowMiddleware } from './auth/roles';
-import type { Db } from './db/open-database';
+import { DATABASE_BUSY_MESSAGE, isDatabaseBusy, type Db } from './db/open-database';
 import { createStudyGridCache } from './hotspots/study-grid';
 import { createCoverageCache } from './store/coverage-store';
 import { inThreadCompute } from './compute/compute-service';
@@ -119,6 +119,10 @@ export function createApp(options: CreateAppOptions) {
       return c.json({ error: { code: 'http_error', message: error.message } }, error.status);
     }
     console.error(error);
+    if (isDatabaseBusy(error)) {
+      c.header('Retry-After', '30');
+      return c.json({ error: { code: 'database_busy', message: DATABASE_BUSY_MESSAGE } }, 503);
+    }
     return c.json({ error: { code: 'internal', message: 'Something went wrong on the server; the error is in its log.' } }, 500);
   });
 

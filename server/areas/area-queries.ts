@@ -47,14 +47,17 @@ export function listAreaKinds(db: Db): { kind: string; count: number }[] {
 }
 
 /**
- * Replaces every area of a kind in one transaction. A study area is one polygon;
- * importing another replaces it.
+ * Replaces every area of a kind in one immediate transaction; returns how many it replaced. A
+ * study area is one polygon; importing another replaces it.
  */
-export function replaceAreas(db: Db, kind: string, areas: Omit<StoredArea, 'kind'>[], sourceFile: string, now: Date): void {
+export function replaceAreas(db: Db, kind: string, areas: Omit<StoredArea, 'kind'>[], sourceFile: string, now: Date): number {
   const remove = db.prepare('DELETE FROM areas WHERE kind = ?');
   const insert = db.prepare('INSERT INTO areas (kind, code, name, geometry_json, source_file, imported_at) VALUES (?, ?, ?, ?, ?, ?)');
-  db.transaction(() => {
-    remove.run(kind);
-    for (const area of areas) insert.run(kind, area.code, area.name, JSON.stringify(area.geometry), sourceFile, now.toISOString());
-  })();
+  return db
+    .transaction(() => {
+      const replaced = remove.run(kind).changes;
+      for (const area of areas) insert.run(kind, area.code, area.name, JSON.stringify(area.geometry), sourceFile, now.toISOString());
+      return replaced;
+    })
+    .immediate();
 }

@@ -135,20 +135,24 @@ export function recordSignIn(db: Db, userId: number, now: Date): void {
 /** Sets a new password and ends the account's sessions; false when there is no such account. */
 export function setPassword(db: Db, username: string, password: string): boolean {
   const hash = hashPassword(password);
-  return db.transaction(() => {
-    const changed = db.prepare('UPDATE users SET password_hash = ? WHERE username = ?').run(hash, username).changes === 1;
-    if (changed) db.prepare('DELETE FROM sessions WHERE user_id = (SELECT id FROM users WHERE username = ?)').run(username);
-    return changed;
-  })();
+  return db
+    .transaction(() => {
+      const changed = db.prepare('UPDATE users SET password_hash = ? WHERE username = ?').run(hash, username).changes === 1;
+      if (changed) db.prepare('DELETE FROM sessions WHERE user_id = (SELECT id FROM users WHERE username = ?)').run(username);
+      return changed;
+    })
+    .immediate();
 }
 
 /** Disables (ending its sessions) or re-enables an account; false when there is no such account. */
 export function setDisabled(db: Db, username: string, disabled: boolean, now: Date): boolean {
-  return db.transaction(() => {
-    const changed = db.prepare('UPDATE users SET disabled_at = ? WHERE username = ?').run(disabled ? now.toISOString() : null, username).changes === 1;
-    if (changed && disabled) db.prepare('DELETE FROM sessions WHERE user_id = (SELECT id FROM users WHERE username = ?)').run(username);
-    return changed;
-  })();
+  return db
+    .transaction(() => {
+      const changed = db.prepare('UPDATE users SET disabled_at = ? WHERE username = ?').run(disabled ? now.toISOString() : null, username).changes === 1;
+      if (changed && disabled) db.prepare('DELETE FROM sessions WHERE user_id = (SELECT id FROM users WHERE username = ?)').run(username);
+      return changed;
+    })
+    .immediate();
 }
 
 /** Demo accounts, one per role, documented in the README. Seeded only into a database that holds the demo data. */

@@ -60,8 +60,8 @@ function storeDemoTaskings(db: Db, taskings: readonly DemoTasking[]): void {
  */
 export function loadDemoDataIfEmpty(db: Db, now: Date, seed = DEFAULT_DEMO_SEED): { incidents: number; taskings: number } | null {
   // The stored count, not count(*) over the incidents view, which would decode every chunk.
-  const incidentCount = storedIncidentCount(db);
-  if (incidentCount > 0 || getStudyArea(db)) return null;
+  const isEmpty = () => storedIncidentCount(db) === 0 && getStudyArea(db) === null;
+  if (!isEmpty()) return null;
 
   // Data ends yesterday, London time: today's London date is the exclusive end.
   const today = parseIsoDate(londonWallClock(now).slice(0, 10));
@@ -78,7 +78,10 @@ export function loadDemoDataIfEmpty(db: Db, now: Date, seed = DEFAULT_DEMO_SEED)
   const fileSha256 = createHash('sha256').update(incidentsCsv(data.incidents)).digest('hex');
 
   let imported = 0;
-  db.transaction(() => {
+  // Immediate, and checked again inside: an import from the CLI may have landed while the demo
+  // data was being generated, and the demo never mixes with real data.
+  const loaded = db.transaction(() => {
+    if (!isEmpty()) return false;
     replaceAreas(db, STUDY_AREA_KIND, [{ code: DEMO_STUDY_AREA_CODE, name: DEMO_STUDY_AREA_NAME, geometry: data.studyArea }], DEMO_FILE_NAME, now);
     replaceAreas(
       db,
@@ -104,6 +107,8 @@ export function loadDemoDataIfEmpty(db: Db, now: Date, seed = DEFAULT_DEMO_SEED)
     if (result.summary.outsideArea > 0) throw new Error(`${result.summary.outsideArea} demo incidents fell outside the demo area`);
     imported = result.summary.imported;
     storeDemoTaskings(db, data.taskings);
-  })();
+    return true;
+  });
+  if (!loaded.immediate()) return null;
   return { incidents: imported, taskings: data.taskings.length };
 }

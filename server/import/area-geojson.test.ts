@@ -134,6 +134,37 @@ describe('bad GeoJSON', () => {
     expect(refusal(twice, 'ward', { nameProperty: 'WARD' })).toMatch(/feature 1 has no "WARD" property for the area name; its properties are "name", "code"/);
   });
 
+  it('refuses an area whose edges cross: the feature, its name and code, where, and what to do', () => {
+    const bowTie = [
+      [
+        [-0.05, 51.5],
+        [-0.04, 51.51],
+        [-0.04, 51.5],
+        [-0.05, 51.51],
+        [-0.05, 51.5],
+      ],
+    ];
+    const wards = collection([
+      feature({ name: 'Fine', code: 'E1' }, { type: 'Polygon', coordinates: square(-0.07, 51.5) }),
+      feature({ name: 'Bow Tie', code: 'E2' }, { type: 'Polygon', coordinates: bowTie }),
+    ]);
+    expect(refusal(wards)).toBe(
+      'The GeoJSON has a problem: feature 2 ("Bow Tie", code E2) crosses itself near longitude -0.045000, latitude 51.505000: ' +
+        "edge 1 of the outline crosses edge 3 of the outline. An area's edges must not cross, or which points are inside it is a guess; " +
+        'fix the boundary (e.g. QGIS "Fix geometries", or ogr2ogr -makevalid) and import it again. Nothing was stored.',
+    );
+    // A hole of the second part that pokes out through that part's outline; no name property, so the code alone.
+    const holed = square(-0.03, 51.5, 0.02);
+    holed.push(square(-0.015, 51.505, 0.01)[0]!.reverse());
+    const multi = collection([feature({ code: 'E3' }, { type: 'MultiPolygon', coordinates: [square(-0.07, 51.5), holed] })]);
+    expect(refusal(multi)).toMatch(
+      /^The GeoJSON has a problem: feature 1 \(code E3\) crosses itself near longitude -0\.010000, latitude 51\.515000: edge 2 of the outline of part 2 crosses edge 2 of hole 1 of part 2\./,
+    );
+    // The study area is checked feature by feature, before the union.
+    const study = parseStudyAreaGeoJson(wards);
+    expect(!study.ok && study.reason.message).toMatch(/feature 2 \("Bow Tie", code E2\) crosses itself/);
+  });
+
   it('refuses a file that does not start like JSON before reading it all', () => {
     expect(checkGeoJsonHead('\uFEFF  {"type":', false).ok).toBe(true);
     expect(checkGeoJsonHead('Month,Longitude', false).ok).toBe(false);

@@ -4,6 +4,7 @@
 import { featureCollection } from '@turf/helpers';
 import { union } from '@turf/union';
 import { z } from 'zod';
+import { findEdgeCrossing, type EdgePlace } from '../../geo/edge-crossings';
 import type { AreaGeometry } from '../../geo/study-area';
 import { fail, ok, type Result } from '../../geo/types';
 import { areaGeometrySchema, STUDY_AREA_KIND } from '../areas/area-queries';
@@ -191,6 +192,24 @@ function checkGeometry(geometry: unknown, label: string): Result<AreaGeometry, s
   return ok(parsed.data);
 }
 
+/**
+ * Why a geometry's edges cross, e.g. `feature 2 ("Bow East", code E05009317) crosses itself near
+ * longitude -0.040710, latitude 51.528130: edge 3 of the outline crosses edge 7 of the outline...`;
+ * null when none do (touching at a point is allowed: geo/edge-crossings.ts).
+ */
+function crossingProblem(geometry: AreaGeometry, label: string): string | null {
+  const crossing = findEdgeCrossing(geometry);
+  if (!crossing) return null;
+  const multi = geometry.type === 'MultiPolygon' && geometry.coordinates.length > 1;
+  const ringName = (place: EdgePlace) => `${place.ring === 0 ? 'the outline' : `hole ${place.ring}`}${multi ? ` of part ${place.polygon + 1}` : ''}`;
+  const [lng, lat] = crossing.at;
+  return (
+    `${label} crosses itself near longitude ${lng.toFixed(6)}, latitude ${lat.toFixed(6)}: edge ${crossing.first.edge + 1} of ${ringName(crossing.first)} ` +
+    `crosses edge ${crossing.second.edge + 1} of ${ringName(crossing.second)}. An area's edges must not cross, or which points are inside it is a guess; ` +
+    'fix the boundary (e.g. QGIS "Fix geometries", or ogr2ogr -makevalid) and import it again'
+  );
+}
+
 const textOf = (value: unknown): string | null =>
   typeof value === 'string' && value.trim() !== '' ? value.trim() : typeof value === 'number' ? String(value) : null;
 
@@ -203,9 +222,11 @@ function commonProperty(features: readonly RawFeature[], candidates: readonly st
   return keys.find((k) => pattern.test(k) && everyHas(k)) ?? null;
 }
 
-function labelOf(feature: RawFeature, index: number, nameProperty: string | null): string {
+/** `feature 3 ("Bow East")`, or with its code `feature 3 ("Bow East", code E05009317)`: 1-based, as a reader counts. */
+function labelOf(feature: RawFeature, index: number, nameProperty: string | null, code: string | null = null): string {
   const name = nameProperty ? textOf(feature.properties[nameProperty]) : null;
-  return `feature ${index + 1}${name ? ` ("${name}")` : ''}`;
+  const details = [...(name ? [`"${name}"`] : []), ...(code ? [`code ${code}`] : [])];
+  return `feature ${index + 1}${details.length > 0 ? ` (${details.join(', ')})` : ''}`;
 }
 
 /** Named areas: every feature one area, named and coded from its properties. */
@@ -243,7 +264,13 @@ export function parseAreasGeoJson(text: string, options: AreaParseOptions): Resu
       return;
     }
     const name = (nameProperty ? textOf(feature.properties[nameProperty]) : null) ?? `${options.kind} ${i + 1}`;
-    const code = (codeProperty ? textOf(feature.properties[codeProperty]) : null) ?? feature.id ?? `${options.kind}-${i + 1}`;
+    const fileCode = (codeProperty ? textOf(feature.properties[codeProperty]) : null) ?? feature.id;
+    const code = fileCode ?? `${options.kind}-${i + 1}`;
+    const crossing = crossingProblem(geometry.value, labelOf(feature, i, nameProperty, fileCode));
+    if (crossing) {
+      problems.push(crossing);
+      return;
+    }
     const earlier = lineOfCode.get(code);
     if (earlier !== undefined) {
       problems.push(`features ${earlier + 1} and ${i + 1} share the code "${code}"; choose a property whose values are unique (--code-property)`);

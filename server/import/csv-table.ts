@@ -173,6 +173,27 @@ export function columnIndex(header: readonly string[], names: readonly string[])
   return header.findIndex((h) => wanted.includes(h.toLowerCase()));
 }
 
+/** Every column matching any of the accepted names, as columnIndex matches them, in header order. */
+export function columnIndexes(header: readonly string[], names: readonly string[]): number[] {
+  const wanted = names.map((n) => n.toLowerCase());
+  const found: number[] = [];
+  header.forEach((h, i) => {
+    if (wanted.includes(h.toLowerCase())) found.push(i);
+  });
+  return found;
+}
+
+/**
+ * Names the columns a field was found in more than once, e.g. `"Month" (column 2) and "month"
+ * (column 13)` (columns counted from 1, as a spreadsheet shows them); null when at most once.
+ * Reading the first would be a guess: the other may be the one the sender meant.
+ */
+export function repeatedColumns(header: readonly string[], names: readonly string[]): string | null {
+  const found = columnIndexes(header, names);
+  if (found.length < 2) return null;
+  return listInWords(found.map((i) => `"${header[i]!.slice(0, 60)}" (column ${i + 1})`));
+}
+
 /** "a, b and c" for messages. */
 export function listInWords(items: readonly string[]): string {
   if (items.length <= 1) return items.join('');

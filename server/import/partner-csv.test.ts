@@ -128,6 +128,34 @@ describe('parsePartnerCsv', () => {
     });
   });
 
+  it('rejects a London time the clocks skipped with its line, on the fast road and the normal one alike', () => {
+    const text =
+      'id,occurred_at,category,lng,lat\n' +
+      'A1,2025-03-30T00:59,robbery,-0.05,51.52\n' +
+      'A2,2025-03-30T01:30,robbery,-0.05,51.52\n' +
+      'A3,30/03/2025 01:45,robbery,-0.05,51.52\n' +
+      'A4,2025-03-30T02:00,robbery,-0.05,51.52\n' +
+      'A5,2025-10-26T01:30,robbery,-0.05,51.52\n';
+    for (const fastRows of [true, false]) {
+      const parsed = parsePartnerCsv(text, { columns: {}, fastRows });
+      if (!parsed.ok) throw new Error(parsed.reason.message);
+      expect(locatedDrafts(parsed.value.rows).map((d) => [d.line, d.occurredAt])).toEqual([
+        [2, '2025-03-30T00:59'],
+        [5, '2025-03-30T02:00'],
+        [6, '2025-10-26T01:30'],
+      ]);
+      expect(parsed.value.rejected).toEqual([
+        {
+          line: 3,
+          message:
+            'occurred_at "2025-03-30T01:30" does not exist in London: the clocks went forward from 01:00 to 02:00 on 2025-03-30. ' +
+            'Correct it; if the system recorded UTC (GMT), add a Z: 2025-03-30T01:30Z is 02:30 London time',
+        },
+        { line: 4, message: expect.stringMatching(/^occurred_at "30\/03\/2025 01:45" does not exist in London: the clocks went forward/) },
+      ]);
+    }
+  });
+
   it('refuses the second row with the same reference', () => {
     const file = parse('id,occurred_at,category,lng,lat\nX,2024-03-01T10:00,robbery,-0.05,51.52\nX,2024-03-02T10:00,robbery,-0.05,51.52\n');
     expect(file.rejected).toEqual([{ line: 3, message: 'id "X" already appears on line 2; each partner reference must be unique in a file' }]);
@@ -147,6 +175,28 @@ describe('parsePartnerCsv', () => {
     );
     const mapped = partnerHeadCheck({ occurred_at: 'Date/Time' })('When,category,lng,lat\n', false);
     expect(!mapped.ok && mapped.reason.message).toMatch(/^The column mapping names "Date\/Time" \(for occurred_at\), which the header does not have/);
+  });
+
+  it('refuses a header with two columns for one field, naming both and where they are', () => {
+    const same = partnerHeadCheck({})('id,occurred_at,category,lng,lat, CATEGORY \n', false);
+    expect(!same.ok && same.reason.message).toBe(
+      'The header has more than one column for category: "category" (column 3) and "CATEGORY" (column 6). ' +
+        'Which one to read would be a guess: remove or rename the extra column. Nothing was imported.',
+    );
+    // Aliases of one field (lat and Latitude) count too; a mapping can say which to read.
+    const aliases = 'id,occurred_at,category,lat,lng,Latitude\n1,2024-03-01T10:00,robbery,51.52,-0.05,51.53\n';
+    const refusedFile = parsePartnerCsv(aliases);
+    expect(!refusedFile.ok && refusedFile.reason.message).toBe(
+      'The header has more than one column for lat: "lat" (column 4) and "Latitude" (column 6). Which one to read would be a guess: ' +
+        'remove or rename the extra column, or name the one to read with --columns (API: columns=), e.g. lat="Latitude". Nothing was imported.',
+    );
+    const mappedFile = parse(aliases, { lat: 'Latitude' });
+    expect(mappedFile.drafts[0]).toMatchObject({ lat: 51.53 });
+    // A mapped name that appears twice is no better.
+    const mappedTwice = partnerHeadCheck({ occurred_at: 'When' })('When,category,lng,lat,when\n', false);
+    expect(!mappedTwice.ok && mappedTwice.reason.message).toMatch(
+      /^The header has more than one column for occurred_at: "When" \(column 1\) and "when" \(column 5\)\./,
+    );
   });
 });
 

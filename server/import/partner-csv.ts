@@ -8,7 +8,7 @@ import { parsePartnerTime, plainPartnerTimeAt } from '../../geo/time';
 import { fail, ok, type Result } from '../../geo/types';
 import type { ParsedFile, RejectedRow } from '../store/import-types';
 import { categoryCode, estimatedRows, GRID_CODES, IncidentRowsBuilder, PRECISION_CODES, type IncidentRows } from '../store/incident-columns';
-import { columnIndex, firstLineOf, headerFieldsOf, listInWords, walkCsv, type WalkOptions } from './csv-table';
+import { columnIndex, columnIndexes, firstLineOf, headerFieldsOf, listInWords, repeatedColumns, walkCsv, type WalkOptions } from './csv-table';
 import { refused, type FileProblem } from './read-input';
 import { laterDuplicates } from './duplicate-ids';
 import { checkLngLat, parseNumber, plainDecimalAt, UK } from './row-checks';
@@ -124,6 +124,23 @@ function resolveHeader(fields: readonly string[], mapping: ColumnMapping): Resul
       refused(
         `The column mapping names ${listInWords(mappedMissing.map((f) => `"${mapping[f]}" (for ${f})`))}, which the header does not have. ` +
           `The header has ${foundText}. Nothing was imported.`,
+      ),
+    );
+  }
+  const repeated = PARTNER_FIELDS.flatMap((field) => {
+    const columns = repeatedColumns(fields, namesOf(field));
+    return columns ? [{ field, columns }] : [];
+  });
+  if (repeated.length > 0) {
+    // Aliases (lng and Longitude) can be told apart by a mapping; the same name twice cannot.
+    const aliased = repeated.find(({ field }) => new Set(columnIndexes(fields, namesOf(field)).map((i) => fields[i]!.toLowerCase())).size > 1);
+    const lastOf = (field: PartnerField) => fields[columnIndexes(fields, namesOf(field)).at(-1)!]!;
+    return fail(
+      refused(
+        `The header has more than one column for ${repeated.map((r) => `${r.field}: ${r.columns}`).join('; and for ')}. ` +
+          'Which one to read would be a guess: remove or rename the extra column' +
+          (aliased ? `, or name the one to read with --columns (API: columns=), e.g. ${aliased.field}="${lastOf(aliased.field)}"` : '') +
+          '. Nothing was imported.',
       ),
     );
   }

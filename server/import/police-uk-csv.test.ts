@@ -95,6 +95,17 @@ describe('parsePoliceUkCsv', () => {
     );
   });
 
+  it('refuses a header that names a column it reads twice, naming both places; other repeats are ignored', () => {
+    const parsed = parsePoliceUkCsv('Month,Longitude,Latitude,Crime type, month ,LATITUDE\n2019-01,-0.05,51.5,Burglary,2019-02,51.5\n');
+    expect(!parsed.ok && parsed.reason.message).toBe(
+      'The header names "Month" more than once: "Month" (column 1) and "month" (column 5); and "Latitude" more than once: ' +
+        '"Latitude" (column 3) and "LATITUDE" (column 6). Which one to read would be a guess: remove or rename the extra columns. Nothing was imported.',
+    );
+    expect(checkPoliceUkHead('Crime ID,Month,Longitude,Latitude,Crime type,Crime ID\n', false).ok).toBe(false);
+    // Context is recognised but never read: two of them leave nothing to guess.
+    expect(parsePoliceUkCsv('Month,Longitude,Latitude,Crime type,Context,Context\n2019-01,-0.05,51.5,Burglary,,\n').ok).toBe(true);
+  });
+
   it('reads a header only as zero rows (commitImport refuses that)', () => {
     const parsed = parsePoliceUkCsv('Month,Longitude,Latitude,Crime type\n');
     expect(parsed.ok && parsed.value.rowsRead).toBe(0);

@@ -6,13 +6,15 @@ import { parseIsoMonth } from '../../geo/time';
 import { fail, ok, type Result } from '../../geo/types';
 import type { ParsedFile, RejectedRow } from '../store/import-types';
 import { categoryCode, estimatedRows, GRID_CODES, IncidentRowsBuilder, PRECISION_CODES } from '../store/incident-columns';
-import { columnIndex, firstLineOf, headerFieldsOf, listInWords, walkCsv, type WalkOptions } from './csv-table';
+import { columnIndex, firstLineOf, headerFieldsOf, listInWords, repeatedColumns, walkCsv, type WalkOptions } from './csv-table';
 import { refused, type FileProblem } from './read-input';
 import { checkLngLat, parseNumber } from './row-checks';
 
 export const POLICE_UK_SOURCE = 'police.uk';
 
 const REQUIRED = ['Month', 'Longitude', 'Latitude', 'Crime type'] as const;
+/** The columns read from each row: each may appear once. */
+const READ = [...REQUIRED, 'Crime ID'] as const;
 /** The rest of police.uk's own header: recognised, so never reported as ignored. */
 const STANDARD = ['Crime ID', 'Reported by', 'Falls within', 'Location', 'LSOA code', 'LSOA name', 'Last outcome category', 'Context'] as const;
 
@@ -43,6 +45,18 @@ function resolveHeader(fields: readonly string[]): Result<PoliceUkColumns, FileP
                   .map((f) => `"${f.slice(0, 60)}"`)
                   .join(', ')
           }. ` +
+          'Nothing was imported.',
+      ),
+    );
+  }
+  const repeated = READ.flatMap((name) => {
+    const columns = repeatedColumns(fields, [name]);
+    return columns ? [`"${name}" more than once: ${columns}`] : [];
+  });
+  if (repeated.length > 0) {
+    return fail(
+      refused(
+        `The header names ${repeated.join('; and ')}. Which one to read would be a guess: remove or rename the extra column${repeated.length === 1 ? '' : 's'}. ` +
           'Nothing was imported.',
       ),
     );

@@ -3,7 +3,7 @@
 import { createAreaTest } from '../../geo/study-area';
 import { fail, ok, type Result } from '../../geo/types';
 import { z } from 'zod';
-import { getStudyArea, listAreaKinds, replaceAreas, STUDY_AREA_KIND } from '../areas/area-queries';
+import { getStudyArea, replaceAreas, STUDY_AREA_KIND } from '../areas/area-queries';
 import type { Db } from '../db/open-database';
 import { commitImport } from '../store/commit-import';
 import type { ImportSummary, ParsedFile } from '../store/import-types';
@@ -172,8 +172,7 @@ export async function runImport(context: ImportContext, request: ImportRequest, 
     ? parseStudyAreaGeoJson(text, properties)
     : parseAreasGeoJson(text, { kind: areaKind, ...properties });
   if (!parsed.ok) return { ok: false, problem: parsed.reason, summary: null };
-  const replaced = listAreaKinds(context.db).find((k) => k.kind === areaKind)?.count ?? 0;
-  replaceAreas(context.db, areaKind, parsed.value.areas, file.fileName, context.now);
+  const replaced = replaceAreas(context.db, areaKind, parsed.value.areas, file.fileName, context.now);
   return {
     ok: true,
     type: 'areas',

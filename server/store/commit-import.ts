@@ -155,6 +155,9 @@ export function commitImport(db: Db, input: CommitImportInput): CommitImportResu
   }
   summary.outsideAreaRows = outside;
 
+  // Immediate: the transaction reads (deduplication) before it writes, and a deferred one would
+  // fail with SQLITE_BUSY(_SNAPSHOT) when another process wrote in between. This way it waits
+  // its turn at BEGIN (busy_timeout, open-database.ts) and reads what the other committed.
   const run = db.transaction(() => {
     summary.duplicates = dropStoredCopies(db, { kind, source, rows, located, keep, firstDay, lastDay });
 
@@ -205,6 +208,6 @@ export function commitImport(db: Db, input: CommitImportInput): CommitImportResu
     writeCoverage(db, batchId, countCategoryMonths(columns, n));
     finishBatch(db, batchId, summary, n > 0 ? { firstDay: importedFirst, lastDay: importedLast, precisions: [...precisions] } : null);
   });
-  run();
+  run.immediate();
   return { ok: true, summary };
 }

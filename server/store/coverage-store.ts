@@ -46,19 +46,23 @@ export function writeCoverage(db: Db, batchId: number, counts: ReadonlyMap<strin
 
 /** Fills coverage_months from the chunks when incidents are stored but none of their coverage is (databases made before migration 004). */
 export function backfillCoverage(db: Db): number {
-  const hasCoverage = db.prepare('SELECT EXISTS (SELECT 1 FROM coverage_months)').pluck().get() === 1;
-  if (hasCoverage || storedIncidentCount(db) === 0) return 0;
-  const perBatch = new Map<number, Map<string, number>>();
-  for (const chunk of readChunks(db)) {
-    const counts = countCategoryMonths(chunk, chunk.length);
-    let batch = perBatch.get(chunk.batchId);
-    if (!batch) perBatch.set(chunk.batchId, (batch = new Map()));
-    for (const [key, n] of counts) batch.set(key, (batch.get(key) ?? 0) + n);
-  }
-  db.transaction(() => {
-    for (const [batchId, counts] of perBatch) writeCoverage(db, batchId, counts);
-  })();
-  return perBatch.size;
+  const needed = () => db.prepare('SELECT EXISTS (SELECT 1 FROM coverage_months)').pluck().get() !== 1 && storedIncidentCount(db) > 0;
+  if (!needed()) return 0;
+  // Immediate, and checked again inside: another process opening the file at once may have filled it.
+  return db
+    .transaction(() => {
+      if (!needed()) return 0;
+      const perBatch = new Map<number, Map<string, number>>();
+      for (const chunk of readChunks(db)) {
+        const counts = countCategoryMonths(chunk, chunk.length);
+        let batch = perBatch.get(chunk.batchId);
+        if (!batch) perBatch.set(chunk.batchId, (batch = new Map()));
+        for (const [key, n] of counts) batch.set(key, (batch.get(key) ?? 0) + n);
+      }
+      for (const [batchId, counts] of perBatch) writeCoverage(db, batchId, counts);
+      return perBatch.size;
+    })
+    .immediate();
 }
 
 /** Every batch's category months, as stored. */

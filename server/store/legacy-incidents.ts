@@ -21,10 +21,12 @@ interface LegacyRow {
 
 /** Converts legacy rows, if any; returns how many incidents were moved. */
 export function convertLegacyIncidents(db: Db): number {
-  const table = db.prepare("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'legacy_incidents'").get();
-  if (!table) return 0;
+  const hasLegacyTable = () => db.prepare("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'legacy_incidents'").get() !== undefined;
+  if (!hasLegacyTable()) return 0;
   let moved = 0;
+  // Immediate, and checked again inside: another process opening the file at once may have converted them.
   db.transaction(() => {
+    if (!hasLegacyTable()) return;
     const batches = db.prepare('SELECT DISTINCT batch_id, source FROM legacy_incidents ORDER BY batch_id').all() as {
       batch_id: number;
       source: string;
@@ -52,6 +54,6 @@ export function convertLegacyIncidents(db: Db): number {
       moved += n;
     }
     db.exec('DROP TABLE legacy_incidents');
-  })();
+  }).immediate();
   return moved;
 }

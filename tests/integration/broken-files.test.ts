@@ -30,13 +30,18 @@ interface BrokenFile {
   name: string;
   /** Written once into the temp dir. */
   make: (path: string) => void;
-  kind?: 'police-uk' | 'areas';
+  kind?: 'police-uk' | 'partner' | 'areas' | 'study-area';
   /** What the message must say. */
   message: RegExp;
   status: number;
 }
 
 const csv = (lines: string[]) => `${lines.join('\n')}\n`;
+const ward = (name: string, code: string, ring: number[][]) => ({
+  type: 'Feature',
+  properties: { name, code },
+  geometry: { type: 'Polygon', coordinates: [ring] },
+});
 const writeText = (text: string | Buffer) => (path: string) => writeFileSync(path, text);
 
 /** 200 MB without holding it in memory: one random megabyte written 200 times. */
@@ -156,6 +161,99 @@ const BROKEN: BrokenFile[] = [
     status: 422,
   },
   {
+    // The header names Month twice (case and spaces aside): reading either would be a guess.
+    name: 'duplicate-month.csv',
+    make: writeText(csv([`${HEADER}, month `, ...GOOD_ROWS.map((r) => `${r},2019-03`)])),
+    message:
+      /^The header names "Month" more than once: "Month" \(column 2\) and "month" \(column 13\)\. .*remove or rename the extra column\. Nothing was imported\.$/,
+    status: 422,
+  },
+  {
+    // lat and Latitude are both names of the partner's lat field.
+    name: 'duplicate-lat.csv',
+    kind: 'partner',
+    make: writeText(csv(['id,occurred_at,category,lat,lng,Latitude', 'A-1,2025-03-01T10:00,robbery,51.52,-0.05,51.53'])),
+    message: /^The header has more than one column for lat: "lat" \(column 4\) and "Latitude" \(column 6\)\. .*e\.g\. lat="Latitude"\. Nothing was imported\.$/,
+    status: 422,
+  },
+  {
+    // 01:30 on 2025-03-30 never happened in London: the clocks went from 00:59 GMT to 02:00 BST.
+    name: 'spring-forward.csv',
+    kind: 'partner',
+    make: writeText(
+      csv([
+        'id,occurred_at,category,lng,lat',
+        'S-1,2025-03-30T00:45,robbery,-0.05,51.52',
+        'S-2,2025-03-30T01:30,robbery,-0.05,51.52',
+        'S-3,2025-03-30T02:15,robbery,-0.05,51.52',
+      ]),
+    ),
+    message:
+      /^1 of 3 rows were rejected \(first: line 3: occurred_at "2025-03-30T01:30" does not exist in London: the clocks went forward from 01:00 to 02:00 on 2025-03-30\. Correct it; .*\)\. Nothing was imported\./,
+    status: 422,
+  },
+  {
+    // Ward 2's outline is a bow-tie: its edges 1 and 3 cross at -0.045, 51.515.
+    name: 'bow-tie-ward.geojson',
+    kind: 'areas',
+    make: writeText(
+      JSON.stringify({
+        type: 'FeatureCollection',
+        features: [
+          ward('Fine', 'E05000001', [
+            [-0.07, 51.51],
+            [-0.06, 51.51],
+            [-0.06, 51.52],
+            [-0.07, 51.51],
+          ]),
+          ward('Bow Tie', 'E05000002', [
+            [-0.05, 51.51],
+            [-0.04, 51.52],
+            [-0.04, 51.51],
+            [-0.05, 51.52],
+            [-0.05, 51.51],
+          ]),
+        ],
+      }),
+    ),
+    message:
+      /^The GeoJSON has a problem: feature 2 \("Bow Tie", code E05000002\) crosses itself near longitude -0\.045000, latitude 51\.515000: edge 1 of the outline crosses edge 3 of the outline\. .*ogr2ogr -makevalid\) and import it again\. Nothing was stored\.$/,
+    status: 422,
+  },
+  {
+    // A study area whose hole pokes out through its outline (at longitude 0.0, latitude 51.51 and 51.52).
+    name: 'crossing-study-area.geojson',
+    kind: 'study-area',
+    make: writeText(
+      JSON.stringify({
+        type: 'Feature',
+        properties: { name: 'Tower Hamlets', code: 'E09000030' },
+        geometry: {
+          type: 'Polygon',
+          coordinates: [
+            [
+              [-0.08, 51.48],
+              [0.0, 51.48],
+              [0.0, 51.55],
+              [-0.08, 51.55],
+              [-0.08, 51.48],
+            ],
+            [
+              [-0.01, 51.51],
+              [-0.01, 51.52],
+              [0.01, 51.52],
+              [0.01, 51.51],
+              [-0.01, 51.51],
+            ],
+          ],
+        },
+      }),
+    ),
+    message:
+      /^The GeoJSON has a problem: feature 1 \("Tower Hamlets", code E09000030\) crosses itself near longitude 0\.000000, latitude 51\.5[12]0000: edge 2 of the outline crosses edge \d of hole 1\. /,
+    status: 422,
+  },
+  {
     name: 'not-json.geojson',
     kind: 'areas',
     make: writeText('{"type": "FeatureCollection", "features": [{'),
@@ -198,7 +296,14 @@ afterAll(() => {
 
 describe.each(BROKEN)('$name', (file) => {
   const path = () => join(dir, file.name);
-  const args = () => (file.kind === 'areas' ? ['areas', '--kind', 'ward'] : ['police-uk']);
+  const args = () =>
+    file.kind === 'areas'
+      ? ['areas', '--kind', 'ward']
+      : file.kind === 'study-area'
+        ? ['study-area']
+        : file.kind === 'partner'
+          ? ['partner', '--source', 'broken-test']
+          : ['police-uk'];
 
   it('fails on the CLI with a clear message, exit code 1, and changes nothing', async () => {
     const before = dump(db);
@@ -216,7 +321,12 @@ describe.each(BROKEN)('$name', (file) => {
 
   it('fails through the upload API with a clear message and changes nothing', async () => {
     const before = dump(db);
-    const route = file.kind === 'areas' ? '/api/imports/areas?kind=ward' : '/api/imports/police-uk';
+    const route = {
+      'police-uk': '/api/imports/police-uk',
+      partner: '/api/imports/partner?source=broken-test',
+      areas: '/api/imports/areas?kind=ward',
+      'study-area': '/api/imports/areas?kind=study-area',
+    }[file.kind ?? 'police-uk'];
     // Streamed like a real upload; node:stream/web and the DOM type the same object differently.
     const body = Readable.toWeb(createReadStream(path())) as ReadableStream<Uint8Array>;
     const res = await app.request(route, {
