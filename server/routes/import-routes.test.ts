@@ -179,6 +179,26 @@ describe('multipart uploads, streamed to a temporary file', () => {
     expect(stored()).toEqual({ batches: 0, incidents: 0, tempFiles: [] });
   });
 
+  it("never leaves an ignored part's error unhandled when a form is cut short: it would stop the server", async () => {
+    // Found by the API fuzz (tests/integration/fuzz.test.ts): busboy hands the form's error to the
+    // file part it is reading, and a part we skip had no one listening for it.
+    const { upload, stored } = setup();
+    const uncaught: Error[] = [];
+    const record = (error: Error) => uncaught.push(error);
+    process.on('uncaughtException', record);
+    try {
+      for (const parts of [[filePart('upload', 'jan.csv', CSV)], [filePart('file', 'jan.csv', CSV), filePart('file', 'feb.csv', CSV)]]) {
+        const res = await upload('/api/imports/police-uk', multipartBody(BOUNDARY, parts, { close: false }), multipartType(BOUNDARY));
+        expect(res.status).toBe(400);
+        await new Promise((resolve) => setTimeout(resolve, 20));
+      }
+    } finally {
+      process.off('uncaughtException', record);
+    }
+    expect(uncaught.map((error) => error.message)).toEqual([]);
+    expect(stored()).toEqual({ batches: 0, incidents: 0, tempFiles: [] });
+  });
+
   it('refuses a file over the cap with 413 while it streams, stores nothing, and takes one exactly at the cap', async () => {
     const cap = 64 * 1024;
     const rows = (bytes: number) => {
