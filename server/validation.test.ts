@@ -8,7 +8,9 @@ import { z } from 'zod';
 import { validate } from './validation';
 
 const app = new Hono()
-  .get('/things', validate('query', z.object({ group: z.string().optional(), limit: z.coerce.number().int().default(5) })), (c) => c.json(c.req.valid('query')))
+  .get('/things', validate('query', z.object({ group: z.string().optional(), flag: z.union([z.boolean(), z.enum(['true', 'false'])]).optional() })), (c) =>
+    c.json(c.req.valid('query')),
+  )
   .post('/things', validate('json', z.object({ title: z.string({ error: 'expected text' }) }).strict()), (c) => c.json(c.req.valid('json')));
 
 // As bytes: a string body would get text/plain from Request itself.
@@ -17,10 +19,14 @@ const post = (body: string, type: string | null) =>
 
 describe('validate', () => {
   it('says a query parameter was sent more than once, and how to send a list', async () => {
-    const res = await app.request('/things?group=a&group=b&limit=2');
+    const res = await app.request('/things?group=a&group=b&flag=true&flag=false&flag=true');
     expect(res.status).toBe(400);
     expect(await res.json()).toEqual({
-      error: { code: 'invalid_parameter', message: 'group: sent 2 times; send it once (a list goes in one value, comma-separated)' },
+      error: {
+        code: 'invalid_parameter',
+        message:
+          'group: sent 2 times; send it once (a list goes in one value, comma-separated); flag: sent 3 times; send it once (a list goes in one value, comma-separated)',
+      },
     });
   });
 

@@ -46,7 +46,7 @@ export function validate<Target extends keyof ValidationTargets, Schema extends 
         return issue.keys.map((key) => ({ field: `${at}${key}`, message: 'is not a field of this request; check its spelling' }));
       const field = issue.path.length > 0 ? issue.path.join('.') : target;
       // ?group=a&group=b reaches zod as an array: say so rather than "expected string, received array".
-      const sent = target === 'query' && issue.code === 'invalid_type' && issue.path.length === 1 ? valueAt(result.data, String(issue.path[0])) : undefined;
+      const sent = target === 'query' && issue.path.length === 1 ? valueAt(result.data, String(issue.path[0])) : undefined;
       if (Array.isArray(sent)) return [{ field, message: `sent ${sent.length} times; send it once (a list goes in one value, comma-separated)` }];
       return [{ field, message: issue.message }];
     });

@@ -89,6 +89,9 @@ describe('POST /api/imports/*', () => {
     const noKind = await upload('/api/imports/areas', '{}', 'application/geo+json');
     expect(noKind.status).toBe(400);
     expect(((await noKind.json()) as { error: { message: string } }).error.message).toMatch(/^kind: /);
+    // Found by the API fuzz: the flag's message was zod's bare "Invalid input".
+    const badFlag = await upload('/api/imports/police-uk?allowRejected=yes', CSV);
+    expect(await badFlag.json()).toEqual({ error: { code: 'invalid_parameter', message: 'allowRejected: expected true or false' } });
   });
 
   it('refuses bodies over the limit with 413 before reading them, and odd content types with 415', async () => {
