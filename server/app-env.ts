@@ -10,5 +10,7 @@ export interface Principal {
 export interface AppEnv {
   Variables: {
     principal: Principal | null;
+    /** This request's id in the request log and the X-Request-Id header (decision 021). */
+    requestId: string;
   };
 }

@@ -4,11 +4,14 @@ import { tmpdir } from 'node:os';
 import { Hono } from 'hono';
 import { getCookie } from 'hono/cookie';
 import { HTTPException } from 'hono/http-exception';
+import type { Logger } from 'pino';
 import type { AppEnv } from './app-env';
 import type { AppDeps } from './app-deps';
 import { bodyLimit } from 'hono/body-limit';
 import { DEFAULT_SESSION_POLICY, principalOfApiToken, principalOfSession, type SessionPolicy } from './auth/auth-queries';
 import { SignInThrottle } from './auth/sign-in-throttle';
+import { errorsToStderr } from './observability/logger';
+import { DEFAULT_SLOW_REQUEST_MS, requestLog } from './observability/request-log';
 import { csrfGuard } from './security/csrf-guard';
 import { noStore, securityHeaders } from './security/security-headers';
 import { isAllowMiddleware } from './auth/roles';
@@ -50,6 +53,10 @@ export interface CreateAppOptions {
   maxUploadBytes?: number;
   /** Defaults to the OS temp directory (TMPDIR). */
   uploadTempDir?: string;
+  /** Where each request's log line goes (decision 021); without one, only server errors, on stderr. */
+  logger?: Logger;
+  /** Requests slower than this are logged `slow: true` at warn level; default DEFAULT_SLOW_REQUEST_MS. */
+  slowRequestMs?: number;
 }
 
 /** JSON bodies (taskings with a drawn area included) stay far below this; uploads have their own cap. */
@@ -110,6 +117,8 @@ export function createApp(options: CreateAppOptions) {
     .route('/', taskingRoutes(deps));
 
   const app = new Hono<AppEnv>()
+    // First, so its duration covers everything and every answer (the page's too) carries a request id.
+    .use(requestLog({ logger: options.logger ?? errorsToStderr(), slowRequestMs: options.slowRequestMs ?? DEFAULT_SLOW_REQUEST_MS }))
     .use(securityHeaders({ connectSources: options.connectSources ?? [], hsts: options.https ?? false }))
     .route('/api', api)
     .all('/api/*', (c) => c.json({ error: { code: 'not_found', message: `No API route ${c.req.method} ${c.req.path}.` } }, 404));
@@ -118,12 +127,13 @@ export function createApp(options: CreateAppOptions) {
     if (error instanceof HTTPException) {
       return c.json({ error: { code: 'http_error', message: error.message } }, error.status);
     }
-    console.error(error);
     if (isDatabaseBusy(error)) {
       c.header('Retry-After', '30');
       return c.json({ error: { code: 'database_busy', message: DATABASE_BUSY_MESSAGE } }, 503);
     }
-    return c.json({ error: { code: 'internal', message: 'Something went wrong on the server; the error is in its log.' } }, 500);
+    // The request log writes the stack (c.error) under the request's id; the client gets the id to quote, never the stack.
+    const message = `Something went wrong on the server; the error is in its log under request ${c.get('requestId')}.`;
+    return c.json({ error: { code: 'internal', message } }, 500);
   });
 
   assertEveryRouteDeclaresRoles(app);

@@ -3,6 +3,8 @@
 import { readFileSync } from 'node:fs';
 import { z } from 'zod';
 import { DEFAULT_SESSION_POLICY } from './auth/auth-queries';
+import { LOG_LEVELS, type LogLevel } from './observability/logger';
+import { DEFAULT_SLOW_REQUEST_MS } from './observability/request-log';
 
 const origin = z.string().transform((value, ctx) => {
   try {
@@ -50,6 +52,13 @@ const envSchema = z.object({
   CSP_CONNECT_SRC: originList,
   TLS_CERT: z.string().min(1).optional(),
   TLS_KEY: z.string().min(1).optional(),
+  LOG_LEVEL: z.enum(LOG_LEVELS, { message: `expected one of ${LOG_LEVELS.join(', ')}` }).default('info'),
+  SLOW_REQUEST_MS: z.coerce
+    .number({ message: 'expected a number of milliseconds, e.g. 1000' })
+    .int('expected a whole number of milliseconds, e.g. 1000')
+    .min(1, 'expected 1 to 600000 milliseconds')
+    .max(600_000, 'expected 1 to 600000 milliseconds')
+    .default(DEFAULT_SLOW_REQUEST_MS),
 });
 
 export interface ServerConfig {
@@ -66,6 +75,9 @@ export interface ServerConfig {
   /** Origins the page may fetch from: the basemap style's own and CSP_CONNECT_SRC. */
   connectSources: string[];
   tls: { cert: Buffer; key: Buffer } | null;
+  /** The request log's level ('silent' for none) and its slow-request threshold (decision 021). */
+  logLevel: LogLevel;
+  slowRequestMs: number;
 }
 
 export type ConfigResult = { ok: true; config: ServerConfig } | { ok: false; problems: string[] };
@@ -101,6 +113,8 @@ export function readConfig(env: Record<string, string | undefined>): ConfigResul
       publicOrigins: e.PUBLIC_ORIGIN,
       connectSources: [...new Set([...styleOrigin, ...e.CSP_CONNECT_SRC])],
       tls,
+      logLevel: e.LOG_LEVEL,
+      slowRequestMs: e.SLOW_REQUEST_MS,
     },
   };
 }

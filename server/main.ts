@@ -9,6 +9,7 @@ import { purgeSessions } from './auth/auth-queries';
 import { readConfig } from './config';
 import { holdDatabaseLockUntilExit } from './db/database-lock';
 import { openDatabase } from './db/open-database';
+import { createLogger } from './observability/logger';
 import { checkH3Binding } from './import/h3-index.mjs';
 import { storedIncidentCount } from './store/chunk-store';
 import { hasDemoData } from './store/import-batches';
@@ -61,6 +62,9 @@ const app = createApp({
   publicOrigins: config.publicOrigins,
   connectSources: config.connectSources,
   https: config.tls !== null,
+  // One JSON line per request on stdout, beside the start-up messages above (decision 021).
+  logger: createLogger({ level: config.logLevel }),
+  slowRequestMs: config.slowRequestMs,
 });
 app.get('/config.json', (c) => c.json({ mapStyleUrl: config.mapStyleUrl }));
 if (existsSync(config.webDist)) {

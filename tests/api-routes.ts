@@ -75,6 +75,8 @@ export interface InputField {
   name: string;
   /** The values a z.enum field accepts, found through defaults, optionals and pipes; empty for other fields. */
   options: readonly string[];
+  /** Whether the request may leave it out (optional, or with a default). */
+  optional: boolean;
 }
 
 /** The fields of an object schema, looking through intersections, pipes (transforms) and wrappers. */
@@ -83,7 +85,8 @@ export function fieldsOf(schema: z.core.$ZodType): InputField[] {
   const visit = (s: z.core.$ZodType) => {
     const inner = unwrap(s);
     if (inner instanceof z.ZodObject) {
-      for (const [name, field] of Object.entries(inner.shape)) fields.set(name, { name, options: enumOptions(field) });
+      for (const [name, field] of Object.entries(inner.shape))
+        fields.set(name, { name, options: enumOptions(field), optional: z.safeParse(field, undefined).success });
     } else if (inner instanceof z.ZodIntersection) {
       visit(inner.def.left);
       visit(inner.def.right);

@@ -22,8 +22,9 @@ export type ImportRequest =
   | { kind: 'study-area'; nameProperty?: string | undefined; codeProperty?: string | undefined }
   | { kind: 'areas'; areaKind: string; nameProperty?: string | undefined; codeProperty?: string | undefined };
 
+// The union's own message: zod's default for a union is a bare "Invalid input".
 const flag = z
-  .union([z.boolean(), z.enum(['true', 'false'], { message: 'expected true or false' }).transform((v) => v === 'true')])
+  .union([z.boolean(), z.enum(['true', 'false']).transform((v) => v === 'true')], { error: 'expected true or false' })
   .optional()
   .transform((v) => v ?? false);
 const propertyName = z.string().trim().min(1, 'expected a property name').optional();

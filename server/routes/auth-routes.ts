@@ -49,6 +49,8 @@ export function authRoutes(deps: AppDeps) {
             path: '/',
             expires: result.session.expiresAt,
           });
+          // The request log names who signed in.
+          c.set('principal', result.principal);
           return c.json({ user: { name: result.principal.name, role: result.principal.role } });
         },
       )

@@ -89,6 +89,9 @@ describe('POST /api/imports/*', () => {
     const noKind = await upload('/api/imports/areas', '{}', 'application/geo+json');
     expect(noKind.status).toBe(400);
     expect(((await noKind.json()) as { error: { message: string } }).error.message).toMatch(/^kind: /);
+    // Found by the API fuzz: the flag's message was zod's bare "Invalid input".
+    const badFlag = await upload('/api/imports/police-uk?allowRejected=yes', CSV);
+    expect(await badFlag.json()).toEqual({ error: { code: 'invalid_parameter', message: 'allowRejected: expected true or false' } });
   });
 
   it('refuses bodies over the limit with 413 before reading them, and odd content types with 415', async () => {
@@ -176,6 +179,26 @@ describe('multipart uploads, streamed to a temporary file', () => {
     const res = await upload('/api/imports/police-uk', body, type);
     expect(res.status).toBe(400);
     expect(await res.json()).toEqual({ error: { code: 'invalid_upload', message: expect.stringMatching(message) } });
+    expect(stored()).toEqual({ batches: 0, incidents: 0, tempFiles: [] });
+  });
+
+  it("never leaves an ignored part's error unhandled when a form is cut short: it would stop the server", async () => {
+    // Found by the API fuzz (tests/integration/fuzz.test.ts): busboy hands the form's error to the
+    // file part it is reading, and a part we skip had no one listening for it.
+    const { upload, stored } = setup();
+    const uncaught: Error[] = [];
+    const record = (error: Error) => uncaught.push(error);
+    process.on('uncaughtException', record);
+    try {
+      for (const parts of [[filePart('upload', 'jan.csv', CSV)], [filePart('file', 'jan.csv', CSV), filePart('file', 'feb.csv', CSV)]]) {
+        const res = await upload('/api/imports/police-uk', multipartBody(BOUNDARY, parts, { close: false }), multipartType(BOUNDARY));
+        expect(res.status).toBe(400);
+        await new Promise((resolve) => setTimeout(resolve, 20));
+      }
+    } finally {
+      process.off('uncaughtException', record);
+    }
+    expect(uncaught.map((error) => error.message)).toEqual([]);
     expect(stored()).toEqual({ batches: 0, incidents: 0, tempFiles: [] });
   });
 

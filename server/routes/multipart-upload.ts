@@ -109,13 +109,19 @@ export async function spoolMultipartFile(
     },
   });
 
+  /** A part we do not keep is drained. busboy hands a form's error (cut short) to the part it is reading, and an
+   * error no one listens for would stop the server: the form's error reaches the pipeline below anyway. */
+  const skip = (stream: Readable) => {
+    stream.on('error', () => undefined);
+    stream.resume();
+  };
   parser.on('file', (name, stream, info) => {
     if (name !== 'file') {
-      stream.resume();
+      skip(stream);
       return;
     }
     if (state.spooled) {
-      stream.resume();
+      skip(stream);
       refuse(invalid(`The form has more than one field named "file"; send one file per upload.`));
       return;
     }

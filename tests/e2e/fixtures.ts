@@ -36,6 +36,8 @@ export async function startApp(): Promise<RunningApp> {
     // Chromium treats http://127.0.0.1 as a secure context, so the default Secure session
     // cookie works here and COOKIE_SECURE stays at its default (true).
     COOKIE_SECURE: undefined,
+    // Slow requests and server errors only: a failing story prints this output, and a line per asset would bury them.
+    LOG_LEVEL: 'warn',
   }).catch((error: unknown) => {
     rmSync(dir, { recursive: true, force: true });
     throw error;

@@ -196,6 +196,43 @@ describe('headers on every answer', () => {
   });
 });
 
+describe("the server's request log", () => {
+  it('writes one JSON line per request on stdout, with its id, and never the password, the session cookie or the token', async () => {
+    const signedIn = await signIn(server.baseUrl);
+    expect(signedIn.status).toBe(200);
+    const session = signedIn.headers.get('set-cookie')!.split(';')[0]!;
+    const db = openDatabase(dbPath);
+    const token = createApiToken(db, 'analyst', 'log-test', new Date());
+    db.close();
+    const me = await fetch(`${server.baseUrl}/api/auth/me`, { headers: { cookie: session } });
+    const byToken = await fetch(`${server.baseUrl}/api/imports?limit=5`, { headers: { authorization: `Bearer ${token}`, 'x-request-id': 'log-test-0001' } });
+    expect(byToken.status).toBe(200);
+    expect(byToken.headers.get('x-request-id')).toBe('log-test-0001');
+
+    const lines = server
+      .log()
+      .split('\n')
+      .filter((line) => line.startsWith('{'))
+      .map((line) => JSON.parse(line) as Record<string, unknown>);
+    expect(lines.find((line) => line['requestId'] === me.headers.get('x-request-id'))).toMatchObject({
+      level: 'info',
+      route: '/api/auth/me',
+      role: 'chair',
+      principal: 'user:chair',
+      status: 200,
+    });
+    expect(lines.find((line) => line['requestId'] === 'log-test-0001')).toMatchObject({
+      route: '/api/imports',
+      query: ['limit'],
+      role: 'analyst',
+      principal: 'token:log-test',
+      status: 200,
+      slow: false,
+    });
+    for (const secret of ['chair-demo-password', session.split('=')[1]!, token]) expect(server.log()).not.toContain(secret);
+  });
+});
+
 describe('configuration the server refuses to start with', () => {
   const startFails = async (env: Record<string, string>): Promise<string> => {
     const port = await freePort();
