@@ -1,6 +1,7 @@
 // The statistics answers cache (decision 022) through the real app on SQLite: identical
 // requests within one data version share one answer and ETag, an import or a new study area
 // makes a new one, refusals are never kept.
+import { gunzipSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
 import { seededApi, FIXTURE_NOW } from '../../tests/api-fixture';
 import { storeIncidents } from '../../tests/store-incidents';
@@ -70,5 +71,25 @@ describe('answers kept per data version', () => {
     const refused = await app.request('/api/hotspots/emerging?group=robbery&to=2026-11-20&windows=2', { headers: auth });
     expect(refused.status).toBe(400);
     expect(refused.headers.get('etag')).toBeNull();
+  });
+});
+
+describe('kept answers on the wire', () => {
+  it('sends a kept answer gzip-compressed to a client that takes gzip, the same JSON either way', async () => {
+    const { app, tokens } = await seededApi();
+    const auth = { authorization: `Bearer ${tokens.analyst}` };
+    const url = '/api/cells?group=all&from=2026-08-01&to=2026-11-20&resolution=10';
+    const plain = await app.request(url, { headers: auth });
+    const text = await plain.text();
+    expect(text.length).toBeGreaterThan(2048);
+    const zipped = await app.request(url, { headers: { ...auth, 'accept-encoding': 'gzip, br' } });
+    expect(zipped.headers.get('content-encoding')).toBe('gzip');
+    expect(zipped.headers.get('vary')).toBe('Accept-Encoding');
+    const bytes = Buffer.from(await zipped.arrayBuffer());
+    expect(bytes.length).toBeLessThan(text.length / 3);
+    expect(gunzipSync(bytes).toString('utf8')).toBe(text);
+    const again = await app.request(url, { headers: auth });
+    expect(again.headers.get('content-encoding')).toBeNull();
+    expect(await again.text()).toBe(text);
   });
 });

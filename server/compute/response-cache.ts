@@ -5,6 +5,7 @@
 // asks (the statistics routes are the same for every staff role). ETag on the same key: a
 // client sending If-None-Match gets 304 (decision 022).
 import { createHash } from 'node:crypto';
+import { gzipSync } from 'node:zlib';
 import type { Context } from 'hono';
 
 const MAX_ENTRIES = 256;
@@ -19,6 +20,15 @@ export interface ResponseCache {
   readonly size: number;
 }
 
+/** The answer's bytes, and their gzip, made once on the first request that takes it. */
+interface Entry {
+  body: Buffer;
+  gzip: Buffer | null;
+}
+
+/** Below this, compressing saves less than it costs. */
+const GZIP_FROM_BYTES = 2048;
+
 function canonicalQuery(url: string): string {
   const params = new URL(url).searchParams;
   params.sort();
@@ -26,18 +36,18 @@ function canonicalQuery(url: string): string {
 }
 
 export function createResponseCache(): ResponseCache {
-  const entries = new Map<string, string>();
+  const entries = new Map<string, Entry>();
   let bytes = 0;
+  const sizeOf = (entry: Entry) => entry.body.length + (entry.gzip?.length ?? 0);
 
-  const remember = (key: string, body: string) => {
+  const remember = (key: string, body: Buffer) => {
     if (body.length > MAX_BYTES / 4) return;
-    entries.delete(key);
-    entries.set(key, body);
+    entries.set(key, { body, gzip: null });
     bytes += body.length;
     for (const [oldest, old] of entries) {
       if (bytes <= MAX_BYTES && entries.size <= MAX_ENTRIES) break;
       entries.delete(oldest);
-      bytes -= old.length;
+      bytes -= sizeOf(old);
     }
   };
 
@@ -60,11 +70,24 @@ export function createResponseCache(): ResponseCache {
         // Most recently used last.
         entries.delete(key);
         entries.set(key, cached);
-        return c.body(cached, 200, { 'Content-Type': 'application/json', ETag: etag });
+        // The bytes as kept, never encoded again; gzip for a browser on the meeting-room network.
+        if (cached.body.length >= GZIP_FROM_BYTES && /\bgzip\b/.test(c.req.header('accept-encoding') ?? '')) {
+          if (!cached.gzip) {
+            cached.gzip = gzipSync(cached.body);
+            bytes += cached.gzip.length;
+          }
+          return c.body(cached.gzip as Uint8Array<ArrayBuffer>, 200, {
+            'Content-Type': 'application/json',
+            'Content-Encoding': 'gzip',
+            Vary: 'Accept-Encoding',
+            ETag: etag,
+          });
+        }
+        return c.body(cached.body as Uint8Array<ArrayBuffer>, 200, { 'Content-Type': 'application/json', Vary: 'Accept-Encoding', ETag: etag });
       }
       const produced = await produce();
       if (produced.status !== 200) return produced;
-      remember(key, await produced.clone().text());
+      remember(key, Buffer.from(await produced.clone().arrayBuffer()));
       produced.headers.set('ETag', etag);
       return produced;
     }) as ResponseCache['answer'],
