@@ -4,7 +4,7 @@
 // serves from it; a newer one is asked for in the background when the data has changed.
 import { Worker } from 'node:worker_threads';
 import type { Db } from '../db/open-database';
-import { dataVersion, indexFromSnapshot, preparedResolutions, type IncidentIndex, type IndexSnapshot } from '../incidents/incident-index';
+import { indexFromSnapshot, isIndexCurrent, preparedResolutions, type IncidentIndex, type IndexSnapshot } from '../incidents/incident-index';
 import type { ComputeService } from './compute-service';
 import type { TaskName, TaskQuery, TaskResult } from './compute-tasks';
 import type { WorkerReply, WorkerRequest } from './worker-protocol';
@@ -82,7 +82,7 @@ export function workerCompute(db: Db, dbPath: string): ComputeService {
       };
       if (current && ready(current)) {
         // The data changed since (an import): build the newer index in the background, keep answering from this one.
-        if (current.version !== dataVersion(db)) refresh(new Set([...preparedResolutions(current), ...resolutions])).catch(() => undefined);
+        if (!isIndexCurrent(db, current)) refresh(new Set([...preparedResolutions(current), ...resolutions])).catch(() => undefined);
         return current;
       }
       return refresh(new Set([...(current ? preparedResolutions(current) : []), ...resolutions]));

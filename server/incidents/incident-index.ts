@@ -9,7 +9,7 @@ import { CATEGORIES } from '../../geo/categories';
 import type { Db } from '../db/open-database';
 import { endDayOf } from '../store/incident-columns';
 import type { StoredChunk } from '../store/chunk-codec';
-import { chunksAfter, chunkState, readChunks, readChunksAfter, type ChunkState } from '../store/chunk-store';
+import { chunkCountAndLastId, chunksAfter, chunkState, readChunks, readChunksAfter, type ChunkState } from '../store/chunk-store';
 
 /** Longest span of a stored incident (a month), in days: bounds the backwards scan. */
 export const MAX_SPAN_DAYS = 31;
@@ -51,6 +51,16 @@ export function dataVersion(db: Db): string {
 }
 
 const versionOf = (state: ChunkState) => `${state.chunks}:${state.maxChunkId}:${state.rows}`;
+
+/**
+ * Whether chunks were stored since the index was built, asked on every request: chunks are only
+ * ever added, so their count (from an index) and the largest id tell, without reading each
+ * chunk's row count as dataVersion does.
+ */
+export function isIndexCurrent(db: Db, index: IncidentIndex): boolean {
+  const { chunks, maxChunkId } = chunkCountAndLastId(db);
+  return index.version.startsWith(`${chunks}:${maxChunkId}:`);
+}
 
 // Shared memory: an index (immutable once made) is passed between threads without a copy.
 const sharedFloat64 = (n: number) => new Float64Array(new SharedArrayBuffer(n * 8));

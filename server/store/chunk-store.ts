@@ -100,6 +100,11 @@ export function chunkState(db: Db): ChunkState {
   ).get() as ChunkState;
 }
 
+/** How many chunks there are and the newest one's id, from an index (no chunk is read): cheap enough for every request. */
+export function chunkCountAndLastId(db: Db): { chunks: number; maxChunkId: number } {
+  return prepared(db, 'SELECT count(*) AS chunks, coalesce(max(id), 0) AS maxChunkId FROM incident_chunks').get() as { chunks: number; maxChunkId: number };
+}
+
 /** How many chunks, and incidents in them, were stored after the chunk `afterId`. */
 export function chunksAfter(db: Db, afterId: number): { chunks: number; rows: number } {
   return db.prepare('SELECT count(*) AS chunks, coalesce(sum(row_count), 0) AS rows FROM incident_chunks WHERE id > ?').get(afterId) as {
