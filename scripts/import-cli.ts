@@ -1,11 +1,11 @@
 // The import CLI as a function, so tests run exactly what `npm run import` runs:
 // runImportCli(argv, io) → exit code. scripts/import.ts is its thin main.
+import { openCliDatabase, parseCli } from './cli-args';
 import { SingleBar } from 'cli-progress';
-import { mkdirSync, statSync } from 'node:fs';
-import { basename, dirname } from 'node:path';
-import { parseArgs } from 'node:util';
+import { statSync } from 'node:fs';
+import { basename } from 'node:path';
 import { STUDY_AREA_KIND } from '../server/areas/area-queries';
-import { DATABASE_BUSY_MESSAGE, isDatabaseBusy, openDatabase } from '../server/db/open-database';
+import { DATABASE_BUSY_MESSAGE, isDatabaseBusy, type Db } from '../server/db/open-database';
 import { refused } from '../server/import/read-input';
 import type { ImportSummary } from '../server/store/import-types';
 import {
@@ -145,10 +145,8 @@ function progressBar(io: CliIo, fileName: string, fileBytes: number) {
 }
 
 export async function runImportCli(argv: string[], io: CliIo): Promise<number> {
-  let values;
-  let positionals: string[];
-  try {
-    ({ values, positionals } = parseArgs({
+  const parsed = parseCli(
+    {
       args: argv,
       allowPositionals: true,
       options: {
@@ -161,15 +159,12 @@ export async function runImportCli(argv: string[], io: CliIo): Promise<number> {
         'code-property': { type: 'string' },
         help: { type: 'boolean', short: 'h' },
       },
-    }));
-  } catch (error) {
-    io.stderr(`${error instanceof Error ? error.message : String(error)}\n\n${USAGE}`);
-    return 2;
-  }
-  if (values.help) {
-    io.stdout(USAGE);
-    return 0;
-  }
+    },
+    USAGE,
+    io,
+  );
+  if (typeof parsed === 'number') return parsed;
+  const { values, positionals } = parsed;
   const [kind, ...files] = positionals;
   const knownKind = IMPORT_KINDS.find((k) => k === kind);
   if (!knownKind) {
@@ -197,15 +192,9 @@ export async function runImportCli(argv: string[], io: CliIo): Promise<number> {
     return 2;
   }
 
-  const dbPath = values.db ?? (io.env.DB_PATH || 'data/tasking-map.db');
-  if (dbPath !== ':memory:') mkdirSync(dirname(dbPath), { recursive: true });
-  let db: ReturnType<typeof openDatabase>;
-  try {
-    db = openDatabase(dbPath);
-  } catch (error) {
-    io.stderr(`Cannot open the database ${dbPath}: ${error instanceof Error ? error.message : String(error)}`);
-    return 1;
-  }
+  const opened = openCliDatabase(values.db, io.env, io);
+  if (!opened) return 1;
+  const { db, dbPath } = opened;
   try {
     return await importFiles(db, request.value, files, io, dbPath);
   } finally {
@@ -213,7 +202,7 @@ export async function runImportCli(argv: string[], io: CliIo): Promise<number> {
   }
 }
 
-async function importFiles(db: ReturnType<typeof openDatabase>, request: ImportRequest, files: string[], io: CliIo, dbPath: string): Promise<number> {
+async function importFiles(db: Db, request: ImportRequest, files: string[], io: CliIo, dbPath: string): Promise<number> {
   const totals = { rowsRead: 0, imported: 0, duplicates: 0, rejected: 0, outsideArea: 0 };
   const failed: { file: string; message: string }[] = [];
   const perFile: string[][] = [];

@@ -1,11 +1,8 @@
 // The API token CLI as a function, so tests run exactly what `npm run token` runs:
 // runTokenCli(argv, io) → exit code. scripts/token.ts is its thin main.
-import { mkdirSync } from 'node:fs';
-import { dirname } from 'node:path';
-import { parseArgs } from 'node:util';
+import { openCliDatabase, parseCli } from './cli-args';
 import { createApiToken, DEFAULT_TOKEN_DAYS, listApiTokens, MAX_TOKEN_DAYS, revokeApiToken } from '../server/auth/auth-queries';
 import { ROLES, type Role } from '../server/auth/roles';
-import { openDatabase } from '../server/db/open-database';
 
 export const USAGE = `Usage: npm run token -- [create] --role <${ROLES.join('|')}> [--label <text>] [--days <1-${MAX_TOKEN_DAYS}>]
        npm run token -- list
@@ -33,9 +30,8 @@ export interface TokenIo {
 const day = (iso: string | null) => (iso ? iso.slice(0, 16).replace('T', ' ') : '-');
 
 export function runTokenCli(argv: string[], io: TokenIo): number {
-  let parsed;
-  try {
-    parsed = parseArgs({
+  const parsed = parseCli(
+    {
       args: argv,
       allowPositionals: true,
       options: {
@@ -45,16 +41,12 @@ export function runTokenCli(argv: string[], io: TokenIo): number {
         db: { type: 'string' },
         help: { type: 'boolean', short: 'h' },
       },
-    });
-  } catch (error) {
-    io.stderr(`${error instanceof Error ? error.message : String(error)}\n\n${USAGE}`);
-    return 2;
-  }
+    },
+    USAGE,
+    io,
+  );
+  if (typeof parsed === 'number') return parsed;
   const { values, positionals } = parsed;
-  if (values.help) {
-    io.stdout(USAGE);
-    return 0;
-  }
   const command = positionals[0] ?? 'create';
   if (!['create', 'list', 'revoke'].includes(command)) {
     io.stderr(`"${command}" is not a command; expected create, list or revoke.\n\n${USAGE}`);
@@ -85,15 +77,9 @@ export function runTokenCli(argv: string[], io: TokenIo): number {
     }
   }
 
-  const dbPath = values.db ?? (io.env.DB_PATH || 'data/tasking-map.db');
-  if (dbPath !== ':memory:') mkdirSync(dirname(dbPath), { recursive: true });
-  let db: ReturnType<typeof openDatabase>;
-  try {
-    db = openDatabase(dbPath);
-  } catch (error) {
-    io.stderr(`Cannot open the database ${dbPath}: ${error instanceof Error ? error.message : String(error)}`);
-    return 1;
-  }
+  const opened = openCliDatabase(values.db, io.env, io);
+  if (!opened) return 1;
+  const { db, dbPath } = opened;
   try {
     const now = io.now();
     if (command === 'list') {

@@ -1,12 +1,9 @@
 // The accounts CLI as a function, so tests run exactly what `npm run users` runs:
 // runUsersCli(argv, io) → exit code. scripts/users.ts is its thin main.
-import { mkdirSync } from 'node:fs';
-import { dirname } from 'node:path';
-import { parseArgs } from 'node:util';
+import { openCliDatabase, parseCli } from './cli-args';
 import { normaliseUsername, passwordProblem, usernameProblem } from '../server/auth/account-rules';
 import { createUser, listUsers, setDisabled, setPassword, type UserRecord } from '../server/auth/auth-queries';
 import { ROLES, type Role } from '../server/auth/roles';
-import { openDatabase } from '../server/db/open-database';
 
 export const USAGE = `Usage: npm run users -- <command> [options]
 
@@ -54,9 +51,8 @@ async function newPassword(io: UsersIo, given: string | undefined, username: str
 }
 
 export async function runUsersCli(argv: string[], io: UsersIo): Promise<number> {
-  let parsed;
-  try {
-    parsed = parseArgs({
+  const parsed = parseCli(
+    {
       args: argv,
       allowPositionals: true,
       options: {
@@ -66,15 +62,15 @@ export async function runUsersCli(argv: string[], io: UsersIo): Promise<number> 
         db: { type: 'string' },
         help: { type: 'boolean', short: 'h' },
       },
-    });
-  } catch (error) {
-    io.stderr(`${error instanceof Error ? error.message : String(error)}\n\n${USAGE}`);
-    return 2;
-  }
+    },
+    USAGE,
+    io,
+  );
+  if (typeof parsed === 'number') return parsed;
   const { values, positionals } = parsed;
-  if (values.help || positionals.length === 0) {
-    (values.help ? io.stdout : io.stderr)(USAGE);
-    return values.help ? 0 : 2;
+  if (positionals.length === 0) {
+    io.stderr(USAGE);
+    return 2;
   }
   const [command, rawName, ...extra] = positionals;
   const needsName = command === 'add' || command === 'passwd' || command === 'disable' || command === 'enable';
@@ -107,15 +103,9 @@ export async function runUsersCli(argv: string[], io: UsersIo): Promise<number> 
     }
   }
 
-  const dbPath = values.db ?? (io.env.DB_PATH || 'data/tasking-map.db');
-  if (dbPath !== ':memory:') mkdirSync(dirname(dbPath), { recursive: true });
-  let db: ReturnType<typeof openDatabase>;
-  try {
-    db = openDatabase(dbPath);
-  } catch (error) {
-    io.stderr(`Cannot open the database ${dbPath}: ${error instanceof Error ? error.message : String(error)}`);
-    return 1;
-  }
+  const opened = openCliDatabase(values.db, io.env, io);
+  if (!opened) return 1;
+  const { db, dbPath } = opened;
   try {
     const now = io.now();
     if (command === 'list') {
