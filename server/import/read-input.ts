@@ -30,7 +30,11 @@ export interface InputText {
   sha256: string;
   byteLength: number;
   gzipped: boolean;
+  /** How the bytes were decoded: UTF-8, or Windows-1252 for an importer that accepts it (`acceptWindows1252`). */
+  encoding: TextEncodingName;
 }
+
+export type TextEncodingName = 'utf-8' | 'windows-1252';
 
 /**
  * Looks at the start of the text (up to HEAD_CHARS) and says whether it is worth reading the
@@ -47,6 +51,12 @@ export interface ReadInputOptions {
   maxTextBytes?: number;
   /** Called as raw bytes arrive, for progress bars. */
   onBytes?: (bytesRead: number) => void;
+  /**
+   * Read a file that is not UTF-8 as Windows-1252 instead of refusing it: DfE publishes its
+   * Get Information About Schools extracts in Windows-1252 (decision 023). A file with a byte
+   * Windows-1252 leaves undefined (0x81, 0x8D, 0x8F, 0x90, 0x9D) is still refused.
+   */
+  acceptWindows1252?: boolean;
 }
 
 export const HEAD_BYTES = 64 * 1024;
@@ -58,6 +68,8 @@ const UTF8_BOM = [0xef, 0xbb, 0xbf] as const;
 /** V8 strings top out near 512 MiB; stay well under and say so rather than crash. */
 export const DEFAULT_MAX_TEXT_BYTES = 400 * 1024 * 1024;
 const GZIP_MAGIC = [0x1f, 0x8b] as const;
+/** The five bytes Windows-1252 leaves undefined decode (WHATWG) to these C1 controls; no real text has them. */
+const WINDOWS_1252_UNDEFINED = /[\u0081\u008d\u008f\u0090\u009d]/;
 
 const MB = (bytes: number) => `${Math.round(bytes / (1024 * 1024))} MB`;
 
@@ -171,7 +183,10 @@ export async function readInput(source: InputSource, options: ReadInputOptions):
     decoded = gunzip;
   }
 
-  const decoder = new TextDecoder('utf-8', { fatal: true });
+  let decoder = new TextDecoder('utf-8', { fatal: true });
+  let encoding: TextEncodingName = 'utf-8';
+  // Only an importer that takes Windows-1252 keeps the bytes, to decode them again if UTF-8 fails.
+  let keptBytes: Buffer[] | null = options.acceptWindows1252 ? [] : null;
   const parts: string[] = [];
   let textBytes = 0;
   let headChecked = false;
@@ -197,13 +212,24 @@ export async function readInput(source: InputSource, options: ReadInputOptions):
       let text: string;
       try {
         text = decoder.decode(bytes, { stream: true });
+        keptBytes?.push(bytes);
       } catch {
-        return stop(
-          unreadable(
-            `The file is not UTF-8 text (invalid bytes within bytes ${textBytes}..${textBytes + bytes.length}${gzipped ? ' after gunzip' : ''}). ` +
-              'Save it as "CSV UTF-8" (or re-export as UTF-8) and import it again.',
-          ),
-        );
+        if (!keptBytes) {
+          return stop(
+            unreadable(
+              `The file is not UTF-8 text (invalid bytes within bytes ${textBytes}..${textBytes + bytes.length}${gzipped ? ' after gunzip' : ''}). ` +
+                'Save it as "CSV UTF-8" (or re-export as UTF-8) and import it again.',
+            ),
+          );
+        }
+        // Not UTF-8: everything so far is read again as Windows-1252 (one byte, one character).
+        encoding = 'windows-1252';
+        decoder = new TextDecoder('windows-1252');
+        keptBytes.push(bytes);
+        text = decoder.decode(Buffer.concat(keptBytes));
+        keptBytes = null;
+        parts.length = 0;
+        if (!headChecked) head = '';
       }
       textBytes += bytes.length;
       if (textBytes > maxText) {
@@ -223,13 +249,29 @@ export async function readInput(source: InputSource, options: ReadInputOptions):
         }
       }
     }
-    parts.push(decoder.decode());
+    try {
+      parts.push(decoder.decode());
+    } catch (error) {
+      // A file that ends inside what would be a UTF-8 character (e.g. "Café" in Windows-1252, last).
+      if (!keptBytes) throw error;
+      encoding = 'windows-1252';
+      parts.length = 0;
+      parts.push(new TextDecoder('windows-1252').decode(Buffer.concat(keptBytes)));
+    }
   } catch (error) {
     if (tooLarge) return stop(tooLarge);
     if (gzipped) return stop(unreadable(describeZlibError(error)));
     return stop(unreadable(`Could not read the file: ${error instanceof Error ? error.message : String(error)}`));
   }
   const text = parts.join('');
+  if (encoding === 'windows-1252' && WINDOWS_1252_UNDEFINED.test(text)) {
+    return fail(
+      unreadable(
+        'The file is neither UTF-8 nor Windows-1252 text (it has bytes neither encoding uses). ' +
+          'Save it as "CSV UTF-8" (or re-export as UTF-8) and import it again.',
+      ),
+    );
+  }
   // A regex stops at the first non-space character; trim() would copy a large text.
   if (!/\S/.test(text)) {
     return fail(
@@ -244,7 +286,7 @@ export async function readInput(source: InputSource, options: ReadInputOptions):
     const checked = options.checkHead(text, true);
     if (!checked.ok) return fail(checked.reason);
   }
-  return ok({ text, sha256: hash.digest('hex'), byteLength: rawBytes, gzipped });
+  return ok({ text, sha256: hash.digest('hex'), byteLength: rawBytes, gzipped, encoding });
 }
 
 /** Reads bytes [from, to) of the file into `into` at the same offsets. */
@@ -308,7 +350,7 @@ async function readPlainFile(path: string, options: ReadInputOptions): Promise<R
       const checked = options.checkHead(text, true);
       if (!checked.ok) return fail(checked.reason);
     }
-    return ok({ text, sha256: createHash('sha256').update(bytes).digest('hex'), byteLength: size, gzipped: false });
+    return ok({ text, sha256: createHash('sha256').update(bytes).digest('hex'), byteLength: size, gzipped: false, encoding: 'utf-8' });
   } finally {
     await handle.close();
   }
