@@ -4,12 +4,14 @@ import { readFileSync } from 'node:fs'; // eslint-disable-line no-restricted-imp
 import { pointToPolygonDistance } from '@turf/turf';
 import { describe, expect, it } from 'vitest';
 import { z } from 'zod';
-import { createAreaDistance } from './area-distance';
+import { createAreaDistance, createNearAreaTest } from './area-distance';
 import { seededRandom } from './seeded-random';
 
 const SHARED_DATA = new URL('../../shared/data/', import.meta.url);
 const borough = z
-  .object({ features: z.array(z.object({ geometry: z.object({ type: z.literal('Polygon'), coordinates: z.array(z.array(z.tuple([z.number(), z.number()]))) }) })) })
+  .object({
+    features: z.array(z.object({ geometry: z.object({ type: z.literal('Polygon'), coordinates: z.array(z.array(z.tuple([z.number(), z.number()]))) }) })),
+  })
   .parse(JSON.parse(readFileSync(new URL('boundaries/tower_hamlets_borough.geojson', SHARED_DATA), 'utf8'))).features[0]!.geometry;
 
 describe('createAreaDistance', () => {
@@ -54,5 +56,24 @@ describe('createAreaDistance', () => {
       }
     }
     expect(outside).toBeGreaterThan(100);
+  });
+});
+
+describe('createNearAreaTest', () => {
+  it('says the same as measuring, for points near and far (the box only skips work)', () => {
+    const distance = createAreaDistance(borough);
+    const near = createNearAreaTest(borough, 1000);
+    const random = seededRandom(7);
+    let kept = 0;
+    for (let k = 0; k < 2000; k++) {
+      const lng = -0.2 + random() * 0.33;
+      const lat = 51.4 + random() * 0.23;
+      const expected = distance.metersTo(lng, lat) <= 1000;
+      if (expected) kept += 1;
+      expect(near(lng, lat)).toBe(expected);
+    }
+    expect(kept).toBeGreaterThan(100);
+    // Manchester is far from Tower Hamlets.
+    expect(near(-2.24, 53.48)).toBe(false);
   });
 });

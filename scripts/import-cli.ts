@@ -1,6 +1,7 @@
 // The import CLI as a function, so tests run exactly what `npm run import` runs:
 // runImportCli(argv, io) → exit code. scripts/import.ts is its thin main.
 import { openCliDatabase, parseCli } from './cli-args';
+import { describeCalendar, describeSchools } from './import-cli-schools';
 import { SingleBar } from 'cli-progress';
 import { statSync } from 'node:fs';
 import { basename } from 'node:path';
@@ -21,14 +22,17 @@ import {
 export const USAGE = `Usage: npm run import -- <kind> [options] <files...>
 
 Kinds:
-  police-uk    data.police.uk street-level crime CSV (.csv or .csv.gz)
-  partner      partner incidents CSV with exact date-times (needs --source)
-  study-area   the study area boundary, GeoJSON; replaces the stored one
-  areas        named areas (wards, LSOAs) or basemap layers (water, roads), GeoJSON (needs --kind)
+  police-uk        data.police.uk street-level crime CSV (.csv or .csv.gz)
+  partner          partner incidents CSV with exact date-times (needs --source)
+  study-area       the study area boundary, GeoJSON; replaces the stored one
+  areas            named areas (wards, LSOAs) or basemap layers (water, roads), GeoJSON (needs --kind)
+  schools          schools CSV: a DfE Get Information About Schools extract, or URN, name, phase and location columns
+  school-calendar  term dates CSV: date_from,date_to,kind (term, holiday or inset); replaces the school years it covers
 
 Options:
   --db <path>              SQLite database (default: $DB_PATH or data/tasking-map.db)
-  --allow-rejected         import the valid rows of a file that has rejected rows (default: refuse the file)
+  --allow-rejected         police-uk, partner, schools: import the valid rows of a file that has rejected rows (default: refuse the file)
+  --complete               schools: the file lists every open school; stored schools it does not name are marked closed
   --source <name>          partner: the source system, e.g. council-asb or met-cad
   --columns <mapping>      partner: your header names, e.g. occurred_at="Date/Time",category=Offence,easting=X,northing=Y
   --kind <kind>            areas: ward, neighbourhood, lsoa, water, road, ...
@@ -46,7 +50,9 @@ Examples:
   npm run import -- study-area ../shared/data/boundaries/tower_hamlets_borough.geojson
   npm run import -- areas --kind ward ../shared/data/boundaries/tower_hamlets_wards.geojson
   npm run import -- areas --kind water ../shared/data/basemap/thames_tidal_water_tower_hamlets_area.geojson
-  npm run import -- areas --kind road ../shared/data/basemap/tfl_road_network_tlrn_tower_hamlets_area.geojson`;
+  npm run import -- areas --kind road ../shared/data/basemap/tfl_road_network_tlrn_tower_hamlets_area.geojson
+  npm run import -- schools ../shared/data/schools/tower_hamlets_schools_gias_open_2024-06-17.csv
+  npm run import -- school-calendar term-dates-2026-27.csv`;
 
 export interface CliIo {
   stdout: (text: string) => void;
@@ -76,6 +82,7 @@ const FLAG_OF: Record<string, string> = {
   nameProperty: '--name-property',
   codeProperty: '--code-property',
   allowRejected: '--allow-rejected',
+  complete: '--complete',
 };
 
 const number = (n: number) => n.toLocaleString('en-GB');
@@ -152,6 +159,7 @@ export async function runImportCli(argv: string[], io: CliIo): Promise<number> {
       options: {
         db: { type: 'string' },
         'allow-rejected': { type: 'boolean' },
+        complete: { type: 'boolean' },
         source: { type: 'string' },
         columns: { type: 'string' },
         kind: { type: 'string' },
@@ -172,7 +180,8 @@ export async function runImportCli(argv: string[], io: CliIo): Promise<number> {
     return 2;
   }
   const raw: Record<string, unknown> = { kind: knownKind };
-  if (knownKind === 'police-uk' || knownKind === 'partner') raw.allowRejected = values['allow-rejected'] ?? false;
+  if (knownKind === 'police-uk' || knownKind === 'partner' || knownKind === 'schools') raw.allowRejected = values['allow-rejected'] ?? false;
+  if (knownKind === 'schools') raw.complete = values.complete ?? false;
   if (knownKind === 'partner') Object.assign(raw, { source: values.source, columns: values.columns });
   if (knownKind === 'areas') raw.areaKind = values.kind;
   if (knownKind === 'areas' || knownKind === 'study-area') {
@@ -234,7 +243,10 @@ async function importFiles(db: Db, request: ImportRequest, files: string[], io: 
       io.stdout(describeAreas(outcome.summary));
       continue;
     }
-    const summary = outcome.summary;
+    if ('type' in outcome && (outcome.type === 'schools' || outcome.type === 'school-calendar')) {
+      if (outcome.summary) io.stdout(outcome.type === 'schools' ? describeSchools(outcome.summary) : describeCalendar(outcome.summary));
+    }
+    const summary = 'type' in outcome ? null : outcome.summary;
     if (summary) {
       io.stdout(describeIncidents(summary));
       perFile.push(countsRow(fileName, outcome.ok ? summary : { ...summary, imported: 0, duplicates: 0, outsideArea: 0 }));

@@ -27,6 +27,7 @@ import { forecastRoutes } from './routes/forecast-routes';
 import { hotspotRoutes } from './routes/hotspot-routes';
 import { importRoutes, MAX_UPLOAD_BYTES } from './routes/import-routes';
 import { metaRoutes } from './routes/meta-routes';
+import { schoolRoutes } from './schools/school-routes';
 import { taskingRoutes } from './taskings/tasking-routes';
 
 export interface CreateAppOptions {
@@ -114,7 +115,8 @@ export function createApp(options: CreateAppOptions) {
     .route('/', hotspotRoutes(deps))
     .route('/', forecastRoutes(deps))
     .route('/', importRoutes(deps))
-    .route('/', taskingRoutes(deps));
+    .route('/', taskingRoutes(deps))
+    .route('/', schoolRoutes(deps));
 
   const app = new Hono<AppEnv>()
     // First, so its duration covers everything and every answer (the page's too) carries a request id.

@@ -22,6 +22,8 @@ const OWNERS: Record<string, string[]> = {
   tasking_events: ['server/taskings/tasking-store.ts'],
   tasking_visits: ['server/taskings/tasking-store.ts'],
   tasking_options: ['server/taskings/tasking-store.ts'],
+  schools: ['server/schools/school-store.ts'],
+  school_calendar_entries: ['server/schools/school-calendar-store.ts'],
 };
 
 function sourceFiles(dir: string): string[] {

@@ -13,14 +13,18 @@ import { areaKindSchema, checkGeoJsonHead, parseAreasGeoJson, parseStudyAreaGeoJ
 import { parseColumnMapping, parsePartnerCsv, partnerHeadCheck, partnerSourceSchema, type ColumnMapping } from './partner-csv';
 import { checkPoliceUkHead, parsePoliceUkCsv, POLICE_UK_SOURCE } from './police-uk-csv';
 import { readInput, refused, type FileProblem, type HeadCheck, type InputSource } from './read-input';
+import { importSchoolCalendar, type CalendarImportSummary } from '../schools/school-calendar-import';
+import { importSchools, type SchoolImportSummary } from '../schools/schools-import';
 
-export const IMPORT_KINDS = ['police-uk', 'partner', 'study-area', 'areas'] as const;
+export const IMPORT_KINDS = ['police-uk', 'partner', 'study-area', 'areas', 'schools', 'school-calendar'] as const;
 
 export type ImportRequest =
   | { kind: 'police-uk'; allowRejected: boolean }
   | { kind: 'partner'; source: string; columns: ColumnMapping; allowRejected: boolean }
   | { kind: 'study-area'; nameProperty?: string | undefined; codeProperty?: string | undefined }
-  | { kind: 'areas'; areaKind: string; nameProperty?: string | undefined; codeProperty?: string | undefined };
+  | { kind: 'areas'; areaKind: string; nameProperty?: string | undefined; codeProperty?: string | undefined }
+  | { kind: 'schools'; allowRejected: boolean; complete: boolean }
+  | { kind: 'school-calendar' };
 
 // The union's own message: zod's default for a union is a bare "Invalid input".
 const flag = z
@@ -43,6 +47,8 @@ const columnMapping = z
 /** The option schemas, for callers that name their options differently (HTTP query parameters). */
 export const importOptionSchemas = {
   allowRejected: flag,
+  /** schools: the file lists every open school. */
+  complete: flag,
   source: partnerSourceSchema,
   columns: columnMapping,
   areaKind: areaKindSchema,
@@ -58,6 +64,8 @@ export const importRequestSchema = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('partner'), source: partnerSourceSchema, columns: columnMapping, allowRejected: flag }),
   z.object({ kind: z.literal('study-area'), nameProperty: propertyName, codeProperty: propertyName }),
   z.object({ kind: z.literal('areas'), areaKind: areaKindSchema, nameProperty: propertyName, codeProperty: propertyName }),
+  z.object({ kind: z.literal('schools'), allowRejected: flag, complete: flag }),
+  z.object({ kind: z.literal('school-calendar') }),
 ]);
 
 export interface ImportFile {
@@ -98,7 +106,12 @@ export interface AreaImportSummary {
 export type ImportOutcome =
   | { ok: true; type: 'incidents'; summary: ImportSummary }
   | { ok: true; type: 'areas'; summary: AreaImportSummary }
-  | { ok: false; problem: FileProblem; summary: ImportSummary | null };
+  | { ok: false; problem: FileProblem; summary: ImportSummary | null }
+  // Schools and the school calendar (server/schools/) say which they are, refused or not.
+  | { ok: true; type: 'schools'; summary: SchoolImportSummary }
+  | { ok: false; type: 'schools'; problem: FileProblem; summary: SchoolImportSummary | null }
+  | { ok: true; type: 'school-calendar'; summary: CalendarImportSummary }
+  | { ok: false; type: 'school-calendar'; problem: FileProblem; summary: CalendarImportSummary | null };
 
 const REPORTED_NAMES_LIMIT = 50;
 
@@ -116,6 +129,18 @@ function headCheckFor(request: ImportRequest): HeadCheck {
 /** Reads, parses and stores one file; each file is its own transaction. */
 export async function runImport(context: ImportContext, request: ImportRequest, file: ImportFile): Promise<ImportOutcome> {
   const { onProgress } = context;
+  if (request.kind === 'schools' || request.kind === 'school-calendar') {
+    const schoolsContext = {
+      db: context.db,
+      importedBy: context.importedBy,
+      now: context.now,
+      ...(context.maxRawBytes !== undefined ? { maxRawBytes: context.maxRawBytes } : {}),
+      ...(onProgress ? { onBytes: (done: number) => onProgress({ phase: 'reading', done, total: null }) } : {}),
+    };
+    return request.kind === 'schools'
+      ? { type: 'schools', ...(await importSchools(schoolsContext, file, { allowRejected: request.allowRejected, complete: request.complete })) }
+      : { type: 'school-calendar', ...(await importSchoolCalendar(schoolsContext, file)) };
+  }
   const read = await readInput(file.input, {
     checkHead: headCheckFor(request),
     ...(context.maxRawBytes !== undefined ? { maxRawBytes: context.maxRawBytes } : {}),

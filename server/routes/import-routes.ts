@@ -49,6 +49,12 @@ const areasQuery = z
     fileName: q.fileName,
   }));
 
+const schoolsQuery = z
+  .object({ allowRejected: importOptionSchemas.allowRejected, complete: importOptionSchemas.complete, fileName })
+  .transform((q) => ({ request: { kind: 'schools', allowRejected: q.allowRejected, complete: q.complete } satisfies ImportRequest, fileName: q.fileName }));
+
+const schoolCalendarQuery = z.object({ fileName }).transform((q) => ({ request: { kind: 'school-calendar' } satisfies ImportRequest, fileName: q.fileName }));
+
 const batchesQuery = z.object({
   limit: z.coerce.number().int('expected a whole number 1..500').min(1, 'expected 1..500').max(500, 'expected 1..500').default(50),
 });
@@ -124,6 +130,8 @@ export function importRoutes(deps: AppDeps) {
     .post('/imports/police-uk', allow('analyst'), validate('query', policeUkQuery), (c) => handle(c, c.req.valid('query')))
     .post('/imports/partner', allow('analyst'), validate('query', partnerQuery), (c) => handle(c, c.req.valid('query')))
     .post('/imports/areas', allow('analyst'), validate('query', areasQuery), (c) => handle(c, c.req.valid('query')))
+    .post('/imports/schools', allow('analyst'), validate('query', schoolsQuery), (c) => handle(c, c.req.valid('query')))
+    .post('/imports/school-calendar', allow('analyst'), validate('query', schoolCalendarQuery), (c) => handle(c, c.req.valid('query')))
     .get('/imports', allow('analyst', 'chair'), validate('query', batchesQuery), (c) =>
       c.json({ batches: listImportBatches(deps.db, c.req.valid('query').limit) }),
     );
