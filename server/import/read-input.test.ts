@@ -32,7 +32,7 @@ describe('readInput', () => {
     const read = await readInput({ bytes }, { checkHead: anyHead });
     expect(read).toEqual({
       ok: true,
-      value: { text: csvText, sha256: createHash('sha256').update(bytes).digest('hex'), byteLength: bytes.length, gzipped: false },
+      value: { text: csvText, sha256: createHash('sha256').update(bytes).digest('hex'), byteLength: bytes.length, gzipped: false, encoding: 'utf-8' },
     });
   });
 
@@ -76,6 +76,33 @@ describe('readInput', () => {
     expect(!utf16.ok && utf16.reason.message).toMatch(/not a text file: it contains a NUL byte at offset 1/);
     const latin1 = await readInput({ bytes: Buffer.from('Month,Location\n2019-01,Caf\xe9 Street\n', 'latin1') }, { checkHead: anyHead });
     expect(!latin1.ok && latin1.reason.message).toMatch(/not UTF-8 text/);
+  });
+
+  it('reads a file that is not UTF-8 as Windows-1252 when the importer accepts it (DfE GIAS extracts)', async () => {
+    // 'É' 0xC9, '’' 0x92, '€' 0x80 and 'é' 0xE9 in Windows-1252; Latin-1 would give C1 controls for 0x92 and 0x80.
+    const bytes = Buffer.concat([
+      Buffer.from('URN,Name\n1,'),
+      Buffer.from([0xc9, 0x63, 0x6f, 0x6c, 0x65, 0x20, 0x92, 0x80, 0x0a, 0x32, 0x2c, 0x43, 0x61, 0x66, 0xe9]),
+    ]);
+    const read = await readInput({ bytes }, { checkHead: anyHead, acceptWindows1252: true });
+    expect(read.ok && read.value).toMatchObject({ text: 'URN,Name\n1,École ’€\n2,Café', encoding: 'windows-1252', byteLength: bytes.length });
+    // The same bytes without the option are refused, as before.
+    const refusedRead = await readInput({ bytes }, { checkHead: anyHead });
+    expect(!refusedRead.ok && refusedRead.reason.message).toMatch(/not UTF-8 text/);
+    // UTF-8 stays UTF-8, and a non-UTF-8 byte far past the head, in a stream of small chunks, switches the whole text.
+    const utf8 = await readInput({ bytes: Buffer.from('URN,Name\n1,École\n') }, { checkHead: anyHead, acceptWindows1252: true });
+    expect(utf8.ok && utf8.value).toMatchObject({ text: 'URN,Name\n1,École\n', encoding: 'utf-8' });
+    const long = Buffer.concat([Buffer.from(`URN,Name\n${'1,École\n'.repeat(20_000)}`), Buffer.from([0x32, 0x2c, 0x92, 0x0a])]);
+    const pieces = Array.from({ length: Math.ceil(long.length / 1000) }, (_, k) => long.subarray(k * 1000, (k + 1) * 1000));
+    const streamed = await readInput({ stream: Readable.from(pieces) }, { checkHead: anyHead, acceptWindows1252: true });
+    // Read as Windows-1252 throughout: the UTF-8 'é' (0xC3 0xA9) becomes 'Ã©', as it is in that encoding.
+    expect(streamed.ok && streamed.value.encoding).toBe('windows-1252');
+    expect(streamed.ok && streamed.value.text).toBe(`URN,Name\n${'1,Ã‰cole\n'.repeat(20_000)}2,’\n`);
+  });
+
+  it('refuses a file that is neither UTF-8 nor Windows-1252 (a byte Windows-1252 leaves undefined)', async () => {
+    const read = await readInput({ bytes: Buffer.from([0x55, 0x52, 0x4e, 0x0a, 0x31, 0x81, 0x0a]) }, { checkHead: anyHead, acceptWindows1252: true });
+    expect(!read.ok && read.reason.message).toMatch(/^The file is neither UTF-8 nor Windows-1252 text/);
   });
 
   it('stops reading junk after its first 64 KB instead of reading all of it', async () => {

@@ -68,7 +68,20 @@ const UTF8_BOM = [0xef, 0xbb, 0xbf] as const;
 /** V8 strings top out near 512 MiB; stay well under and say so rather than crash. */
 export const DEFAULT_MAX_TEXT_BYTES = 400 * 1024 * 1024;
 const GZIP_MAGIC = [0x1f, 0x8b] as const;
-/** The five bytes Windows-1252 leaves undefined decode (WHATWG) to these C1 controls; no real text has them. */
+/**
+ * Windows-1252's characters for bytes 0x80..0x9F (the rest is Latin-1). Node's TextDecoder
+ * reads 'windows-1252' as Latin-1, giving C1 controls for these (0x92 should be ’, not U+0092),
+ * so the table is applied here. The five bytes Windows-1252 leaves undefined stay C1 controls.
+ */
+const WINDOWS_1252_HIGH =
+  '\u20ac\u0081\u201a\u0192\u201e\u2026\u2020\u2021\u02c6\u2030\u0160\u2039\u0152\u008d\u017d\u008f' +
+  '\u0090\u2018\u2019\u201c\u201d\u2022\u2013\u2014\u02dc\u2122\u0161\u203a\u0153\u009d\u017e\u0178';
+
+export function decodeWindows1252(bytes: Buffer): string {
+  return bytes.toString('latin1').replace(/[\u0080-\u009f]/g, (ch) => WINDOWS_1252_HIGH[ch.charCodeAt(0) - 0x80]!);
+}
+
+/** The five bytes Windows-1252 leaves undefined; no real text has them. */
 const WINDOWS_1252_UNDEFINED = /[\u0081\u008d\u008f\u0090\u009d]/;
 
 const MB = (bytes: number) => `${Math.round(bytes / (1024 * 1024))} MB`;
@@ -183,7 +196,7 @@ export async function readInput(source: InputSource, options: ReadInputOptions):
     decoded = gunzip;
   }
 
-  let decoder = new TextDecoder('utf-8', { fatal: true });
+  const utf8 = new TextDecoder('utf-8', { fatal: true });
   let encoding: TextEncodingName = 'utf-8';
   // Only an importer that takes Windows-1252 keeps the bytes, to decode them again if UTF-8 fails.
   let keptBytes: Buffer[] | null = options.acceptWindows1252 ? [] : null;
@@ -211,7 +224,7 @@ export async function readInput(source: InputSource, options: ReadInputOptions):
       }
       let text: string;
       try {
-        text = decoder.decode(bytes, { stream: true });
+        text = encoding === 'utf-8' ? utf8.decode(bytes, { stream: true }) : decodeWindows1252(bytes);
         keptBytes?.push(bytes);
       } catch {
         if (!keptBytes) {
@@ -224,9 +237,8 @@ export async function readInput(source: InputSource, options: ReadInputOptions):
         }
         // Not UTF-8: everything so far is read again as Windows-1252 (one byte, one character).
         encoding = 'windows-1252';
-        decoder = new TextDecoder('windows-1252');
         keptBytes.push(bytes);
-        text = decoder.decode(Buffer.concat(keptBytes));
+        text = decodeWindows1252(Buffer.concat(keptBytes));
         keptBytes = null;
         parts.length = 0;
         if (!headChecked) head = '';
@@ -250,13 +262,13 @@ export async function readInput(source: InputSource, options: ReadInputOptions):
       }
     }
     try {
-      parts.push(decoder.decode());
+      if (encoding === 'utf-8') parts.push(utf8.decode());
     } catch (error) {
       // A file that ends inside what would be a UTF-8 character (e.g. "Café" in Windows-1252, last).
       if (!keptBytes) throw error;
       encoding = 'windows-1252';
       parts.length = 0;
-      parts.push(new TextDecoder('windows-1252').decode(Buffer.concat(keptBytes)));
+      parts.push(decodeWindows1252(Buffer.concat(keptBytes)));
     }
   } catch (error) {
     if (tooLarge) return stop(tooLarge);
