@@ -5,6 +5,8 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { openDatabase } from '../server/db/open-database';
 import { runImportCli, type CliIo } from './import-cli';
 
+const SHARED_DATA = join(import.meta.dirname, '../../shared/data');
+
 let dir: string;
 beforeEach(() => {
   dir = mkdtempSync(join(tmpdir(), 'import-cli-'));
@@ -44,7 +46,7 @@ describe('npm run import', () => {
   it('says which importer or option is wrong, with exit code 2', async () => {
     const unknown = captureIo();
     expect(await runImportCli(['crimes', 'a.csv'], unknown.io)).toBe(2);
-    expect(unknown.stderr()).toMatch(/^"crimes" is not an importer; expected one of police-uk, partner, study-area, areas\./);
+    expect(unknown.stderr()).toMatch(/^"crimes" is not an importer; expected one of police-uk, partner, study-area, areas, schools, school-calendar\./);
     const noSource = captureIo();
     expect(await runImportCli(['partner', 'a.csv'], noSource.io)).toBe(2);
     expect(noSource.stderr()).toMatch(/^--source: a source name is required, e.g. council-asb/);
@@ -123,5 +125,27 @@ describe('npm run import', () => {
     const cli = captureIo();
     expect(await runImportCli(['areas', '--kind', 'ward', '--db', join(dir, 'a.db'), writeFile('w.geojson', geojson)], cli.io)).toBe(0);
     expect(cli.stdout()).toContain('stored 1 ward area: Box');
+  });
+
+  it('imports the real GIAS 2024 schools file and a school calendar, and refuses a bad calendar with exit code 1', async () => {
+    const dbPath = join(dir, 'schools.db');
+    const schools = captureIo();
+    const file = join(SHARED_DATA, 'schools/tower_hamlets_schools_gias_open_2024-06-17.csv');
+    expect(await runImportCli(['schools', '--db', dbPath, file], schools.io)).toBe(0);
+    expect(schools.stdout()).toContain('  rows read 116; schools stored 116 (new 116, replaced 0)');
+    expect(schools.stdout()).toContain('  open 116, closed 0; phases: primary 66, secondary 16, all-through 1, nursery 4, 16-plus 3, other 26');
+    expect(schools.stdout()).toMatch(/without 22 \(stored, not on the map\)\n {2}without a location: Childrens House Nursery School \(100882\), /);
+
+    const calendar = captureIo();
+    const terms = writeFile('terms.csv', 'date_from,date_to,kind\n2026-09-03,2026-12-18,term\n2027-01-04,2027-03-25,term\n2027-04-12,2027-07-21,term\n');
+    expect(await runImportCli(['school-calendar', '--db', dbPath, terms], calendar.io)).toBe(0);
+    expect(calendar.stdout()).toMatch(/school year 2026-27: 3 terms, 0 holidays, 0 inset days, 207 school days \(replaces the assumed default\)/);
+
+    const bad = captureIo();
+    expect(await runImportCli(['school-calendar', '--db', dbPath, writeFile('bad.csv', 'date_from,date_to,kind\n2026-09-03,2026-09-01,term\n')], bad.io)).toBe(
+      1,
+    );
+    expect(bad.stdout()).toContain('line 2: date_to 2026-09-01 is before date_from 2026-09-03');
+    expect(bad.stderr()).toMatch(/bad\.csv: 1 of 1 rows was rejected/);
   });
 });

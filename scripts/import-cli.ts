@@ -244,9 +244,15 @@ async function importFiles(db: Db, request: ImportRequest, files: string[], io: 
       continue;
     }
     if ('type' in outcome && (outcome.type === 'schools' || outcome.type === 'school-calendar')) {
-      if (outcome.summary) io.stdout(outcome.type === 'schools' ? describeSchools(outcome.summary) : describeCalendar(outcome.summary));
+      if (outcome.type === 'schools' && outcome.summary) io.stdout(describeSchools(outcome.summary));
+      if (outcome.type === 'school-calendar' && outcome.summary) io.stdout(describeCalendar(outcome.summary));
+      if (!outcome.ok) {
+        failed.push({ file: path, message: outcome.problem.message });
+        io.stderr(`${path}: ${outcome.problem.message}`);
+      }
+      continue;
     }
-    const summary = 'type' in outcome ? null : outcome.summary;
+    const summary = outcome.summary;
     if (summary) {
       io.stdout(describeIncidents(summary));
       perFile.push(countsRow(fileName, outcome.ok ? summary : { ...summary, imported: 0, duplicates: 0, outsideArea: 0 }));

@@ -44,6 +44,7 @@ export const QUERY_SAMPLES: Readonly<Record<string, readonly string[]>> = {
   fileName: ['jan.csv', 'wards.geojson', 'street.csv.gz'],
   source: ['council-asb', 'met-cad'],
   columns: ['occurred_at=Date/Time,easting=X,northing=Y', 'id=Ref,occurred_at="Date, time",category=Offence', 'lng=x,lat=y'],
+  phase: ['primary', 'primary,secondary', 'nursery,16-plus', 'other'],
 };
 
 /** Values at the edges of what parameters parse: numbers, dates, lists, encodings. */
@@ -472,6 +473,17 @@ const POLICE_UK_HEADER = [
   'Context',
 ];
 const PARTNER_HEADER = ['id', 'occurred_at', 'category', 'lng', 'lat', 'easting', 'northing'];
+// A DfE GIAS extract's columns (with their " (name)" suffix), and a school calendar's.
+const SCHOOLS_HEADER = [
+  'URN',
+  'EstablishmentName',
+  'TypeOfEstablishment (name)',
+  'EstablishmentStatus (name)',
+  'PhaseOfEducation (name)',
+  'Easting',
+  'Northing',
+];
+const CALENDAR_HEADER = ['date_from', 'date_to', 'kind'];
 
 const csvField = (value: string) => (/[",\r\n]/.test(value) ? `"${value.replace(/"/g, '""')}"` : value);
 
@@ -495,6 +507,17 @@ function csvValue(column: string, clean: boolean): fc.Arbitrary<string> {
           : `2026-10-${String(d).padStart(2, '0')}T${String(h).padStart(2, '0')}:15${form === 'zulu' ? 'Z' : ''}`,
       ),
     'Crime ID': fc.stringMatching(/^[0-9a-f]{12}$/),
+    URN: fc.integer({ min: 100_000, max: 999_999 }).map(String),
+    EstablishmentName: fc.constantFrom('Bow School', 'St Paul’s Way Trust School', 'École Bow', 'Mulberry, Stepney Green'),
+    'TypeOfEstablishment (name)': fc.constantFrom('Community school', 'Other independent school', 'Foundation special school', 'Pupil referral unit', ''),
+    'EstablishmentStatus (name)': fc.constantFrom('Open', 'Closed', 'Open, but proposed to close', 'Proposed to open'),
+    'PhaseOfEducation (name)': fc.constantFrom('Primary', 'Secondary', 'Not applicable', '16 plus', 'Nursery', 'All-through'),
+    Easting: fc.integer({ min: 530_000, max: 540_000 }).map(String),
+    Northing: fc.integer({ min: 178_000, max: 183_000 }).map(String),
+    // Autumn to summer of school year 2026-27, so a clean row is a valid term (or holiday, or inset days).
+    date_from: fc.integer({ min: 1, max: 28 }).map((d) => `2026-${d % 2 === 0 ? '09' : '11'}-${String(d).padStart(2, '0')}`),
+    date_to: fc.integer({ min: 1, max: 28 }).map((d) => `2027-0${1 + (d % 7)}-${String(d).padStart(2, '0')}`),
+    kind: fc.constantFrom('term', 'term', 'holiday', 'inset'),
     id: fc.stringMatching(/^[A-Z]{2}[0-9]{4}$/),
   };
   const fitting = valid[column] ?? fc.constantFrom('', 'Tower Hamlets', 'E01004200');
@@ -598,8 +621,17 @@ const geoJsonText: fc.Arbitrary<string> = fc.oneof(
 );
 
 /** The bytes of a file for an importer of this kind: fitting text, gzipped or not, corrupted, or random bytes. */
-export function uploadFile(kind: 'police-uk' | 'partner' | 'areas'): fc.Arbitrary<Uint8Array<ArrayBuffer>> {
-  const text = kind === 'areas' ? geoJsonText : kind === 'police-uk' ? csvText(POLICE_UK_HEADER) : csvText(PARTNER_HEADER);
+export type UploadKind = 'police-uk' | 'partner' | 'areas' | 'schools' | 'school-calendar';
+
+const UPLOAD_TEXT: Record<Exclude<UploadKind, 'areas'>, readonly string[]> = {
+  'police-uk': POLICE_UK_HEADER,
+  partner: PARTNER_HEADER,
+  schools: SCHOOLS_HEADER,
+  'school-calendar': CALENDAR_HEADER,
+};
+
+export function uploadFile(kind: UploadKind): fc.Arbitrary<Uint8Array<ArrayBuffer>> {
+  const text = kind === 'areas' ? geoJsonText : csvText(UPLOAD_TEXT[kind]);
   const other = kind === 'areas' ? csvText(POLICE_UK_HEADER) : geoJsonText;
   const bytes = (s: string) => new Uint8Array(Buffer.from(s, 'utf8'));
   return fc.oneof(
@@ -711,7 +743,7 @@ const multipartUpload = (file: fc.Arbitrary<Uint8Array<ArrayBuffer>>): fc.Arbitr
       return { contentType: header, body: bytes, shape: `multipart ${declared} boundary, ${partShape} part, ${ending}` };
     });
 
-export const uploadRequest = (kind: 'police-uk' | 'partner' | 'areas'): fc.Arbitrary<UploadRequest> => {
+export const uploadRequest = (kind: UploadKind): fc.Arbitrary<UploadRequest> => {
   const file = uploadFile(kind);
   return fc.oneof(rawUpload(file), multipartUpload(file));
 };

@@ -168,7 +168,13 @@ const uploads = routes.filter(isUpload);
 describe('the API fuzz', () => {
   it('covers every route of the table: GET by query and path, JSON bodies, uploads', () => {
     expect(routes.length).toBeGreaterThan(0);
-    expect(uploads.map(routeKey).sort()).toEqual(['POST /api/imports/areas', 'POST /api/imports/partner', 'POST /api/imports/police-uk']);
+    expect(uploads.map(routeKey).sort()).toEqual([
+      'POST /api/imports/areas',
+      'POST /api/imports/partner',
+      'POST /api/imports/police-uk',
+      'POST /api/imports/school-calendar',
+      'POST /api/imports/schools',
+    ]);
     expect([...gets, ...jsonRoutes, ...uploads].map(routeKey).sort()).toEqual(routes.map(routeKey).sort());
     // Every query parameter has valid-looking values to start from, or the fuzz would only ever reach the validator.
     const unsampled = routes.flatMap((route) =>
@@ -257,7 +263,8 @@ describe('the API fuzz', () => {
   describe('upload routes: raw and multipart bodies', () => {
     it.each(uploads.map((route) => [routeKey(route), route] as const))('%s', async (_key, route) => {
       const { app, tokens } = await seededApi({ uploadTempDir: uploadDir, maxUploadBytes: 256 * 1024 });
-      const kind = route.pattern.endsWith('police-uk') ? 'police-uk' : route.pattern.endsWith('partner') ? 'partner' : 'areas';
+      const kinds = ['police-uk', 'partner', 'schools', 'school-calendar'] as const;
+      const kind = kinds.find((k) => route.pattern.endsWith(`/${k}`)) ?? 'areas';
       await fc.assert(
         // Mostly a valid query, so the body is what the importer judges.
         fc.asyncProperty(
