@@ -96,7 +96,12 @@ export function createApp(options: CreateAppOptions) {
     .use(noStore)
     .use(csrfGuard({ publicOrigins: options.publicOrigins ?? [], trustProxy: deps.trustProxy }))
     // Uploads stream under their own cap (import-routes) and sign-in has a tighter one; every other body is small.
-    .use((c, next) => (c.req.path.startsWith('/api/imports/') || c.req.path === '/api/auth/login' ? next() : jsonBodyLimit(c, next)))
+    // GET and HEAD carry no body: asking for one would build a full fetch Request for every read (decision 022).
+    .use((c, next) =>
+      c.req.method === 'GET' || c.req.method === 'HEAD' || c.req.path.startsWith('/api/imports/') || c.req.path === '/api/auth/login'
+        ? next()
+        : jsonBodyLimit(c, next),
+    )
     .use(async (c, next) => {
       const bearer = c.req.header('authorization')?.match(/^Bearer\s+(\S+)$/i)?.[1];
       const cookie = getCookie(c, SESSION_COOKIE);
