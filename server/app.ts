@@ -28,6 +28,7 @@ import { hotspotRoutes } from './routes/hotspot-routes';
 import { importRoutes, MAX_UPLOAD_BYTES } from './routes/import-routes';
 import { metaRoutes } from './routes/meta-routes';
 import { taskingRoutes } from './taskings/tasking-routes';
+import { themeRoutes } from './themes/theme-routes';
 
 export interface CreateAppOptions {
   db: Db;
@@ -119,7 +120,8 @@ export function createApp(options: CreateAppOptions) {
     .route('/', hotspotRoutes(deps))
     .route('/', forecastRoutes(deps))
     .route('/', importRoutes(deps))
-    .route('/', taskingRoutes(deps));
+    .route('/', taskingRoutes(deps))
+    .route('/', themeRoutes(deps));
 
   const app = new Hono<AppEnv>()
     // First, so its duration covers everything and every answer (the page's too) carries a request id.
