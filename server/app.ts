@@ -80,6 +80,8 @@ export function createApp(options: CreateAppOptions) {
     },
     studyGrid,
     coverage,
+    // TEMPORARY until the school calendar lands: every day unknown.
+    schoolCalendar: (keep) => ({ keep, fromDay: 0, kinds: new Uint8Array(0) }),
     secureCookies: options.secureCookies ?? true,
     sessions: options.sessions ?? DEFAULT_SESSION_POLICY,
     signInThrottle: new SignInThrottle(),
