@@ -326,7 +326,7 @@ export function parseStopSearchCsv(text: string, options: WalkOptions = {}): Res
     );
   }
   for (const [column, n] of notTrueFalse) {
-    notes.push(`${number(n)} ${n === 1 ? 'row has' : 'rows have'} a ${column} that is neither True nor False; stored as not recorded.`);
+    notes.push(`${number(n)} ${n === 1 ? 'row has' : 'rows have'} a "${column}" value that is neither True nor False; stored as not recorded.`);
   }
   return ok({ rowsRead: walked.value, rows, rejected, withoutLocation, notes });
 }
