@@ -147,8 +147,8 @@ describe('parsing a stop-and-search CSV', () => {
     ]);
     expect(parsed.value.notes).toEqual([
       '3 searches have no location (2018-06: 1, 2018-07: 2); police.uk publishes some searches without a map point. They cannot be placed inside or outside the study area, so they were counted and not stored.',
-      '1 search has an empty Object of search; stored with the object "not recorded" (counted in every total, in no object of search).',
-      '1 search has Outcome words this importer does not recognise: "Released under investigation" (1). They were stored with the class "unrecognised" and are left out of positive outcome rates; tell the developers so the words get a class (geo/search-outcomes.ts).',
+      '1 row has an empty Object of search; those inside the study area are stored with the object "not recorded" (counted in every total, in no object class).',
+      '1 row has Outcome words this importer does not recognise: "Released under investigation" (1). Those inside the study area are stored with the class "unrecognised" and left out of positive outcome rates; tell the developers so the words get a class (geo/search-outcomes.ts).',
       '1 row has a "Outcome linked to object of search" value that is neither True nor False; stored as not recorded.',
     ]);
   });

@@ -305,8 +305,8 @@ export function parseStopSearchCsv(text: string, options: WalkOptions = {}): Res
   }
   if (noObject > 0) {
     notes.push(
-      `${number(noObject)} ${noObject === 1 ? 'search has' : 'searches have'} an empty Object of search; stored with the object "not recorded" ` +
-        '(counted in every total, in no object of search).',
+      `${number(noObject)} ${noObject === 1 ? 'row has' : 'rows have'} an empty Object of search; those inside the study area are stored with the object ` +
+        '"not recorded" (counted in every total, in no object class).',
     );
   }
   for (const [kind, words] of [
@@ -320,8 +320,8 @@ export function parseStopSearchCsv(text: string, options: WalkOptions = {}): Res
       .map(([w, n]) => `"${w.slice(0, 80)}" (${number(n)})`)
       .join(', ');
     notes.push(
-      `${number(total)} ${total === 1 ? 'search has' : 'searches have'} ${kind} words this importer does not recognise: ${listed}. ` +
-        `They were stored with the class "unrecognised"${kind === 'Outcome' ? ' and are left out of positive outcome rates' : ''}; ` +
+      `${number(total)} ${total === 1 ? 'row has' : 'rows have'} ${kind} words this importer does not recognise: ${listed}. ` +
+        `Those inside the study area are stored with the class "unrecognised"${kind === 'Outcome' ? ' and left out of positive outcome rates' : ''}; ` +
         'tell the developers so the words get a class (geo/search-outcomes.ts).',
     );
   }

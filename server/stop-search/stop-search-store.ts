@@ -4,6 +4,7 @@
 import type { AreaTest } from '../../geo/study-area';
 import { cellAt, MAX_QUERY_RESOLUTION, MIN_QUERY_RESOLUTION } from '../../geo/h3';
 import type { ObjectClassId, OutcomeClassId } from '../../geo/search-outcomes';
+import { isoDateOfDay } from '../../geo/time';
 import type { Db } from '../db/open-database';
 import { prepared } from '../db/statement-cache';
 import { finishBatch, insertBatch } from '../store/import-batches';
@@ -258,12 +259,14 @@ export function searchCellGroups(db: Db, window: SearchWindow, h3Resolution: num
   return rows.map((r) => ({ cell: r.cell, outcomeClass: r.outcome_class, linked: linkedOf(r.linked), searches: r.n }));
 }
 
-/** First and last London month with a stored search; null when none is stored. */
+/** First and last London month with a stored search, and how many are stored; null when none is. */
 export function storedSearchMonths(db: Db): { firstMonth: string; lastMonth: string; searches: number } | null {
-  const row = prepared(db, 'SELECT min(month) AS first, max(month) AS last, count(*) AS n FROM stop_searches').get() as {
-    first: string | null;
-    last: string | null;
+  // min and max of an indexed column are one b-tree step each.
+  const row = prepared(db, 'SELECT min(day) AS first, max(day) AS last, count(*) AS n FROM stop_searches').get() as {
+    first: number | null;
+    last: number | null;
     n: number;
   };
-  return row.first && row.last ? { firstMonth: row.first, lastMonth: row.last, searches: row.n } : null;
+  if (row.first === null || row.last === null) return null;
+  return { firstMonth: isoDateOfDay(row.first).slice(0, 7), lastMonth: isoDateOfDay(row.last).slice(0, 7), searches: row.n };
 }

@@ -150,7 +150,7 @@ describe('the real police.uk stop-and-search file', () => {
     expect(sortedEntries(summary.outcomes)).toEqual(sortedEntries(tally(inside, (r) => r.outcomeClass)));
     // Months in London time: a search at 23:30 UTC on the last day of a summer month belongs to the next month.
     expect(sortedEntries(summary.months)).toEqual(sortedEntries(tally(inside, (r) => r.london.slice(0, 7))));
-    expect(summary.notes).toEqual([expect.stringMatching(/^34 searches have an empty Object of search/)]);
+    expect(summary.notes).toEqual([expect.stringMatching(/^34 rows have an empty Object of search/)]);
     // Every stored time is the independent London time, minute for minute.
     const stored = db.prepare('SELECT occurred_at, count(*) AS n FROM stop_searches GROUP BY occurred_at').all() as { occurred_at: string; n: number }[];
     expect(sortedEntries(Object.fromEntries(stored.map((s) => [s.occurred_at, s.n])))).toEqual(sortedEntries(tally(inside, (r) => r.london)));
