@@ -27,6 +27,7 @@ import { forecastRoutes } from './routes/forecast-routes';
 import { hotspotRoutes } from './routes/hotspot-routes';
 import { importRoutes, MAX_UPLOAD_BYTES } from './routes/import-routes';
 import { metaRoutes } from './routes/meta-routes';
+import { stopSearchRoutes } from './stop-search/stop-search-routes';
 import { taskingRoutes } from './taskings/tasking-routes';
 import { themeRoutes } from './themes/theme-routes';
 
@@ -122,6 +123,7 @@ export function createApp(options: CreateAppOptions) {
     .route('/', hotspotRoutes(deps))
     .route('/', forecastRoutes(deps))
     .route('/', importRoutes(deps))
+    .route('/', stopSearchRoutes(deps))
     .route('/', taskingRoutes(deps))
     .route('/', themeRoutes(deps));
 

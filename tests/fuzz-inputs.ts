@@ -472,6 +472,23 @@ const POLICE_UK_HEADER = [
   'Context',
 ];
 const PARTNER_HEADER = ['id', 'occurred_at', 'category', 'lng', 'lat', 'easting', 'northing'];
+const STOP_SEARCH_HEADER = [
+  'Type',
+  'Date',
+  'Part of a policing operation',
+  'Policing operation',
+  'Latitude',
+  'Longitude',
+  'Gender',
+  'Age range',
+  'Self-defined ethnicity',
+  'Officer-defined ethnicity',
+  'Legislation',
+  'Object of search',
+  'Outcome',
+  'Outcome linked to object of search',
+  'Removal of more than just outer clothing',
+];
 
 const csvField = (value: string) => (/[",\r\n]/.test(value) ? `"${value.replace(/"/g, '""')}"` : value);
 
@@ -495,6 +512,14 @@ function csvValue(column: string, clean: boolean): fc.Arbitrary<string> {
           : `2026-10-${String(d).padStart(2, '0')}T${String(h).padStart(2, '0')}:15${form === 'zulu' ? 'Z' : ''}`,
       ),
     'Crime ID': fc.stringMatching(/^[0-9a-f]{12}$/),
+    Type: fc.constantFrom('Person search', 'Vehicle search', 'Person and Vehicle search'),
+    Date: fc
+      .tuple(fc.integer({ min: 1, max: 28 }), fc.integer({ min: 0, max: 23 }), fc.constantFrom('+00:00', 'Z', '+01:00'))
+      .map(([d, h, offset]) => `2018-03-${String(d).padStart(2, '0')}T${String(h).padStart(2, '0')}:15:00${offset}`),
+    'Object of search': fc.constantFrom('Controlled drugs', 'Offensive weapons', 'Stolen goods', ''),
+    Outcome: fc.constantFrom('A no further action disposal', 'Arrest', 'Khat or Cannabis warning', 'Local resolution', 'Something new'),
+    'Outcome linked to object of search': fc.constantFrom('', 'True', 'False'),
+    'Age range': fc.constantFrom('10-17', '18-24', 'over 34', ''),
     id: fc.stringMatching(/^[A-Z]{2}[0-9]{4}$/),
   };
   const fitting = valid[column] ?? fc.constantFrom('', 'Tower Hamlets', 'E01004200');
@@ -598,8 +623,11 @@ const geoJsonText: fc.Arbitrary<string> = fc.oneof(
 );
 
 /** The bytes of a file for an importer of this kind: fitting text, gzipped or not, corrupted, or random bytes. */
-export function uploadFile(kind: 'police-uk' | 'partner' | 'areas'): fc.Arbitrary<Uint8Array<ArrayBuffer>> {
-  const text = kind === 'areas' ? geoJsonText : kind === 'police-uk' ? csvText(POLICE_UK_HEADER) : csvText(PARTNER_HEADER);
+export type UploadKind = 'police-uk' | 'partner' | 'stop-search' | 'areas';
+
+export function uploadFile(kind: UploadKind): fc.Arbitrary<Uint8Array<ArrayBuffer>> {
+  const header = { 'police-uk': POLICE_UK_HEADER, partner: PARTNER_HEADER, 'stop-search': STOP_SEARCH_HEADER };
+  const text = kind === 'areas' ? geoJsonText : csvText(header[kind]);
   const other = kind === 'areas' ? csvText(POLICE_UK_HEADER) : geoJsonText;
   const bytes = (s: string) => new Uint8Array(Buffer.from(s, 'utf8'));
   return fc.oneof(
@@ -711,7 +739,7 @@ const multipartUpload = (file: fc.Arbitrary<Uint8Array<ArrayBuffer>>): fc.Arbitr
       return { contentType: header, body: bytes, shape: `multipart ${declared} boundary, ${partShape} part, ${ending}` };
     });
 
-export const uploadRequest = (kind: 'police-uk' | 'partner' | 'areas'): fc.Arbitrary<UploadRequest> => {
+export const uploadRequest = (kind: UploadKind): fc.Arbitrary<UploadRequest> => {
   const file = uploadFile(kind);
   return fc.oneof(rawUpload(file), multipartUpload(file));
 };

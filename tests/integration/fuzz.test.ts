@@ -14,7 +14,9 @@ import { z } from 'zod';
 import type { Role } from '../../server/auth/roles';
 import { fixtureTaskingBody, seededApi } from '../api-fixture';
 import { apiRoutesOf, fieldsOf, fillPath, routeKey, samplePath, type ApiRoute } from '../api-routes';
-import { jsonBody, pathValue, queryString, samplesOf, taskingValues, uploadRequest, validQuery, type Json } from '../fuzz-inputs';
+import { jsonBody, pathValue, queryString, samplesOf, taskingValues, uploadRequest, validQuery, type Json, type UploadKind } from '../fuzz-inputs';
+
+const UPLOAD_KINDS: readonly UploadKind[] = ['police-uk', 'partner', 'stop-search', 'areas'];
 
 const SEED = Number(process.env['FUZZ_SEED'] ?? 20261202);
 const SCALE = Number(process.env['FUZZ_SCALE'] ?? 1);
@@ -168,7 +170,12 @@ const uploads = routes.filter(isUpload);
 describe('the API fuzz', () => {
   it('covers every route of the table: GET by query and path, JSON bodies, uploads', () => {
     expect(routes.length).toBeGreaterThan(0);
-    expect(uploads.map(routeKey).sort()).toEqual(['POST /api/imports/areas', 'POST /api/imports/partner', 'POST /api/imports/police-uk']);
+    expect(uploads.map(routeKey).sort()).toEqual([
+      'POST /api/imports/areas',
+      'POST /api/imports/partner',
+      'POST /api/imports/police-uk',
+      'POST /api/imports/stop-search',
+    ]);
     expect([...gets, ...jsonRoutes, ...uploads].map(routeKey).sort()).toEqual(routes.map(routeKey).sort());
     // Every query parameter has valid-looking values to start from, or the fuzz would only ever reach the validator.
     const unsampled = routes.flatMap((route) =>
@@ -257,7 +264,8 @@ describe('the API fuzz', () => {
   describe('upload routes: raw and multipart bodies', () => {
     it.each(uploads.map((route) => [routeKey(route), route] as const))('%s', async (_key, route) => {
       const { app, tokens } = await seededApi({ uploadTempDir: uploadDir, maxUploadBytes: 256 * 1024 });
-      const kind = route.pattern.endsWith('police-uk') ? 'police-uk' : route.pattern.endsWith('partner') ? 'partner' : 'areas';
+      const kind = UPLOAD_KINDS.find((k) => route.pattern.endsWith(`/${k}`));
+      if (!kind) throw new Error(`${routeKey(route)}: no upload kind in tests/fuzz-inputs.ts makes files for it`);
       await fc.assert(
         // Mostly a valid query, so the body is what the importer judges.
         fc.asyncProperty(
