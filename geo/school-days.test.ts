@@ -4,13 +4,13 @@ import { describe, expect, it } from 'vitest';
 import {
   countSchoolDays,
   coveredSchoolYears,
-  NON_SCHOOL_DAY,
+  NOT_SCHOOL_DAY,
   SCHOOL_DAY,
   schoolDayMask,
   schoolDayOf,
   schoolYearLabel,
   schoolYearOfDay,
-  UNKNOWN_DAY,
+  UNKNOWN_SCHOOL_DAY,
   type CalendarEntry,
 } from './school-days';
 import { dayNumber, weekdayOfDay } from './time';
@@ -66,11 +66,11 @@ describe('schoolDayMask', () => {
     const to = day('2026-09-08');
     const mask = schoolDayMask(CALENDAR, from, to);
     expect(mask).toHaveLength(to - from);
-    const coded = { school: SCHOOL_DAY, 'non-school': NON_SCHOOL_DAY, unknown: UNKNOWN_DAY };
+    const coded = { school: SCHOOL_DAY, 'non-school': NOT_SCHOOL_DAY, unknown: UNKNOWN_SCHOOL_DAY };
     for (let d = from; d < to; d++) expect(mask[d - from], `day ${d}`).toBe(coded[schoolDayOf(CALENDAR, d)]);
-    expect(mask[day('2025-10-27') - from]).toBe(NON_SCHOOL_DAY);
+    expect(mask[day('2025-10-27') - from]).toBe(NOT_SCHOOL_DAY);
     expect(mask[day('2025-11-03') - from]).toBe(SCHOOL_DAY);
-    expect(mask[0]).toBe(UNKNOWN_DAY);
+    expect(mask[0]).toBe(UNKNOWN_SCHOOL_DAY);
   });
 
   it('counts the school days of the year as worked by hand: 73 + 55 + 65 = 193', () => {
@@ -86,7 +86,7 @@ describe('schoolDayMask', () => {
     const from = day('2025-09-01');
     const mask = schoolDayMask(CALENDAR, from, day('2026-09-01'));
     mask.forEach((value, k) => {
-      if (weekdayOfDay(from + k) >= 5) expect(value).toBe(NON_SCHOOL_DAY);
+      if (weekdayOfDay(from + k) >= 5) expect(value).toBe(NOT_SCHOOL_DAY);
     });
   });
 });

@@ -5,6 +5,7 @@
 // day of a covered year is not. A day of a year no calendar covers is 'unknown': callers
 // count it as "cannot judge", as the hour filter does for month-only data, never as either.
 import { bankHolidaysOfYear } from './bank-holidays';
+import { NOT_SCHOOL_DAY, SCHOOL_DAY, UNKNOWN_SCHOOL_DAY } from './time-filter';
 import { dayNumber, isoDateOfDay, weekdayOfDay } from './time';
 
 export const CALENDAR_KINDS = ['term', 'holiday', 'inset'] as const;
@@ -21,10 +22,11 @@ export interface CalendarEntry {
 
 export type SchoolDay = 'school' | 'non-school' | 'unknown';
 
-/** schoolDayMask's values: 0 is unknown, so a mask nobody filled in judges nothing. */
-export const UNKNOWN_DAY = 0;
-export const SCHOOL_DAY = 1;
-export const NON_SCHOOL_DAY = 2;
+/**
+ * schoolDayMask's values are the day filter's own (geo/time-filter.ts): NOT_SCHOOL_DAY 0,
+ * SCHOOL_DAY 1, UNKNOWN_SCHOOL_DAY 2, so a mask is a SchoolDayFilter's `kinds` as it is.
+ */
+export { NOT_SCHOOL_DAY, SCHOOL_DAY, UNKNOWN_SCHOOL_DAY };
 
 const SATURDAY = 5;
 
@@ -53,12 +55,12 @@ export function coveredSchoolYears(entries: readonly CalendarEntry[]): number[] 
 
 /**
  * One value per day of [fromDay, toDay) (day numbers, end excluded, as the windows count):
- * SCHOOL_DAY, NON_SCHOOL_DAY or UNKNOWN_DAY. Built in one pass over the entries, so a filter
+ * SCHOOL_DAY, NOT_SCHOOL_DAY or UNKNOWN_SCHOOL_DAY. Built in one pass over the entries, so a filter
  * over millions of incidents looks each day up in the array instead of asking schoolDayOf.
  */
 export function schoolDayMask(entries: readonly CalendarEntry[], fromDay: number, toDay: number): Uint8Array {
   const length = Math.max(0, toDay - fromDay);
-  const mask = new Uint8Array(length);
+  const mask = new Uint8Array(length).fill(UNKNOWN_SCHOOL_DAY);
   if (length === 0) return mask;
   const years = coveredSchoolYears(entries);
   if (years.length === 0) return mask;
@@ -71,9 +73,9 @@ export function schoolDayMask(entries: readonly CalendarEntry[], fromDay: number
   };
   for (const year of years) {
     const { firstDay, lastDay } = schoolYearDays(year);
-    fill(firstDay, lastDay, NON_SCHOOL_DAY);
+    fill(firstDay, lastDay, NOT_SCHOOL_DAY);
   }
-  const covered = (day: number) => day >= fromDay && day < toDay && mask[day - fromDay] !== UNKNOWN_DAY;
+  const covered = (day: number) => day >= fromDay && day < toDay && mask[day - fromDay] !== UNKNOWN_SCHOOL_DAY;
   for (const entry of entries) {
     if (entry.kind !== 'term') continue;
     for (let day = Math.max(entry.firstDay, fromDay); day <= Math.min(entry.lastDay, toDay - 1); day++) {
@@ -83,18 +85,18 @@ export function schoolDayMask(entries: readonly CalendarEntry[], fromDay: number
   for (const entry of entries) {
     if (entry.kind === 'term') continue;
     for (let day = Math.max(entry.firstDay, fromDay); day <= Math.min(entry.lastDay, toDay - 1); day++) {
-      if (covered(day)) mask[day - fromDay] = NON_SCHOOL_DAY;
+      if (covered(day)) mask[day - fromDay] = NOT_SCHOOL_DAY;
     }
   }
   const firstYear = Number(isoDateOfDay(fromDay).slice(0, 4));
   const lastYear = Number(isoDateOfDay(toDay - 1).slice(0, 4));
   for (let year = firstYear; year <= lastYear; year++) {
-    for (const holiday of bankHolidaysOfYear(year)) if (covered(holiday.day)) mask[holiday.day - fromDay] = NON_SCHOOL_DAY;
+    for (const holiday of bankHolidaysOfYear(year)) if (covered(holiday.day)) mask[holiday.day - fromDay] = NOT_SCHOOL_DAY;
   }
   // Weekends: the first Saturday of the range, then every 7 days (and the Sunday after it).
   const firstSaturday = fromDay + ((SATURDAY - weekdayOfDay(fromDay) + 7) % 7);
   for (let saturday = firstSaturday - 7; saturday < toDay; saturday += 7) {
-    for (const day of [saturday, saturday + 1]) if (covered(day)) mask[day - fromDay] = NON_SCHOOL_DAY;
+    for (const day of [saturday, saturday + 1]) if (covered(day)) mask[day - fromDay] = NOT_SCHOOL_DAY;
   }
   return mask;
 }
@@ -102,7 +104,7 @@ export function schoolDayMask(entries: readonly CalendarEntry[], fromDay: number
 /** Whether one day is a school day under a calendar: 'unknown' when no term of its school year is given. */
 export function schoolDayOf(entries: readonly CalendarEntry[], day: number): SchoolDay {
   const value = schoolDayMask(entries, day, day + 1)[0];
-  return value === SCHOOL_DAY ? 'school' : value === NON_SCHOOL_DAY ? 'non-school' : 'unknown';
+  return value === SCHOOL_DAY ? 'school' : value === NOT_SCHOOL_DAY ? 'non-school' : 'unknown';
 }
 
 /** How many school days a school year has under a calendar (0 when the calendar does not cover it). */

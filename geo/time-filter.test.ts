@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { dayNumber, weekdayOfDay } from './time';
-import { filterNeedsMoreThan, parseHours, parseWeekdays } from './time-filter';
+import { filterNeedsMoreThan, judgeTime, NOT_SCHOOL_DAY, parseHours, parseWeekdays, SCHOOL_DAY, UNKNOWN_SCHOOL_DAY, type TimeFilter } from './time-filter';
 
 const on = (mask: Uint8Array) => [...mask].flatMap((v, i) => (v ? [i] : []));
 
@@ -34,3 +34,30 @@ describe('time filters', () => {
     expect(filterNeedsMoreThan('minute', hoursOnly)).toBe(false);
   });
 });
+
+describe('judgeTime with a school calendar', () => {
+  // Days 100..104 known: 100 and 101 school days, 102 not (half term), 103 school, 104 unknown to the calendar.
+  const calendar = { fromDay: 100, kinds: Uint8Array.from([SCHOOL_DAY, SCHOOL_DAY, NOT_SCHOOL_DAY, SCHOOL_DAY, UNKNOWN_SCHOOL_DAY]) };
+  const only: TimeFilter = { hours: null, weekdays: null, schoolDays: { keep: 'school', ...calendar } };
+  const exclude: TimeFilter = { hours: null, weekdays: null, schoolDays: { keep: 'non-school', ...calendar } };
+  const afterSchool: TimeFilter = { hours: parseHoursOrThrow('15-18'), weekdays: null, schoolDays: { keep: 'school', ...calendar } };
+
+  it('keeps school days, or the other days, and cannot judge a day the calendar does not cover', () => {
+    expect([100, 101, 102, 103, 104, 99, 105].map((day) => judgeTime(only, 'day', day, 0, -1))).toEqual([1, 1, 0, 1, -1, -1, -1]);
+    expect([100, 102, 104].map((day) => judgeTime(exclude, 'minute', day, 0, 600))).toEqual([0, 1, -1]);
+  });
+
+  it('cannot judge an incident known only to the month, and needs a time of day with hours', () => {
+    expect(judgeTime(only, 'month', 100, 0, -1)).toBe(-1);
+    expect(judgeTime(afterSchool, 'day', 100, 0, -1)).toBe(-1);
+    expect(judgeTime(afterSchool, 'minute', 100, 0, 15 * 60 + 10)).toBe(1);
+    expect(judgeTime(afterSchool, 'minute', 100, 0, 18 * 60)).toBe(0);
+    expect(judgeTime(afterSchool, 'minute', 102, 0, 16 * 60)).toBe(0);
+  });
+});
+
+function parseHoursOrThrow(text: string): Uint8Array {
+  const parsed = parseHours(text);
+  if (!parsed.ok) throw new Error(parsed.reason);
+  return parsed.value;
+}

@@ -10,6 +10,42 @@ export interface TimeFilter {
   hours: Uint8Array | null;
   /** weekdays[d] = 1 keeps day d, Monday = 0; null = every day. */
   weekdays: Uint8Array | null;
+  /** School days only, or none of them; absent or null = every day. */
+  schoolDays?: SchoolDayFilter | null;
+}
+
+/** What a school calendar says of a day (geo/school-days.ts makes these). */
+export const NOT_SCHOOL_DAY = 0;
+export const SCHOOL_DAY = 1;
+/** No calendar covers the day: an incident on it cannot be judged. */
+export const UNKNOWN_SCHOOL_DAY = 2;
+
+export interface SchoolDayFilter {
+  keep: 'school' | 'non-school';
+  /** The day number (geo/time.ts) of kinds[0]; days outside kinds are unknown. */
+  fromDay: number;
+  /** One of NOT_SCHOOL_DAY, SCHOOL_DAY, UNKNOWN_SCHOOL_DAY per day. */
+  kinds: Uint8Array;
+}
+
+/** What the calendar says of `day`. */
+export function schoolDayKind(filter: SchoolDayFilter, day: number): number {
+  const k = day - filter.fromDay;
+  return k >= 0 && k < filter.kinds.length ? filter.kinds[k]! : UNKNOWN_SCHOOL_DAY;
+}
+
+/** 1 = keep, 0 = outside the filter, -1 = cannot be judged (no day, no time of day, or a day no school calendar covers). */
+export function judgeTime(filter: TimeFilter, precision: 'month' | 'day' | 'minute', day: number, weekday: number, minuteOfDay: number): 1 | 0 | -1 {
+  if (precision === 'month' || (precision === 'day' && filter.hours !== null)) return -1;
+  let school = -1;
+  if (filter.schoolDays) {
+    school = schoolDayKind(filter.schoolDays, day);
+    if (school === UNKNOWN_SCHOOL_DAY) return -1;
+  }
+  if (filter.weekdays !== null && filter.weekdays[weekday] === 0) return 0;
+  if (filter.hours !== null && filter.hours[Math.floor(minuteOfDay / 60)] === 0) return 0;
+  if (filter.schoolDays && (school === SCHOOL_DAY) !== (filter.schoolDays.keep === 'school')) return 0;
+  return 1;
 }
 
 /**
@@ -53,6 +89,6 @@ export function parseWeekdays(text: string): Result<Uint8Array> {
 
 /** Why an incident cannot be judged by the filter: it has no time of day, or no day. */
 export function filterNeedsMoreThan(precision: 'month' | 'day' | 'minute', filter: TimeFilter): boolean {
-  if (precision === 'month') return filter.hours !== null || filter.weekdays !== null;
+  if (precision === 'month') return filter.hours !== null || filter.weekdays !== null || Boolean(filter.schoolDays);
   return precision === 'day' && filter.hours !== null;
 }

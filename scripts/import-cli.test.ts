@@ -46,7 +46,9 @@ describe('npm run import', () => {
   it('says which importer or option is wrong, with exit code 2', async () => {
     const unknown = captureIo();
     expect(await runImportCli(['crimes', 'a.csv'], unknown.io)).toBe(2);
-    expect(unknown.stderr()).toMatch(/^"crimes" is not an importer; expected one of police-uk, partner, study-area, areas, schools, school-calendar\./);
+    expect(unknown.stderr()).toMatch(
+      /^"crimes" is not an importer; expected one of police-uk, partner, stop-search, study-area, areas, schools, school-calendar\./,
+    );
     const noSource = captureIo();
     expect(await runImportCli(['partner', 'a.csv'], noSource.io)).toBe(2);
     expect(noSource.stderr()).toMatch(/^--source: a source name is required, e.g. council-asb/);

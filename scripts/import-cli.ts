@@ -9,6 +9,7 @@ import { STUDY_AREA_KIND } from '../server/areas/area-queries';
 import { DATABASE_BUSY_MESSAGE, isDatabaseBusy, type Db } from '../server/db/open-database';
 import { refused } from '../server/import/read-input';
 import type { ImportSummary } from '../server/store/import-types';
+import type { StopSearchImportSummary } from '../server/stop-search/stop-search-store';
 import {
   IMPORT_KINDS,
   parseImportRequest,
@@ -24,6 +25,7 @@ export const USAGE = `Usage: npm run import -- <kind> [options] <files...>
 Kinds:
   police-uk        data.police.uk street-level crime CSV (.csv or .csv.gz)
   partner          partner incidents CSV with exact date-times (needs --source)
+  stop-search      data.police.uk stop-and-search CSV (.csv or .csv.gz); searches are kept apart from crimes
   study-area       the study area boundary, GeoJSON; replaces the stored one
   areas            named areas (wards, LSOAs) or basemap layers (water, roads), GeoJSON (needs --kind)
   schools          schools CSV: a DfE Get Information About Schools extract, or URN, name, phase and location columns
@@ -31,7 +33,7 @@ Kinds:
 
 Options:
   --db <path>              SQLite database (default: $DB_PATH or data/tasking-map.db)
-  --allow-rejected         police-uk, partner, schools: import the valid rows of a file that has rejected rows (default: refuse the file)
+  --allow-rejected         police-uk, partner, stop-search, schools: import the valid rows of a file that has rejected rows (default: refuse the file)
   --complete               schools: the file lists every open school; stored schools it does not name are marked closed
   --source <name>          partner: the source system, e.g. council-asb or met-cad
   --columns <mapping>      partner: your header names, e.g. occurred_at="Date/Time",category=Offence,easting=X,northing=Y
@@ -46,6 +48,7 @@ See docs/importers.md.
 Examples:
   npm run import -- police-uk ../shared/data/crime/tower_hamlets_burglary_street_2010-12_2019-12.csv.gz
   npm run import -- police-uk ../shared/data/crime/*street*.csv.gz ../shared/data/crime/*crime_points*.csv.gz
+  npm run import -- stop-search ../shared/data/crime/tower_hamlets_bbox_stop_and_search_2016-06_2019-02.csv.gz
   npm run import -- partner --source council-asb --columns occurred_at="Date/Time",category=Offence,easting=X,northing=Y asb.csv
   npm run import -- study-area ../shared/data/boundaries/tower_hamlets_borough.geojson
   npm run import -- areas --kind ward ../shared/data/boundaries/tower_hamlets_wards.geojson
@@ -103,8 +106,13 @@ const countsRow = (label: string, s: Pick<ImportSummary, 'rowsRead' | 'imported'
   number(s.outsideArea),
 ];
 
-function describeIncidents(summary: ImportSummary): string {
+function describeIncidents(summary: ImportSummary | StopSearchImportSummary): string {
   const lines = [table(COUNT_HEADERS, [countsRow('rows', summary)])];
+  if (summary.kind === 'stop-search') {
+    if (summary.withoutLocation > 0) lines.push(`  without a location: ${number(summary.withoutLocation)} (counted, not stored)`);
+    const outcomes = Object.entries(summary.outcomes).sort(([, a], [, b]) => b - a);
+    if (outcomes.length > 0) lines.push(`  outcomes (inside the study area): ${outcomes.map(([c, n]) => `${c} ${number(n)}`).join(', ')}`);
+  }
   const months = Object.keys(summary.months).sort();
   if (months.length > 0) lines.push(`  months imported: ${months[0]}..${months.at(-1)} (${months.length})`);
   for (const note of summary.notes) lines.push(`  note: ${note}`);
@@ -180,7 +188,9 @@ export async function runImportCli(argv: string[], io: CliIo): Promise<number> {
     return 2;
   }
   const raw: Record<string, unknown> = { kind: knownKind };
-  if (knownKind === 'police-uk' || knownKind === 'partner' || knownKind === 'schools') raw.allowRejected = values['allow-rejected'] ?? false;
+  if (knownKind === 'police-uk' || knownKind === 'partner' || knownKind === 'stop-search' || knownKind === 'schools') {
+    raw.allowRejected = values['allow-rejected'] ?? false;
+  }
   if (knownKind === 'schools') raw.complete = values.complete ?? false;
   if (knownKind === 'partner') Object.assign(raw, { source: values.source, columns: values.columns });
   if (knownKind === 'areas') raw.areaKind = values.kind;

@@ -6,6 +6,7 @@ import type { SignInThrottle } from './auth/sign-in-throttle';
 import type { Db } from './db/open-database';
 import type { StudyGrid } from './hotspots/study-grid';
 import type { IncidentIndex } from './incidents/incident-index';
+import type { SchoolCalendarSource } from './incidents/window-params';
 
 export interface AppDeps {
   db: Db;
@@ -27,6 +28,8 @@ export interface AppDeps {
   signInThrottle: SignInThrottle;
   /** Whether X-Forwarded-For names the client (behind a reverse proxy). */
   trustProxy: boolean;
+  /** The school calendar as a day filter (schoolDays= on every windowed route). */
+  schoolCalendar: SchoolCalendarSource;
   /** Uploads larger than this are refused with 413 (MAX_UPLOAD_BYTES unless a test lowers it). */
   maxUploadBytes: number;
   /** Where multipart uploads are spooled while they arrive (the OS temp directory by default). */

@@ -27,8 +27,11 @@ import { forecastRoutes } from './routes/forecast-routes';
 import { hotspotRoutes } from './routes/hotspot-routes';
 import { importRoutes, MAX_UPLOAD_BYTES } from './routes/import-routes';
 import { metaRoutes } from './routes/meta-routes';
+import { createSchoolCalendarSource } from './schools/school-day-source';
 import { schoolRoutes } from './schools/school-routes';
+import { stopSearchRoutes } from './stop-search/stop-search-routes';
 import { taskingRoutes } from './taskings/tasking-routes';
+import { themeRoutes } from './themes/theme-routes';
 
 export interface CreateAppOptions {
   db: Db;
@@ -80,6 +83,8 @@ export function createApp(options: CreateAppOptions) {
     },
     studyGrid,
     coverage,
+    // The imported term dates, or the assumed default calendar (decision 023).
+    schoolCalendar: createSchoolCalendarSource(options.db),
     secureCookies: options.secureCookies ?? true,
     sessions: options.sessions ?? DEFAULT_SESSION_POLICY,
     signInThrottle: new SignInThrottle(),
@@ -97,7 +102,12 @@ export function createApp(options: CreateAppOptions) {
     .use(noStore)
     .use(csrfGuard({ publicOrigins: options.publicOrigins ?? [], trustProxy: deps.trustProxy }))
     // Uploads stream under their own cap (import-routes) and sign-in has a tighter one; every other body is small.
-    .use((c, next) => (c.req.path.startsWith('/api/imports/') || c.req.path === '/api/auth/login' ? next() : jsonBodyLimit(c, next)))
+    // GET and HEAD carry no body: asking for one would build a full fetch Request for every read (decision 022).
+    .use((c, next) =>
+      c.req.method === 'GET' || c.req.method === 'HEAD' || c.req.path.startsWith('/api/imports/') || c.req.path === '/api/auth/login'
+        ? next()
+        : jsonBodyLimit(c, next),
+    )
     .use(async (c, next) => {
       const bearer = c.req.header('authorization')?.match(/^Bearer\s+(\S+)$/i)?.[1];
       const cookie = getCookie(c, SESSION_COOKIE);
@@ -115,7 +125,9 @@ export function createApp(options: CreateAppOptions) {
     .route('/', hotspotRoutes(deps))
     .route('/', forecastRoutes(deps))
     .route('/', importRoutes(deps))
+    .route('/', stopSearchRoutes(deps))
     .route('/', taskingRoutes(deps))
+    .route('/', themeRoutes(deps))
     .route('/', schoolRoutes(deps));
 
   const app = new Hono<AppEnv>()

@@ -473,6 +473,23 @@ const POLICE_UK_HEADER = [
   'Context',
 ];
 const PARTNER_HEADER = ['id', 'occurred_at', 'category', 'lng', 'lat', 'easting', 'northing'];
+const STOP_SEARCH_HEADER = [
+  'Type',
+  'Date',
+  'Part of a policing operation',
+  'Policing operation',
+  'Latitude',
+  'Longitude',
+  'Gender',
+  'Age range',
+  'Self-defined ethnicity',
+  'Officer-defined ethnicity',
+  'Legislation',
+  'Object of search',
+  'Outcome',
+  'Outcome linked to object of search',
+  'Removal of more than just outer clothing',
+];
 // A DfE GIAS extract's columns (with their " (name)" suffix), and a school calendar's.
 const SCHOOLS_HEADER = [
   'URN',
@@ -518,6 +535,14 @@ function csvValue(column: string, clean: boolean): fc.Arbitrary<string> {
     date_from: fc.integer({ min: 1, max: 28 }).map((d) => `2026-${d % 2 === 0 ? '09' : '11'}-${String(d).padStart(2, '0')}`),
     date_to: fc.integer({ min: 1, max: 28 }).map((d) => `2027-0${1 + (d % 7)}-${String(d).padStart(2, '0')}`),
     kind: fc.constantFrom('term', 'term', 'holiday', 'inset'),
+    Type: fc.constantFrom('Person search', 'Vehicle search', 'Person and Vehicle search'),
+    Date: fc
+      .tuple(fc.integer({ min: 1, max: 28 }), fc.integer({ min: 0, max: 23 }), fc.constantFrom('+00:00', 'Z', '+01:00'))
+      .map(([d, h, offset]) => `2018-03-${String(d).padStart(2, '0')}T${String(h).padStart(2, '0')}:15:00${offset}`),
+    'Object of search': fc.constantFrom('Controlled drugs', 'Offensive weapons', 'Stolen goods', ''),
+    Outcome: fc.constantFrom('A no further action disposal', 'Arrest', 'Khat or Cannabis warning', 'Local resolution', 'Something new'),
+    'Outcome linked to object of search': fc.constantFrom('', 'True', 'False'),
+    'Age range': fc.constantFrom('10-17', '18-24', 'over 34', ''),
     id: fc.stringMatching(/^[A-Z]{2}[0-9]{4}$/),
   };
   const fitting = valid[column] ?? fc.constantFrom('', 'Tower Hamlets', 'E01004200');
@@ -621,17 +646,17 @@ const geoJsonText: fc.Arbitrary<string> = fc.oneof(
 );
 
 /** The bytes of a file for an importer of this kind: fitting text, gzipped or not, corrupted, or random bytes. */
-export type UploadKind = 'police-uk' | 'partner' | 'areas' | 'schools' | 'school-calendar';
-
-const UPLOAD_TEXT: Record<Exclude<UploadKind, 'areas'>, readonly string[]> = {
-  'police-uk': POLICE_UK_HEADER,
-  partner: PARTNER_HEADER,
-  schools: SCHOOLS_HEADER,
-  'school-calendar': CALENDAR_HEADER,
-};
+export type UploadKind = 'police-uk' | 'partner' | 'stop-search' | 'areas' | 'schools' | 'school-calendar';
 
 export function uploadFile(kind: UploadKind): fc.Arbitrary<Uint8Array<ArrayBuffer>> {
-  const text = kind === 'areas' ? geoJsonText : csvText(UPLOAD_TEXT[kind]);
+  const header = {
+    'police-uk': POLICE_UK_HEADER,
+    partner: PARTNER_HEADER,
+    'stop-search': STOP_SEARCH_HEADER,
+    schools: SCHOOLS_HEADER,
+    'school-calendar': CALENDAR_HEADER,
+  };
+  const text = kind === 'areas' ? geoJsonText : csvText(header[kind]);
   const other = kind === 'areas' ? csvText(POLICE_UK_HEADER) : geoJsonText;
   const bytes = (s: string) => new Uint8Array(Buffer.from(s, 'utf8'));
   return fc.oneof(

@@ -4,7 +4,8 @@
 // Targets (issue 10): 0 errors, /api/cells p99 < 100 ms at 5M, /api/health p99 < 100 ms
 // during a backtest. Knobs: LOAD_DURATION_S (20), LOAD_CONNECTIONS (100), LOAD_DATASETS
 // (demo|5m|both), LOAD_HEALTH_S (max(10, duration), at most 60), LOAD_HEALTH_CONNECTIONS (10),
-// LOAD_BACKTESTS (backtests in flight at once, 1).
+// LOAD_BACKTESTS (backtests in flight at once, 1), LOAD_ACCEPT_ENCODING (what the clients
+// accept, as a browser does: "gzip, deflate, br"; "identity" for uncompressed answers).
 import autocannon from 'autocannon';
 import { copyFileSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -36,6 +37,8 @@ const HEALTH_MIN_S = Math.min(60, envNumber('LOAD_HEALTH_S', Math.max(10, DURATI
 const HEALTH_MAX_S = 60;
 const HEALTH_CONNECTIONS = Math.round(envNumber('LOAD_HEALTH_CONNECTIONS', 10, 1, 1000));
 const BACKTEST_STREAMS = Math.round(envNumber('LOAD_BACKTESTS', 1, 1, 8));
+/** Every browser sends this; the meeting-room screens are browsers. */
+const ACCEPT_ENCODING = process.env.LOAD_ACCEPT_ENCODING?.trim() || 'gzip, deflate, br';
 /** Seconds before autocannon counts a request as timed out. */
 const REQUEST_TIMEOUT_S = 10;
 const HEALTH_TIMEOUT_S = 60;
@@ -400,7 +403,7 @@ async function benchDataset(dataset: Dataset, rows: Row[], problems: string[]): 
     const startedMs = performance.now() - spawnStart;
     const logFrom = server.log().length;
     const token = prepared.token;
-    const headers = { authorization: `Bearer ${token}` };
+    const headers = { authorization: `Bearer ${token}`, 'accept-encoding': ACCEPT_ENCODING };
 
     const meta = await getJson<MetaBody>(server, token, '/api/meta');
     if (!meta.body.coverage) throw new Error('/api/meta reports no coverage: the database holds no incidents');
@@ -437,7 +440,9 @@ async function benchDataset(dataset: Dataset, rows: Row[], problems: string[]): 
       ['/api/cells', cells],
       ['/api/hotspots', hotspots],
     ] as const) {
-      console.log(`\n-- ${label}: ${route}, ${CONNECTIONS} connections for ${DURATION_S} s, rotating over: ${targets.map((t) => t.name).join(', ')} --`);
+      console.log(
+        `\n-- ${label}: ${route}, ${CONNECTIONS} connections for ${DURATION_S} s, Accept-Encoding "${ACCEPT_ENCODING}", rotating over: ${targets.map((t) => t.name).join(', ')} --`,
+      );
       await settle(server);
       const run = await runCannon({
         url: server.baseUrl,

@@ -1,6 +1,7 @@
 // The owner of the auth tables: users, sessions and api_tokens. Secrets are stored only as
 // hashes (scrypt for passwords, SHA-256 for session cookies and tokens).
 import { prepared } from '../db/statement-cache';
+import { sinceLastChange } from '../db/change-stamp';
 import type { Db } from '../db/open-database';
 import type { Principal } from '../app-env';
 import { ROLES, type Role } from './roles';
@@ -264,11 +265,16 @@ export function createApiToken(db: Db, role: Role, label: string, now: Date, day
 }
 
 export function principalOfApiToken(db: Db, token: string, now: Date): Principal | null {
-  const row = prepared(db, 'SELECT id, label, role, last_used_at FROM api_tokens WHERE token_hash = ? AND revoked_at IS NULL AND expires_at > ?').get(
-    sha256Hex(token),
-    now.toISOString(),
-  ) as { id: number; label: string; role: string; last_used_at: string | null } | undefined;
-  if (!row) return null;
+  const hash = sha256Hex(token);
+  // Kept until the database changes (a revocation by the CLI or a page moves it); expiry is checked here on every call.
+  const row = sinceLastChange(
+    db,
+    `api-token:${hash}`,
+    () =>
+      (prepared(db, 'SELECT id, label, role, last_used_at, expires_at FROM api_tokens WHERE token_hash = ? AND revoked_at IS NULL').get(hash) as
+        { id: number; label: string; role: string; last_used_at: string | null; expires_at: string | null } | undefined) ?? null,
+  );
+  if (!row || row.expires_at === null || !(row.expires_at > now.toISOString())) return null;
   // When a token was last used, to the hour: enough to find unused ones, without a write per request.
   if (!row.last_used_at || now.getTime() - Date.parse(row.last_used_at) >= 3_600_000) {
     prepared(db, 'UPDATE api_tokens SET last_used_at = ? WHERE id = ?').run(now.toISOString(), row.id);

@@ -1,10 +1,14 @@
 // The version of everything a statistics answer is computed from: the incident index the
-// request was answered from, the study area and the covered months.
+// request was answered from, the study area, the covered months and the school calendar
+// (schoolDays= answers change when term dates are imported).
 import { studyAreaVersion } from '../areas/area-queries';
+import { sinceLastChange } from '../db/change-stamp';
 import type { Db } from '../db/open-database';
 import type { IncidentIndex } from '../incidents/incident-index';
+import { schoolCalendarVersion } from '../schools/school-calendar-store';
 import { coverageVersion } from '../store/coverage-store';
 
 export function answerVersion(db: Db, index: IncidentIndex): string {
-  return `${index.version}|${studyAreaVersion(db)}|${coverageVersion(db)}`;
+  const data = sinceLastChange(db, 'answer-version', () => `${studyAreaVersion(db)}|${coverageVersion(db)}|${schoolCalendarVersion(db)}`);
+  return `${index.version}|${data}`;
 }

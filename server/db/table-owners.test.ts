@@ -16,6 +16,7 @@ const OWNERS: Record<string, string[]> = {
   import_batches: ['server/store/import-batches.ts'],
   incident_chunks: ['server/store/chunk-store.ts', 'server/store/incidents-view.ts'],
   coverage_months: ['server/store/coverage-store.ts'],
+  stop_searches: ['server/stop-search/stop-search-store.ts'],
   // Rows of databases older than migration 002, moved into chunks (and the table dropped) as they open.
   legacy_incidents: ['server/store/legacy-incidents.ts'],
   taskings: ['server/taskings/tasking-store.ts'],

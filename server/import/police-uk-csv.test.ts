@@ -95,6 +95,15 @@ describe('parsePoliceUkCsv', () => {
     );
   });
 
+  it('names the stop-and-search importer when given a stop-and-search file', () => {
+    const parsed = parsePoliceUkCsv(
+      'Type,Date,Latitude,Longitude,Object of search,Outcome\nPerson search,2019-01-01T10:00:00+00:00,51.5,-0.05,Controlled drugs,Arrest\n',
+    );
+    expect(!parsed.ok && parsed.reason.message).toMatch(
+      /first line has "Type", "Date", "Latitude", "Longitude", "Object of search", "Outcome"\. It looks like a stop-and-search file: import it with npm run import -- stop-search \(API: POST \/api\/imports\/stop-search\)\. Nothing was imported\.$/,
+    );
+  });
+
   it('refuses a header that names a column it reads twice, naming both places; other repeats are ignored', () => {
     const parsed = parsePoliceUkCsv('Month,Longitude,Latitude,Crime type, month ,LATITUDE\n2019-01,-0.05,51.5,Burglary,2019-02,51.5\n');
     expect(!parsed.ok && parsed.reason.message).toBe(

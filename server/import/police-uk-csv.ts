@@ -45,6 +45,10 @@ function resolveHeader(fields: readonly string[]): Result<PoliceUkColumns, FileP
                   .map((f) => `"${f.slice(0, 60)}"`)
                   .join(', ')
           }. ` +
+          // The stop-and-search file is the one people try here first: name its importer.
+          (columnIndex(fields, ['Object of search']) !== -1
+            ? 'It looks like a stop-and-search file: import it with npm run import -- stop-search (API: POST /api/imports/stop-search). '
+            : '') +
           'Nothing was imported.',
       ),
     );

@@ -13,14 +13,18 @@ import { areaKindSchema, checkGeoJsonHead, parseAreasGeoJson, parseStudyAreaGeoJ
 import { parseColumnMapping, parsePartnerCsv, partnerHeadCheck, partnerSourceSchema, type ColumnMapping } from './partner-csv';
 import { checkPoliceUkHead, parsePoliceUkCsv, POLICE_UK_SOURCE } from './police-uk-csv';
 import { readInput, refused, type FileProblem, type HeadCheck, type InputSource } from './read-input';
+import { checkStopSearchHead } from '../stop-search/stop-search-csv';
+import { importStopSearchText } from '../stop-search/stop-search-import';
+import type { StopSearchImportSummary } from '../stop-search/stop-search-store';
 import { importSchoolCalendar, type CalendarImportSummary } from '../schools/school-calendar-import';
 import { importSchools, type SchoolImportSummary } from '../schools/schools-import';
 
-export const IMPORT_KINDS = ['police-uk', 'partner', 'study-area', 'areas', 'schools', 'school-calendar'] as const;
+export const IMPORT_KINDS = ['police-uk', 'partner', 'stop-search', 'study-area', 'areas', 'schools', 'school-calendar'] as const;
 
 export type ImportRequest =
   | { kind: 'police-uk'; allowRejected: boolean }
   | { kind: 'partner'; source: string; columns: ColumnMapping; allowRejected: boolean }
+  | { kind: 'stop-search'; allowRejected: boolean }
   | { kind: 'study-area'; nameProperty?: string | undefined; codeProperty?: string | undefined }
   | { kind: 'areas'; areaKind: string; nameProperty?: string | undefined; codeProperty?: string | undefined }
   | { kind: 'schools'; allowRejected: boolean; complete: boolean }
@@ -62,6 +66,7 @@ export const importOptionSchemas = {
 export const importRequestSchema = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('police-uk'), allowRejected: flag }),
   z.object({ kind: z.literal('partner'), source: partnerSourceSchema, columns: columnMapping, allowRejected: flag }),
+  z.object({ kind: z.literal('stop-search'), allowRejected: flag }),
   z.object({ kind: z.literal('study-area'), nameProperty: propertyName, codeProperty: propertyName }),
   z.object({ kind: z.literal('areas'), areaKind: areaKindSchema, nameProperty: propertyName, codeProperty: propertyName }),
   z.object({ kind: z.literal('schools'), allowRejected: flag, complete: flag }),
@@ -106,7 +111,8 @@ export interface AreaImportSummary {
 export type ImportOutcome =
   | { ok: true; type: 'incidents'; summary: ImportSummary }
   | { ok: true; type: 'areas'; summary: AreaImportSummary }
-  | { ok: false; problem: FileProblem; summary: ImportSummary | null }
+  | { ok: true; type: 'stop-search'; summary: StopSearchImportSummary }
+  | { ok: false; problem: FileProblem; summary: ImportSummary | StopSearchImportSummary | null }
   // Schools and the school calendar (server/schools/) say which they are, refused or not.
   | { ok: true; type: 'schools'; summary: SchoolImportSummary }
   | { ok: false; type: 'schools'; problem: FileProblem; summary: SchoolImportSummary | null }
@@ -121,6 +127,8 @@ function headCheckFor(request: ImportRequest): HeadCheck {
       return checkPoliceUkHead;
     case 'partner':
       return partnerHeadCheck(request.columns);
+    case 'stop-search':
+      return checkStopSearchHead;
     default:
       return checkGeoJsonHead;
   }
@@ -149,6 +157,21 @@ export async function runImport(context: ImportContext, request: ImportRequest, 
   if (!read.ok) return { ok: false, problem: read.reason, summary: null };
   const { text, sha256 } = read.value;
   const walkOptions = onProgress ? { onProgress: (done: number, total: number) => onProgress({ phase: 'parsing', done, total }) } : {};
+
+  if (request.kind === 'stop-search') {
+    // Searches are not incidents: their own parser and table (server/stop-search/, decision 024).
+    const imported = importStopSearchText(context.db, {
+      text,
+      sha256,
+      fileName: file.fileName,
+      importedBy: context.importedBy,
+      now: context.now,
+      allowRejected: request.allowRejected,
+      walkOptions,
+    });
+    if (!imported.ok) return { ok: false, ...imported.reason };
+    return { ok: true, type: 'stop-search', summary: imported.value };
+  }
 
   if (request.kind === 'police-uk' || request.kind === 'partner') {
     // Large partner files are located on worker threads chunk by chunk while parsing goes on.

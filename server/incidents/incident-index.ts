@@ -7,6 +7,7 @@
 import { cellAt } from '../../geo/h3';
 import { CATEGORIES } from '../../geo/categories';
 import type { Db } from '../db/open-database';
+import { sinceLastChange } from '../db/change-stamp';
 import { endDayOf } from '../store/incident-columns';
 import type { StoredChunk } from '../store/chunk-codec';
 import { chunkCountAndLastId, chunksAfter, chunkState, readChunks, readChunksAfter, type ChunkState } from '../store/chunk-store';
@@ -58,7 +59,7 @@ const versionOf = (state: ChunkState) => `${state.chunks}:${state.maxChunkId}:${
  * chunk's row count as dataVersion does.
  */
 export function isIndexCurrent(db: Db, index: IncidentIndex): boolean {
-  const { chunks, maxChunkId } = chunkCountAndLastId(db);
+  const { chunks, maxChunkId } = sinceLastChange(db, 'chunk-count-and-last-id', () => chunkCountAndLastId(db));
   return index.version.startsWith(`${chunks}:${maxChunkId}:`);
 }
 

@@ -2,10 +2,11 @@
 // incident counts in [fromDay, toDay) when its whole time span lies inside; a
 // month-precision incident whose month straddles an edge is reported apart as partial.
 import { cellResolution } from '../../geo/h3';
-import { type TimeFilter } from '../../geo/time-filter';
+import { judgeTime, type TimeFilter } from '../../geo/time-filter';
 import { weekdayOfDay } from '../../geo/time';
 
 import { MAX_SPAN_DAYS, type IncidentIndex } from './incident-index';
+import { PRECISION_CODES, PRECISIONS } from '../store/incident-columns';
 
 export const COUNT_RULE =
   'An incident counts when its whole time span lies in [from, to). police.uk incidents are known only to the month, ' +
@@ -22,16 +23,10 @@ export interface WindowQuery {
   timeFilter?: TimeFilter | null;
 }
 
-const MONTH = 0;
-const DAY = 1;
-
-/** 1 = keep, 0 = outside the filter, -1 = cannot be judged (no time of day or no day). */
+/** 1 = keep, 0 = outside the filter, -1 = cannot be judged (no time of day, no day, or no school calendar for the day). */
 function timeFilterVerdict(index: IncidentIndex, i: number, filter: TimeFilter): 1 | 0 | -1 {
-  const precision = index.precision[i]!;
-  if (precision === MONTH || (precision === DAY && filter.hours !== null)) return -1;
-  if (filter.weekdays !== null && filter.weekdays[weekdayOfDay(index.startDay[i]!)] === 0) return 0;
-  if (filter.hours !== null && filter.hours[Math.floor(index.minuteOfDay[i]! / 60)] === 0) return 0;
-  return 1;
+  const day = index.startDay[i]!;
+  return judgeTime(filter, PRECISIONS[index.precision[i]!]!, day, weekdayOfDay(day), index.minuteOfDay[i]!);
 }
 
 export interface CellWindowCount {
@@ -160,8 +155,11 @@ export function countCategoriesInCell(index: IncidentIndex, query: Omit<WindowQu
 export interface TimeFilterReport {
   hours: string | null;
   weekdays: string | null;
+  schoolDays: string | null;
   /** Incidents in the window the filter could not judge, left out of every count. */
   withoutNeededTime: number;
+  /** Of those, incidents on days no school calendar covers (the rest have no day or no time of day). */
+  withoutSchoolCalendar: number;
   note: string | null;
 }
 
@@ -169,18 +167,34 @@ export interface TimeFilterReport {
 export function reportTimeFilter(
   index: IncidentIndex,
   query: Omit<WindowQuery, 'h3Resolution'>,
-  asked: { hours: string | undefined; weekdays: string | undefined },
+  asked: { hours: string | undefined; weekdays: string | undefined; schoolDays: string | undefined },
 ): TimeFilterReport | null {
-  if (!query.timeFilter) return null;
-  const withoutNeededTime = countUnjudgedByTimeFilter(index, query);
+  const filter = query.timeFilter;
+  if (!filter) return null;
+  let withoutNeededTime = 0;
+  let withoutSchoolCalendar = 0;
+  scanWindow(index, { ...query, timeFilter: null }, (i) => {
+    if (timeFilterVerdict(index, i, filter) !== -1) return;
+    withoutNeededTime += 1;
+    // Judged but for the calendar: the day is known and no calendar covers it.
+    if (filter.schoolDays && timeFilterVerdict(index, i, { ...filter, schoolDays: null }) !== -1) withoutSchoolCalendar += 1;
+  });
+  const withoutTime = withoutNeededTime - withoutSchoolCalendar;
+  const notes = [
+    withoutTime > 0
+      ? `${withoutTime} incidents in the window have no ${filter.hours ? 'time of day' : 'day'} (police.uk data is monthly) and are left out: the filter cannot judge them.`
+      : null,
+    withoutSchoolCalendar > 0
+      ? `${withoutSchoolCalendar} incidents fall on days no school calendar covers and are left out; import the term dates for those school years.`
+      : null,
+  ].filter((n): n is string => n !== null);
   return {
     hours: asked.hours ?? null,
     weekdays: asked.weekdays ?? null,
+    schoolDays: asked.schoolDays ?? null,
     withoutNeededTime,
-    note:
-      withoutNeededTime > 0
-        ? `${withoutNeededTime} incidents in the window have no ${query.timeFilter.hours ? 'time of day' : 'day'} (police.uk data is monthly) and are left out: the filter cannot judge them.`
-        : null,
+    withoutSchoolCalendar,
+    note: notes.length > 0 ? notes.join(' ') : null,
   };
 }
 
@@ -231,7 +245,7 @@ export function countLabelledCells(index: IncidentIndex, query: LabelledCount): 
     const period = query.periods.findIndex((p) => start >= p.fromDay && end <= p.toDay);
     if (period < 0) return;
     if (weekHours) {
-      if (index.precision[i] === MONTH) {
+      if (index.precision[i] === PRECISION_CODES.month) {
         unjudged += 1;
         return;
       }

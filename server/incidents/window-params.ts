@@ -4,7 +4,7 @@ import { CATEGORIES, CATEGORY_GROUPS, categoriesOfGroup } from '../../geo/catego
 import { MAX_QUERY_RESOLUTION, MIN_QUERY_RESOLUTION } from '../../geo/h3';
 import { parseIsoDate } from '../../geo/time';
 import { MAX_WINDOW_DAYS } from '../../geo/windows';
-import { parseHours, parseWeekdays, type TimeFilter } from '../../geo/time-filter';
+import { parseHours, parseWeekdays, type SchoolDayFilter, type TimeFilter } from '../../geo/time-filter';
 
 export const isoDay = (name: string) =>
   z.string({ error: `${name} is required; expected YYYY-MM-DD` }).transform((text, ctx) => {
@@ -58,8 +58,32 @@ export const hoursParam = maskParam(parseHours);
 /** Weekdays to keep, e.g. weekdays=mon-fri. */
 export const weekdaysParam = maskParam(parseWeekdays);
 
-export function timeFilterOf(hours: Uint8Array | null, weekdays: Uint8Array | null): TimeFilter | null {
-  return hours || weekdays ? { hours, weekdays } : null;
+/** School days only (`only`), none of them (`exclude`) or every day (`any`, the default), by the school calendar. */
+export const schoolDaysParam = z
+  .enum(['only', 'exclude', 'any'], { error: 'expected only (school days), exclude (days that are not school days) or any' })
+  .optional()
+  .transform((v) => (v === 'only' ? ('school' as const) : v === 'exclude' ? ('non-school' as const) : null));
+
+/** The school calendar's verdict on every day, made into a filter keeping school days or the rest. */
+export type SchoolCalendarSource = (keep: 'school' | 'non-school') => SchoolDayFilter;
+
+export function schoolDayFilter(source: SchoolCalendarSource, keep: 'school' | 'non-school' | null): SchoolDayFilter | null {
+  return keep ? source(keep) : null;
+}
+
+/** The time filter as the request wrote it, for the answer's meta. */
+export interface AskedTimeFilter {
+  hours: string | undefined;
+  weekdays: string | undefined;
+  schoolDays: string | undefined;
+}
+
+export function askedTimeFilter(query: (name: string) => string | undefined): AskedTimeFilter {
+  return { hours: query('hours'), weekdays: query('weekdays'), schoolDays: query('schoolDays') };
+}
+
+export function timeFilterOf(hours: Uint8Array | null, weekdays: Uint8Array | null, schoolDays: SchoolDayFilter | null = null): TimeFilter | null {
+  return hours || weekdays || schoolDays ? { hours, weekdays, schoolDays } : null;
 }
 
 export const resolutionParam = z.coerce
@@ -71,33 +95,37 @@ export const resolutionParam = z.coerce
     `expected ${MIN_QUERY_RESOLUTION}..${MAX_QUERY_RESOLUTION}; police.uk locations are snapped to street points, so cells finer than 10 are false precision`,
   );
 
-export const windowQuerySchema = z
-  .object({
-    categories: categoryList,
-    group: groupId,
-    from: isoDay('from'),
-    to: isoDay('to'),
-    resolution: resolutionParam.default(9),
-    hours: hoursParam,
-    weekdays: weekdaysParam,
-  })
-  .superRefine((q, ctx) => {
-    if (q.to <= q.from) ctx.addIssue({ code: 'custom', path: ['to'], message: 'must be after from (the window is [from, to))' });
-    if (q.to - q.from > MAX_WINDOW_DAYS) ctx.addIssue({ code: 'custom', path: ['to'], message: `the window may span at most ${MAX_WINDOW_DAYS} days` });
-    if (q.categories && q.group) ctx.addIssue({ code: 'custom', path: ['group'], message: 'give categories or group, not both' });
-  })
-  .transform((q) => ({
-    fromDay: q.from,
-    toDay: q.to,
-    h3Resolution: q.resolution,
-    categories: resolveCategories(q.categories, q.group),
-    group: q.group ?? null,
-    timeFilter: timeFilterOf(q.hours, q.weekdays),
-  }));
+/** The query of every windowed route; `schoolCalendar` turns schoolDays= into a filter. */
+export function windowQuerySchemaFor(schoolCalendar: SchoolCalendarSource) {
+  return z
+    .object({
+      categories: categoryList,
+      group: groupId,
+      from: isoDay('from'),
+      to: isoDay('to'),
+      resolution: resolutionParam.default(9),
+      hours: hoursParam,
+      weekdays: weekdaysParam,
+      schoolDays: schoolDaysParam,
+    })
+    .superRefine((q, ctx) => {
+      if (q.to <= q.from) ctx.addIssue({ code: 'custom', path: ['to'], message: 'must be after from (the window is [from, to))' });
+      if (q.to - q.from > MAX_WINDOW_DAYS) ctx.addIssue({ code: 'custom', path: ['to'], message: `the window may span at most ${MAX_WINDOW_DAYS} days` });
+      if (q.categories && q.group) ctx.addIssue({ code: 'custom', path: ['group'], message: 'give categories or group, not both' });
+    })
+    .transform((q) => ({
+      fromDay: q.from,
+      toDay: q.to,
+      h3Resolution: q.resolution,
+      categories: resolveCategories(q.categories, q.group),
+      group: q.group ?? null,
+      timeFilter: timeFilterOf(q.hours, q.weekdays, schoolDayFilter(schoolCalendar, q.schoolDays)),
+    }));
+}
 
 /** The category slugs a request means: its categories, else its group, else all. */
 export function resolveCategories(categories: string[] | undefined, group: string | undefined): string[] {
   return categories ?? [...(categoriesOfGroup(group ?? 'all') ?? [])];
 }
 
-export type WindowParams = z.output<typeof windowQuerySchema>;
+export type WindowParams = z.output<ReturnType<typeof windowQuerySchemaFor>>;

@@ -8,6 +8,7 @@ import { matchedRoutes } from 'hono/route';
 import type { Logger } from 'pino';
 import type { AppEnv } from '../app-env';
 import { isAllowMiddleware } from '../auth/roles';
+import { setFinishedHeader } from '../finished-header';
 
 export const REQUEST_ID_HEADER = 'X-Request-Id';
 /** SLOW_REQUEST_MS's default: every API answer but a first index build or an import is far quicker (README: Benchmarks). */
@@ -56,7 +57,7 @@ export function requestLog(options: RequestLogOptions): MiddlewareHandler<AppEnv
     } finally {
       const durationMs = Math.round((performance.now() - started) * 10) / 10;
       const status = thrown === undefined ? c.res.status : 500;
-      if (thrown === undefined) c.header(REQUEST_ID_HEADER, requestId);
+      if (thrown === undefined) setFinishedHeader(c, REQUEST_ID_HEADER, requestId);
       const principal = c.get('principal') ?? null;
       const line: RequestLogLine = {
         requestId,

@@ -7,7 +7,7 @@ import type { AppEnv } from '../app-env';
 import type { AppDeps } from '../app-deps';
 import { allow, STAFF } from '../auth/roles';
 import { hasDemoData } from '../store/import-batches';
-import { windowQuerySchema } from '../incidents/window-params';
+import { askedTimeFilter, windowQuerySchemaFor } from '../incidents/window-params';
 import { judgeCoverage } from '../../geo/coverage';
 import { COUNT_RULE, countCategoriesInCell, countCellsInWindow, reportTimeFilter } from '../incidents/window-counts';
 import { validate } from '../validation';
@@ -20,6 +20,7 @@ const cellParam = z.object({
 });
 
 export function cellsRoutes(deps: AppDeps) {
+  const windowQuerySchema = windowQuerySchemaFor(deps.schoolCalendar);
   return new Hono<AppEnv>()
     .get('/cells', allow(...STAFF), validate('query', windowQuerySchema), async (c) => {
       const params = c.req.valid('query');
@@ -34,7 +35,11 @@ export function cellsRoutes(deps: AppDeps) {
             group: params.group,
             categories: params.categories,
             countRule: COUNT_RULE,
-            timeFilter: reportTimeFilter(index, params, { hours: c.req.query('hours'), weekdays: c.req.query('weekdays') }),
+            timeFilter: reportTimeFilter(
+              index,
+              params,
+              askedTimeFilter((name) => c.req.query(name)),
+            ),
             totalCount: cells.reduce((sum, cell) => sum + cell.count, 0),
             totalPartialCount: cells.reduce((sum, cell) => sum + cell.partialCount, 0),
             demo: hasDemoData(deps.db),

@@ -10,15 +10,18 @@ import { allow, STAFF } from '../auth/roles';
 import { failureBody } from '../hotspots/hotspot-service';
 import { profileCells, WEEKDAYS } from '../incidents/temporal-profile';
 import {
+  askedTimeFilter,
   categoryList,
   groupId,
   hoursParam,
   isoDay,
   resolutionParam,
   resolveCategories,
+  schoolDayFilter,
+  schoolDaysParam,
   timeFilterOf,
   weekdaysParam,
-  windowQuerySchema,
+  windowQuerySchemaFor,
 } from '../incidents/window-params';
 import { COUNT_RULE, reportTimeFilter } from '../incidents/window-counts';
 import { validate } from '../validation';
@@ -32,15 +35,18 @@ const booleanParam = z
   .default('false')
   .transform((v) => v === 'true');
 
-const hotspotQuery = z.intersection(
-  windowQuerySchema,
-  z.object({
-    method: z.enum(['gistar', 'harm', 'count'], { error: 'expected gistar (Gi* on counts), harm (Gi* on harm-weighted counts) or count' }).default('gistar'),
-    k: kParam,
-    correction: correctionParam,
-    includeProactive: booleanParam,
-  }),
-);
+type WindowQuerySchema = ReturnType<typeof windowQuerySchemaFor>;
+
+const hotspotQuery = (windowQuerySchema: WindowQuerySchema) =>
+  z.intersection(
+    windowQuerySchema,
+    z.object({
+      method: z.enum(['gistar', 'harm', 'count'], { error: 'expected gistar (Gi* on counts), harm (Gi* on harm-weighted counts) or count' }).default('gistar'),
+      k: kParam,
+      correction: correctionParam,
+      includeProactive: booleanParam,
+    }),
+  );
 
 // Emerging hot spots take the end of the last window and the window length, not a from date.
 const emergingQuery = z
@@ -51,6 +57,7 @@ const emergingQuery = z
     resolution: resolutionParam.default(9),
     hours: hoursParam,
     weekdays: weekdaysParam,
+    schoolDays: schoolDaysParam,
     windows: z.coerce.number().int('expected a whole number').min(3, 'expected 3..60 windows').max(60, 'expected 3..60 windows').default(12),
     windowDays: z.coerce.number().int('expected a whole number of days').min(1, 'expected 1..366').max(366, 'expected 1..366').optional(),
     window: z.enum(['month'], { error: 'expected month (or give windowDays)' }).optional(),
@@ -63,37 +70,40 @@ const emergingQuery = z
     if (q.categories && q.group) ctx.addIssue({ code: 'custom', path: ['group'], message: 'give categories or group, not both' });
   });
 
-const changeQuery = z.intersection(
-  windowQuerySchema,
-  z.object({
-    baselineWindows: z.coerce.number().int('expected a whole number').min(1, 'expected 1..24').max(24, 'expected 1..24').default(4),
-    correction: correctionParam,
-  }),
-);
+const changeQuery = (windowQuerySchema: WindowQuerySchema) =>
+  z.intersection(
+    windowQuerySchema,
+    z.object({
+      baselineWindows: z.coerce.number().int('expected a whole number').min(1, 'expected 1..24').max(24, 'expected 1..24').default(4),
+      correction: correctionParam,
+    }),
+  );
 
-const profileQuery = z.intersection(
-  windowQuerySchema,
-  z.object({
-    cells: z
-      .string({ error: 'cells is required: comma-separated H3 cell ids' })
-      .transform((text) =>
-        text
-          .split(',')
-          .map((c) => c.trim())
-          .filter(Boolean),
-      )
-      .refine((cells) => cells.length >= 1 && cells.length <= 500, 'expected 1..500 H3 cell ids')
-      .refine((cells) => cells.every((c) => isCell(c) && cellResolution(c) >= 7 && cellResolution(c) <= 11), {
-        message: 'expected H3 cell ids at resolution 7..11, comma-separated',
-      }),
-  }),
-);
+const profileQuery = (windowQuerySchema: WindowQuerySchema) =>
+  z.intersection(
+    windowQuerySchema,
+    z.object({
+      cells: z
+        .string({ error: 'cells is required: comma-separated H3 cell ids' })
+        .transform((text) =>
+          text
+            .split(',')
+            .map((c) => c.trim())
+            .filter(Boolean),
+        )
+        .refine((cells) => cells.length >= 1 && cells.length <= 500, 'expected 1..500 H3 cell ids')
+        .refine((cells) => cells.every((c) => isCell(c) && cellResolution(c) >= 7 && cellResolution(c) <= 11), {
+          message: 'expected H3 cell ids at resolution 7..11, comma-separated',
+        }),
+    }),
+  );
 
 const CONFIDENCE_BIN = { '90': 1, '95': 2, '99': 3 } as const;
 
 export function hotspotRoutes(deps: AppDeps) {
+  const windowQuerySchema = windowQuerySchemaFor(deps.schoolCalendar);
   return new Hono<AppEnv>()
-    .get('/hotspots', allow(...STAFF), validate('query', hotspotQuery), async (c) => {
+    .get('/hotspots', allow(...STAFF), validate('query', hotspotQuery(windowQuerySchema)), async (c) => {
       const q = c.req.valid('query');
       const index = await deps.compute.index([q.h3Resolution]);
       return deps.answers.answer(c, answerVersion(deps.db, index), async () => {
@@ -109,7 +119,11 @@ export function hotspotRoutes(deps: AppDeps) {
             k: q.k,
             correction: q.correction,
             countRule: COUNT_RULE,
-            timeFilter: reportTimeFilter(index, q, { hours: c.req.query('hours'), weekdays: c.req.query('weekdays') }),
+            timeFilter: reportTimeFilter(
+              index,
+              q,
+              askedTimeFilter((name) => c.req.query(name)),
+            ),
             outsideStudyArea: result.value.outsideStudyArea,
             partialCount: result.value.partialCount,
             harm: result.value.harm,
@@ -144,7 +158,7 @@ export function hotspotRoutes(deps: AppDeps) {
           k: q.k,
           correction: q.correction,
           minBin: CONFIDENCE_BIN[q.confidence],
-          timeFilter: timeFilterOf(q.hours, q.weekdays),
+          timeFilter: timeFilterOf(q.hours, q.weekdays, schoolDayFilter(deps.schoolCalendar, q.schoolDays)),
         });
         if (!result.ok) return c.json(failureBody(result.reason), result.reason.status);
         return c.json({
@@ -162,7 +176,7 @@ export function hotspotRoutes(deps: AppDeps) {
         });
       });
     })
-    .get('/hotspots/change', allow(...STAFF), validate('query', changeQuery), async (c) => {
+    .get('/hotspots/change', allow(...STAFF), validate('query', changeQuery(windowQuerySchema)), async (c) => {
       const q = c.req.valid('query');
       const index = await deps.compute.index([q.h3Resolution]);
       return deps.answers.answer(c, answerVersion(deps.db, index), async () => {
@@ -179,7 +193,7 @@ export function hotspotRoutes(deps: AppDeps) {
         });
       });
     })
-    .get('/profile', allow(...STAFF), validate('query', profileQuery), async (c) => {
+    .get('/profile', allow(...STAFF), validate('query', profileQuery(windowQuerySchema)), async (c) => {
       const q = c.req.valid('query');
       const index = await deps.compute.index([...new Set(q.cells.map(cellResolution).filter((r) => r >= MIN_QUERY_RESOLUTION && r <= MAX_QUERY_RESOLUTION))]);
       const profile = profileCells(index, q, q.cells);

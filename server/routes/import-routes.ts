@@ -25,6 +25,10 @@ const policeUkQuery = z
   .object({ allowRejected: importOptionSchemas.allowRejected, fileName })
   .transform((q) => ({ request: { kind: 'police-uk', allowRejected: q.allowRejected } satisfies ImportRequest, fileName: q.fileName }));
 
+const stopSearchQuery = z
+  .object({ allowRejected: importOptionSchemas.allowRejected, fileName })
+  .transform((q) => ({ request: { kind: 'stop-search', allowRejected: q.allowRejected } satisfies ImportRequest, fileName: q.fileName }));
+
 const partnerQuery = z
   .object({
     source: importOptionSchemas.source,
@@ -129,6 +133,7 @@ export function importRoutes(deps: AppDeps) {
   return new Hono<AppEnv>()
     .post('/imports/police-uk', allow('analyst'), validate('query', policeUkQuery), (c) => handle(c, c.req.valid('query')))
     .post('/imports/partner', allow('analyst'), validate('query', partnerQuery), (c) => handle(c, c.req.valid('query')))
+    .post('/imports/stop-search', allow('analyst'), validate('query', stopSearchQuery), (c) => handle(c, c.req.valid('query')))
     .post('/imports/areas', allow('analyst'), validate('query', areasQuery), (c) => handle(c, c.req.valid('query')))
     .post('/imports/schools', allow('analyst'), validate('query', schoolsQuery), (c) => handle(c, c.req.valid('query')))
     .post('/imports/school-calendar', allow('analyst'), validate('query', schoolCalendarQuery), (c) => handle(c, c.req.valid('query')))

@@ -85,6 +85,18 @@ export function replaceCalendarYears(db: Db, years: readonly number[], entries: 
     .immediate();
 }
 
+/** Changes whenever an import replaces a school year's calendar: a cache key for what is derived from it. */
+export function schoolCalendarVersion(db: Db): string {
+  return String(
+    prepared(
+      db,
+      "SELECT group_concat(school_year || '@' || imported_at || '#' || file_sha256) FROM (SELECT DISTINCT school_year, imported_at, file_sha256 FROM school_calendar_entries ORDER BY school_year)",
+    )
+      .pluck()
+      .get() ?? '',
+  );
+}
+
 /** The calendar in use: imported school years, and the assumed default for the others it has. */
 export function calendarInUse(db: Db): CalendarInUse {
   const rows = prepared(

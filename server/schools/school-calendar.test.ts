@@ -2,11 +2,13 @@
 // years replace the assumed default year by year) and the default itself, on hand-worked dates.
 import { describe, expect, it } from 'vitest';
 import { schoolDayOf, type SchoolDay } from '../../geo/school-days';
+import { NOT_SCHOOL_DAY, SCHOOL_DAY, schoolDayKind, UNKNOWN_SCHOOL_DAY } from '../../geo/time-filter';
 import { dayNumber } from '../../geo/time';
 import { openDatabase, type Db } from '../db/open-database';
 import { runImport, type ImportOutcome } from '../import/run-import';
 import type { CalendarImportSummary } from './school-calendar-import';
 import { calendarInUse, describeCalendar } from './school-calendar-store';
+import { createSchoolCalendarSource } from './school-day-source';
 
 const NOW = new Date('2026-12-02T09:00:00Z');
 
@@ -138,5 +140,29 @@ describe('importing a school calendar', () => {
       'The file has no term rows (kind term): a calendar needs the term dates of each school year it covers. Nothing was imported.',
     );
     expect(entryCount(db)).toBe(0);
+  });
+});
+
+describe('the school calendar as the windowed routes day filter', () => {
+  const day = (iso: string) => dayNumber(Number(iso.slice(0, 4)), Number(iso.slice(5, 7)), Number(iso.slice(8, 10)));
+
+  it('covers the school years in use, day by day, and follows an import', async () => {
+    const db = openDatabase(':memory:');
+    const source = createSchoolCalendarSource(db);
+    const filter = source('school');
+    // The assumed default: 1 September 2025 to 31 August 2027, 730 days.
+    expect(filter).toMatchObject({ keep: 'school', fromDay: day('2025-09-01') });
+    expect(filter.kinds).toHaveLength(730);
+    expect(schoolDayKind(filter, day('2026-12-02'))).toBe(SCHOOL_DAY);
+    expect(schoolDayKind(filter, day('2026-12-05'))).toBe(NOT_SCHOOL_DAY);
+    expect(schoolDayKind(filter, day('2027-09-06'))).toBe(UNKNOWN_SCHOOL_DAY);
+    expect(source('non-school').keep).toBe('non-school');
+
+    // Term dates for 2026-27 that start later: 3 and 4 September 2026 are no longer school days.
+    await importCalendar(db, 'date_from,date_to,kind\n2026-09-07,2026-12-18,term\n2027-01-04,2027-03-25,term\n2027-04-12,2027-07-21,term\n');
+    const after = source('school');
+    expect(schoolDayKind(after, day('2026-09-03'))).toBe(NOT_SCHOOL_DAY);
+    expect(schoolDayKind(after, day('2026-09-07'))).toBe(SCHOOL_DAY);
+    expect(schoolDayKind(after, day('2025-09-03'))).toBe(SCHOOL_DAY);
   });
 });

@@ -1,6 +1,7 @@
 // Headers on every response (page, assets, API): a strict Content-Security-Policy the map
 // works under, no sniffing, no framing, no referrer, and no caching of API data.
 import type { MiddlewareHandler } from 'hono';
+import { setFinishedHeader } from '../finished-header';
 import { secureHeaders } from 'hono/secure-headers';
 
 export interface SecurityHeaderOptions {
@@ -40,5 +41,5 @@ export function securityHeaders(options: SecurityHeaderOptions): MiddlewareHandl
 /** Restricted data is never kept by a browser or a proxy (a meeting-room screen is shared). */
 export const noStore: MiddlewareHandler = async (c, next) => {
   await next();
-  c.header('Cache-Control', 'no-store');
+  setFinishedHeader(c, 'Cache-Control', 'no-store');
 };

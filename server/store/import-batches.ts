@@ -5,7 +5,23 @@ import { prepared } from '../db/statement-cache';
 import { DEMO_SOURCE } from '../../geo/demo/generate-demo-data';
 import { isoDateOfDay } from '../../geo/time';
 import type { Db } from '../db/open-database';
-import type { ImportKind, ImportSummary } from './import-types';
+import type { ImportKind } from './import-types';
+
+/**
+ * What a batch records. Stop-and-search files (server/stop-search/) are batches too, so
+ * GET /api/imports lists them, but they are not incidents: coverage and the last import in
+ * /api/meta read the incident kinds only.
+ */
+export type BatchKind = ImportKind | 'stop-search';
+const INCIDENT_KINDS = "kind IN ('police-uk', 'partner')";
+
+/** The counts finishBatch records, and the summary kept whole as JSON. */
+export interface BatchCounts {
+  imported: number;
+  duplicates: number;
+  rejected: number;
+  outsideArea: number;
+}
 
 export interface ImportBatchRow {
   id: number;
@@ -70,7 +86,7 @@ function batchOf(r: StoredBatch): ImportBatchRow {
 /** Opens a batch record (counts still 0); call inside the import's transaction, then finishBatch. */
 export function insertBatch(
   db: Db,
-  batch: { kind: ImportKind; source: string; fileName: string; fileSha256: string; importedAt: string; importedBy: string; rowsRead: number },
+  batch: { kind: BatchKind; source: string; fileName: string; fileSha256: string; importedAt: string; importedBy: string; rowsRead: number },
 ): number {
   const insert = db.prepare(
     `INSERT INTO import_batches (kind, source, file_name, file_sha256, imported_at, imported_by,
@@ -81,7 +97,7 @@ export function insertBatch(
 }
 
 /** Records what a batch stored: its counts, the days and time precisions it covers, and its summary. */
-export function finishBatch(db: Db, batchId: number, summary: ImportSummary, stored: { firstDay: number; lastDay: number; precisions: string[] } | null): void {
+export function finishBatch(db: Db, batchId: number, summary: BatchCounts, stored: { firstDay: number; lastDay: number; precisions: string[] } | null): void {
   db.prepare(
     `UPDATE import_batches SET rows_imported = ?, rows_duplicate = ?, rows_rejected = ?,
        rows_outside_area = ?, first_day = ?, last_day = ?, precisions = ?, summary_json = ? WHERE id = ?`,
@@ -103,17 +119,19 @@ export function listImportBatches(db: Db, limit: number): ImportBatchRow[] {
   return (db.prepare(`SELECT ${BATCH_COLUMNS} FROM import_batches ORDER BY id DESC LIMIT ?`).all(limit) as StoredBatch[]).map(batchOf);
 }
 
+/** The most recent incident import (stop-and-search batches are not incidents). */
 export function latestImport(db: Db): ImportBatchRow | null {
-  return listImportBatches(db, 1)[0] ?? null;
+  const row = db.prepare(`SELECT ${BATCH_COLUMNS} FROM import_batches WHERE ${INCIDENT_KINDS} ORDER BY id DESC LIMIT 1`).get() as StoredBatch | undefined;
+  return row ? batchOf(row) : null;
 }
 
-/** Coverage per source, from the batch records (never a scan of incidents). */
+/** Coverage per incident source, from the batch records (never a scan of incidents). */
 export function listSourceCoverage(db: Db): SourceCoverage[] {
   const rows = db
     .prepare(
       `SELECT source, sum(rows_imported) AS n, min(first_day) AS first, max(last_day) AS last,
          group_concat(precisions) AS precisions
-       FROM import_batches WHERE rows_imported > 0 GROUP BY source ORDER BY source`,
+       FROM import_batches WHERE rows_imported > 0 AND ${INCIDENT_KINDS} GROUP BY source ORDER BY source`,
     )
     .all() as { source: string; n: number; first: number; last: number; precisions: string }[];
   return rows.map((r) => ({

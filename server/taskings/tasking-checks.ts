@@ -1,7 +1,7 @@
 // The checks on a tasking's fields that need the database or the study area: cells inside
 // the borough, a drawn shape turned into cells, a known theme, tactic, team and owner, dates
 // in order, the evidence window. Each problem names its field.
-import { categoriesOfGroup, CATEGORY_GROUPS } from '../../geo/categories';
+import { TASKING_THEMES, taskingThemeById } from '../../geo/themes';
 import { cellsOfDrawnArea, checkTaskingCells, drawnAreaProblem } from '../../geo/taskings/tasking-area';
 import type { TaskingFields } from '../../geo/taskings/tasking-fields';
 import type { TaskingOption } from '../../geo/taskings/tasking-options';
@@ -83,9 +83,16 @@ export function resolveTheme(
   categories: string[] | undefined,
 ): Result<Pick<TaskingFields, 'theme' | 'categories'>, FieldProblem[]> {
   if (theme && categories) return fail([{ field: 'categories', message: 'give a theme or categories, not both' }]);
-  if (theme) return ok({ theme, categories: [...(categoriesOfGroup(theme) ?? [])] });
+  if (theme) return ok({ theme, categories: [...(taskingThemeById(theme)?.categories ?? [])] });
   if (categories) return ok({ theme: null, categories });
-  return fail([{ field: 'theme', message: `give a theme (${CATEGORY_GROUPS.map((g) => g.id).join(', ')}) or categories` }]);
+  return fail([
+    {
+      field: 'theme',
+      message: `give a theme (${TASKING_THEMES.filter((t) => t.id !== 'all')
+        .map((t) => t.id)
+        .join(', ')}) or categories`,
+    },
+  ]);
 }
 
 export function checkDates(fields: Pick<TaskingFields, 'startDate' | 'reviewDate' | 'endDate'>): FieldProblem[] {

@@ -1,7 +1,8 @@
 // A tasking's results, computed by the engine from the stored incidents and visits, never
 // typed in: counts in its response area, buffer and control, before and during, read with
 // the WDQ and the relative effect size (geo/taskings/effect-measures.ts), plus its dosage.
-import { categoryBySlug, CATEGORY_GROUPS } from '../../geo/categories';
+import { categoryBySlug } from '../../geo/categories';
+import { taskingThemeById } from '../../geo/themes';
 import { judgeCoverage, type Coverage } from '../../geo/coverage';
 import { cellsOfPolygon } from '../../geo/h3';
 import { dosageOf, type Dosage } from '../../geo/taskings/dosage';
@@ -72,8 +73,8 @@ export interface TaskingResults {
 }
 
 export function themeLabelOf(theme: string | null, categories: readonly string[]): string {
-  const group = theme ? CATEGORY_GROUPS.find((g) => g.id === theme) : undefined;
-  if (group) return group.label;
+  const named = theme ? taskingThemeById(theme) : undefined;
+  if (named) return named.label;
   return categories.map((slug) => categoryBySlug(slug)?.label ?? slug).join(' and ');
 }
 

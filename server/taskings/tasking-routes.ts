@@ -2,7 +2,7 @@
 // decide; planners read everything, change team, owner and planned dosage, and log visits;
 // the public role and anonymous callers get nothing.
 import { Hono } from 'hono';
-import { CATEGORY_GROUPS } from '../../geo/categories';
+import { TASKING_THEMES } from '../../geo/themes';
 import { KOPER } from '../../geo/taskings/koper';
 import type { AppEnv, Principal } from '../app-env';
 import type { AppDeps } from '../app-deps';
@@ -39,7 +39,7 @@ export function taskingRoutes(deps: AppDeps) {
       .get('/tasking-options', allow(...STAFF), (c) =>
         c.json({
           ...getTaskingOptions(deps.db),
-          themes: CATEGORY_GROUPS.filter((g) => g.id !== 'all').map((g) => ({ id: g.id, label: g.label })),
+          themes: TASKING_THEMES.filter((t) => t.id !== 'all').map((t) => ({ id: t.id, label: t.label })),
           owners: listStaffUsers(deps.db),
           koper: KOPER,
         }),

@@ -1,7 +1,7 @@
 // The shapes of tasking requests, checked at the HTTP boundary. What needs the database
 // (cells inside the study area, a known team or owner) is checked by the service after.
 import { z } from 'zod';
-import { CATEGORY_GROUPS } from '../../geo/categories';
+import { TASKING_THEMES, taskingThemeById } from '../../geo/themes';
 import { MAX_QUERY_RESOLUTION, MIN_QUERY_RESOLUTION } from '../../geo/h3';
 import { DECISIONS, TASKING_STATUSES } from '../../geo/taskings/status';
 import { normaliseBand, weekHoursOfBand } from '../../geo/taskings/time-bands';
@@ -73,8 +73,8 @@ const resolution = z
   .min(MIN_QUERY_RESOLUTION, `expected ${MIN_QUERY_RESOLUTION}..${MAX_QUERY_RESOLUTION}`)
   .max(MAX_QUERY_RESOLUTION, `expected ${MIN_QUERY_RESOLUTION}..${MAX_QUERY_RESOLUTION}`);
 
-const themeId = z.string({ error: 'expected a layer group id' }).refine((id) => CATEGORY_GROUPS.some((g) => g.id === id), {
-  message: `unknown theme; expected one of ${CATEGORY_GROUPS.map((g) => g.id).join(', ')}, or give categories`,
+const themeId = z.string({ error: 'expected a layer group or theme id' }).refine((id) => taskingThemeById(id) !== undefined, {
+  message: `unknown theme; expected one of ${TASKING_THEMES.map((t) => t.id).join(', ')}, or give categories`,
 });
 
 const categories = z

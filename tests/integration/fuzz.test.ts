@@ -14,7 +14,9 @@ import { z } from 'zod';
 import type { Role } from '../../server/auth/roles';
 import { fixtureTaskingBody, seededApi } from '../api-fixture';
 import { apiRoutesOf, fieldsOf, fillPath, routeKey, samplePath, type ApiRoute } from '../api-routes';
-import { jsonBody, pathValue, queryString, samplesOf, taskingValues, uploadRequest, validQuery, type Json } from '../fuzz-inputs';
+import { jsonBody, pathValue, queryString, samplesOf, taskingValues, uploadRequest, validQuery, type Json, type UploadKind } from '../fuzz-inputs';
+
+const UPLOAD_KINDS: readonly UploadKind[] = ['police-uk', 'partner', 'stop-search', 'areas', 'schools', 'school-calendar'];
 
 const SEED = Number(process.env['FUZZ_SEED'] ?? 20261202);
 const SCALE = Number(process.env['FUZZ_SCALE'] ?? 1);
@@ -174,6 +176,7 @@ describe('the API fuzz', () => {
       'POST /api/imports/police-uk',
       'POST /api/imports/school-calendar',
       'POST /api/imports/schools',
+      'POST /api/imports/stop-search',
     ]);
     expect([...gets, ...jsonRoutes, ...uploads].map(routeKey).sort()).toEqual(routes.map(routeKey).sort());
     // Every query parameter has valid-looking values to start from, or the fuzz would only ever reach the validator.
@@ -263,8 +266,8 @@ describe('the API fuzz', () => {
   describe('upload routes: raw and multipart bodies', () => {
     it.each(uploads.map((route) => [routeKey(route), route] as const))('%s', async (_key, route) => {
       const { app, tokens } = await seededApi({ uploadTempDir: uploadDir, maxUploadBytes: 256 * 1024 });
-      const kinds = ['police-uk', 'partner', 'schools', 'school-calendar'] as const;
-      const kind = kinds.find((k) => route.pattern.endsWith(`/${k}`)) ?? 'areas';
+      const kind = UPLOAD_KINDS.find((k) => route.pattern.endsWith(`/${k}`));
+      if (!kind) throw new Error(`${routeKey(route)}: no upload kind in tests/fuzz-inputs.ts makes files for it`);
       await fc.assert(
         // Mostly a valid query, so the body is what the importer judges.
         fc.asyncProperty(
