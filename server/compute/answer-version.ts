@@ -1,12 +1,13 @@
 // The version of everything a statistics answer is computed from: the incident index the
-// request was answered from, the study area and the covered months.
+// request was answered from, the study area, the covered months and the stop-and-search rows.
 import { studyAreaVersion } from '../areas/area-queries';
 import { sinceLastChange } from '../db/change-stamp';
 import type { Db } from '../db/open-database';
 import type { IncidentIndex } from '../incidents/incident-index';
 import { coverageVersion } from '../store/coverage-store';
+import { stopSearchVersion } from '../stop-search/stop-search-store';
 
 export function answerVersion(db: Db, index: IncidentIndex): string {
-  const data = sinceLastChange(db, 'answer-version', () => `${studyAreaVersion(db)}|${coverageVersion(db)}`);
+  const data = sinceLastChange(db, 'answer-version', () => `${studyAreaVersion(db)}|${coverageVersion(db)}|${stopSearchVersion(db)}`);
   return `${index.version}|${data}`;
 }
