@@ -6,6 +6,7 @@ import type { IncidentIndex } from '../incidents/incident-index';
 import { backtestCells, forecastCells } from '../hotspots/forecast-service';
 import { changeAgainstBaseline, findEmergingHotspots, findHotspots } from '../hotspots/hotspot-service';
 import type { StudyGrid } from '../hotspots/study-grid';
+import { findDrugMarkets } from '../themes/drug-markets-task';
 
 export interface ComputeContext {
   index: IncidentIndex;
@@ -19,6 +20,7 @@ export const TASKS = {
   change: (ctx: ComputeContext, query: Parameters<typeof changeAgainstBaseline>[3]) => changeAgainstBaseline(ctx.index, ctx.studyGrid, ctx.coverage, query),
   forecast: (ctx: ComputeContext, query: Parameters<typeof forecastCells>[3]) => forecastCells(ctx.index, ctx.studyGrid, ctx.coverage, query),
   backtest: (ctx: ComputeContext, query: Parameters<typeof backtestCells>[3]) => backtestCells(ctx.index, ctx.studyGrid, ctx.coverage, query),
+  drugMarkets: (ctx: ComputeContext, query: Parameters<typeof findDrugMarkets>[3]) => findDrugMarkets(ctx.index, ctx.studyGrid, ctx.coverage, query),
 };
 
 export type TaskName = keyof typeof TASKS;

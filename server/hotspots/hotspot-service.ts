@@ -29,7 +29,7 @@ export function failureBody(f: EngineFailure) {
   return { error: { code: f.code, message: f.message } };
 }
 
-const failWith = (status: EngineFailure['status'], code: string, message: string) => fail<EngineFailure>({ status, code, message });
+export const failWith = (status: EngineFailure['status'], code: string, message: string) => fail<EngineFailure>({ status, code, message });
 
 export type HotspotMethod = 'gistar' | 'harm' | 'count';
 
@@ -120,7 +120,7 @@ function coveredWindows(
 }
 
 /** A day-based window cannot honestly hold month-only incidents: say so instead of undercounting. */
-function checkPrecision(index: IncidentIndex, query: Omit<WindowQuery, 'h3Resolution'>, monthAligned: boolean): Result<null, EngineFailure> {
+export function checkPrecision(index: IncidentIndex, query: Omit<WindowQuery, 'h3Resolution'>, monthAligned: boolean): Result<null, EngineFailure> {
   // With a time filter, month-only incidents are left out explicitly and reported instead.
   if (monthAligned || query.timeFilter) return ok(null);
   if (!precisionsInWindow(index, query).has('month')) return ok(null);

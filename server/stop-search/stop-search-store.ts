@@ -270,3 +270,8 @@ export function storedSearchMonths(db: Db): { firstMonth: string; lastMonth: str
   if (row.first === null || row.last === null) return null;
   return { firstMonth: isoDateOfDay(row.first).slice(0, 7), lastMonth: isoDateOfDay(row.last).slice(0, 7), searches: row.n };
 }
+
+/** Changes whenever searches are stored (rows are only ever added): part of a cached answer's key. */
+export function stopSearchVersion(db: Db): number {
+  return prepared(db, 'SELECT coalesce(max(id), 0) FROM stop_searches').pluck().get() as number;
+}

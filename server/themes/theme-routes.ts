@@ -1,11 +1,60 @@
 // The theme layers (issue 11): the themes' configuration, and each theme's layer.
 import { Hono } from 'hono';
-import { THEMES } from '../../geo/themes';
+import { THEMES, themeById } from '../../geo/themes';
+import { isoDateOfDay } from '../../geo/time';
 import type { AppDeps } from '../app-deps';
 import type { AppEnv } from '../app-env';
 import { allow, STAFF } from '../auth/roles';
+import { answerVersion } from '../compute/answer-version';
+import { failureBody } from '../hotspots/hotspot-service';
+import { hasDemoData } from '../store/import-batches';
+import { validate } from '../validation';
+import { drugMarketQuerySchema, drugMarkets } from './drug-markets-service';
 
-export function themeRoutes(_deps: AppDeps) {
+export function themeRoutes(deps: AppDeps) {
+  const drugTheme = themeById('drug-markets')!;
   // Staff only: public layers come with the public view (issue 15).
-  return new Hono<AppEnv>().get('/themes', allow(...STAFF), (c) => c.json({ themes: THEMES }));
+  return new Hono<AppEnv>()
+    .get('/themes', allow(...STAFF), (c) => c.json({ themes: THEMES }))
+    .get('/themes/drug-markets', allow(...STAFF), validate('query', drugMarketQuerySchema), async (c) => {
+      const q = c.req.valid('query');
+      const index = await deps.compute.index([q.resolution]);
+      return deps.answers.answer(c, answerVersion(deps.db, index), async () => {
+        const answer = await drugMarkets(deps, q);
+        if (!answer.ok) return c.json(failureBody(answer.reason), answer.reason.status);
+        const { result, hotspots } = answer.value;
+        const count = (p: string) => result.cells.filter((cell) => cell.persistence === p).length;
+        return c.json({
+          meta: {
+            theme: drugTheme.id,
+            label: drugTheme.label,
+            from: isoDateOfDay(q.from),
+            to: isoDateOfDay(q.to),
+            resolution: q.resolution,
+            windowLength: answer.value.windowLength,
+            windows: result.windows,
+            components: answer.value.components.map(({ id, label, source, weight }) => ({ id, label, source, weight })),
+            scales: result.scales,
+            indexRule:
+              'Each part is divided by its mean per study cell over the windows, weighted and added; Gi* (k = 1, FDR) on the index gives the hot cells (95% or more), and the emerging patterns over the windows give persistent, new or fading.',
+            positiveOutcomeMeasure: answer.value.boroughPositiveOutcome.measure,
+            positiveOutcomeLabel: answer.value.boroughPositiveOutcome.label,
+            caveats: drugTheme.caveats,
+            notes: result.notes,
+            demo: hasDemoData(deps.db),
+          },
+          summary: {
+            studyCells: result.studyCells,
+            hotCells: result.cells.filter((cell) => cell.bin >= 2).length,
+            persistent: count('persistent'),
+            new: count('new'),
+            fading: count('fading'),
+            boroughSearches: answer.value.boroughSearches.searches,
+            boroughPositiveOutcome: answer.value.boroughPositiveOutcome,
+          },
+          hotspots,
+          cells: result.cells,
+        });
+      });
+    });
 }

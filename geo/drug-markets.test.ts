@@ -1,0 +1,65 @@
+import { describe, expect, it } from 'vitest';
+import { cellAt, cellsWithinDistance } from './h3';
+import { drugMarketIndex, groupTouchingCells, persistenceOf } from './drug-markets';
+
+describe('drugMarketIndex', () => {
+  it('divides each part by its mean per cell over the windows, weights it and adds (worked by hand)', () => {
+    // 2 cells x 2 windows. Offences: [4, 0] then [2, 2]: total 8 over 4 cell-windows, mean 2.
+    // Searches found: [0, 1] then [1, 0]: mean 0.5. Weights 1 and 0.5.
+    const result = drugMarketIndex(
+      [
+        { id: 'offences', label: 'Drug offences', weight: 1, windows: [Float64Array.from([4, 0]), Float64Array.from([2, 2])] },
+        { id: 'found', label: 'Drug searches with a positive outcome', weight: 0.5, windows: [Float64Array.from([0, 1]), Float64Array.from([1, 0])] },
+      ],
+      2,
+    );
+    // Window 1: cell 0 = 4/2 + 0.5*0/0.5 = 2; cell 1 = 0 + 0.5*1/0.5 = 1. Window 2: cell 0 = 1 + 1 = 2; cell 1 = 1 + 0 = 1.
+    expect(result.windows.map((w) => [...w])).toEqual([
+      [2, 1],
+      [2, 1],
+    ]);
+    expect(result.scales).toEqual([
+      { id: 'offences', meanPerCell: 2 },
+      { id: 'found', meanPerCell: 0.5 },
+    ]);
+    expect(result.notes).toEqual([]);
+  });
+
+  it('leaves out a part with no records and says so', () => {
+    const result = drugMarketIndex(
+      [
+        { id: 'offences', label: 'Drug offences', weight: 1, windows: [Float64Array.from([1, 3])] },
+        { id: 'asb', label: 'Drug-related ASB reports', weight: 1, windows: [Float64Array.from([0, 0])] },
+      ],
+      2,
+    );
+    expect([...result.windows[0]!]).toEqual([0.5, 1.5]);
+    expect(result.scales[1]).toEqual({ id: 'asb', meanPerCell: null });
+    expect(result.notes).toEqual(['No drug-related asb reports in these windows: the index is made of the other parts.']);
+  });
+});
+
+describe('persistenceOf', () => {
+  it("names hot patterns in the meeting's three words and leaves the rest unnamed", () => {
+    const of = (side: 'hot' | 'cold' | null, pattern: Parameters<typeof persistenceOf>[0]['pattern']) => persistenceOf({ side, pattern });
+    expect(of('hot', 'persistent')).toBe('persistent');
+    expect(of('hot', 'intensifying')).toBe('persistent');
+    expect(of('hot', 'new')).toBe('new');
+    expect(of('hot', 'consecutive')).toBe('new');
+    expect(of('hot', 'diminishing')).toBe('persistent');
+    expect(of('hot', 'historical')).toBe('fading');
+    expect(of('hot', 'sporadic')).toBeNull();
+    expect(of('cold', 'persistent')).toBeNull();
+    expect(of(null, null)).toBeNull();
+  });
+});
+
+describe('groupTouchingCells', () => {
+  it('joins neighbours into one hotspot and keeps a cell apart from them alone', () => {
+    const centre = cellAt(-0.0597, 51.5194, 10);
+    const ring = cellsWithinDistance(centre, 1).filter((c) => c !== centre);
+    const far = cellAt(-0.02, 51.5, 10);
+    const groups = groupTouchingCells([far, ring[0]!, centre, ring[3]!]);
+    expect(groups).toEqual([[centre, ring[0]!, ring[3]!].sort(), [far]]);
+  });
+});
