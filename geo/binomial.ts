@@ -35,3 +35,12 @@ export function binomialTestTwoSided(k: number, n: number, p: number): number {
   }
   return Math.min(1, total);
 }
+
+/** One-sided exact binomial test: P(X >= k) for X ~ Binomial(n, p), as R's binom.test(k, n, p, alternative = "greater"). */
+export function binomialUpperTail(k: number, n: number, p: number): number {
+  if (k <= 0) return 1;
+  if (k > n) return 0;
+  let total = 0;
+  for (let i = k; i <= n; i++) total += Math.exp(binomialLogPmf(i, n, p));
+  return Math.min(1, total);
+}

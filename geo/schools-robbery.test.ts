@@ -1,7 +1,8 @@
 import distance from '@turf/distance';
 import { describe, expect, it } from 'vitest';
 import { cellAt, cellCentre, cellsWithinDistance } from './h3';
-import { cellsNearPoint, cellsNearSchools, rankSchoolsByNearbyCount, type SchoolPoint } from './schools-robbery';
+import { binomialUpperTail } from './binomial';
+import { cellsNearPoint, cellsNearSchools, compareWithBoroughRate, rankSchoolsByNearbyCount, type SchoolPoint } from './schools-robbery';
 import { seededRandom } from './seeded-random';
 
 const metres = (a: readonly [number, number], b: readonly [number, number]) => distance([a[0], a[1]], [b[0], b[1]], { units: 'meters' });
@@ -74,5 +75,31 @@ describe('rankSchoolsByNearbyCount', () => {
       [shared, 2, 2],
       [a, 0, 1],
     ]);
+  });
+});
+
+describe('compareWithBoroughRate', () => {
+  it('gives the one-sided exact binomial p of R binom.test(alternative = "greater")', () => {
+    // Rscript -e 'binom.test(22, 60, 52/252, alternative="greater")$p.value' and the others.
+    expect(binomialUpperTail(22, 60, 52 / 252)).toBeCloseTo(0.00307851551304, 10);
+    expect(binomialUpperTail(3, 60, 50 / 252)).toBeCloseTo(0.999785459424, 10);
+    expect(binomialUpperTail(5, 10, 0.1)).toBeCloseTo(0.0016349374, 9);
+    expect(binomialUpperTail(0, 10, 0.1)).toBe(1);
+  });
+
+  it('flags the school with clearly more than the borough average would put near it, after FDR', () => {
+    const result = compareWithBoroughRate(
+      [
+        { count: 22, cellCount: 52 },
+        { count: 3, cellCount: 50 },
+      ],
+      60,
+      252,
+    );
+    expect(result[0]!.expected).toBeCloseTo((60 * 52) / 252, 2);
+    expect(result[0]!.p).toBeCloseTo(0.00307851551304, 10);
+    // Benjamini-Hochberg over two: min(1, p1 * 2 / 1) for the smaller, p2 for the larger.
+    expect(result[0]!.pAdjusted).toBeCloseTo(0.00615703102608, 10);
+    expect(result.map((r) => r.standsOut)).toEqual([true, false]);
   });
 });

@@ -3,7 +3,9 @@
 // band on school days, against the same band on other days, other hours on school days, and
 // the period before. Pure: the counts per cell come in, the ranked schools go out.
 import circle from '@turf/circle';
+import { binomialUpperTail } from './binomial';
 import { cellsOfPolygon } from './h3';
+import { adjustPValues } from './multiple-testing';
 
 export interface SchoolPoint {
   urn: string;
@@ -84,4 +86,36 @@ export function cellsNearSchools(ranked: readonly SchoolRobbery[], asked: Readon
   return [...schoolsOfCell]
     .map(([cell, schools]) => ({ cell, count: asked.get(cell) ?? 0, schools }))
     .sort((a, b) => b.count - a.count || a.cell.localeCompare(b.cell));
+}
+
+/** Whether a school has more nearby than the borough's average density would put there. */
+export interface AboveBoroughRate {
+  /** The asked count the borough's average would put in the school's cells: total x cells / study cells. */
+  expected: number;
+  /** One-sided exact binomial p (the count or more, given the borough's total), and after FDR over the schools. */
+  p: number;
+  pAdjusted: number;
+  /** pAdjusted below 0.05 and more than expected. */
+  standsOut: boolean;
+}
+
+/**
+ * For each school (in the order given): its count against the borough's average density, as
+ * an exact one-sided binomial test with Benjamini-Hochberg over the schools. The null spreads
+ * the borough's `total` evenly over its `studyCells` cells; a school stands out when its cells
+ * hold clearly more.
+ */
+export function compareWithBoroughRate(schools: readonly { count: number; cellCount: number }[], total: number, studyCells: number): AboveBoroughRate[] {
+  const tests = schools.map((s) => {
+    const share = Math.min(1, s.cellCount / Math.max(1, studyCells));
+    return { expected: total * share, p: total === 0 ? 1 : binomialUpperTail(s.count, total, share) };
+  });
+  const adjusted = adjustPValues(
+    tests.map((t) => t.p),
+    'fdr',
+  );
+  return tests.map((t, i) => {
+    const pAdjusted = adjusted.ok ? adjusted.value[i]! : 1;
+    return { expected: Math.round(t.expected * 100) / 100, p: t.p, pAdjusted, standsOut: pAdjusted < 0.05 && schools[i]!.count > t.expected };
+  });
 }

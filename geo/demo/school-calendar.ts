@@ -100,3 +100,41 @@ export function schoolDayFlags(fromDay: number, toDay: number): boolean[] {
 export function isSchoolDay(day: number): boolean {
   return schoolDayFlags(day, day + 1)[0] ?? false;
 }
+
+/** A calendar row as the school-calendar importer stores it (geo/school-days.ts), for the demo's own term dates. */
+export interface DemoCalendarEntry {
+  /** The school year's start year: 2025 for 2025-26. */
+  schoolYear: number;
+  firstDay: number;
+  /** Included. */
+  lastDay: number;
+  kind: 'term' | 'holiday';
+  label: string;
+}
+
+/**
+ * The demo's school days as calendar rows, for every school year that overlaps [fromDay, toDay):
+ * the whole year as term, and each holiday above (clipped to the year) as holiday. Weekends
+ * and bank holidays the school-day rules take away themselves.
+ */
+export function demoCalendarEntries(fromDay: number, toDay: number): DemoCalendarEntry[] {
+  const firstYear = Number(isoDateOfDay(fromDay).slice(0, 4)) - 1;
+  const lastYear = Number(isoDateOfDay(toDay).slice(0, 4));
+  const entries: DemoCalendarEntry[] = [];
+  for (let year = firstYear; year <= lastYear; year++) {
+    const first = dayNumber(year, 9, 1);
+    const last = dayNumber(year + 1, 9, 1) - 1;
+    if (last < fromDay || first >= toDay) continue;
+    entries.push({
+      schoolYear: year,
+      firstDay: first,
+      lastDay: last,
+      kind: 'term',
+      label: `School year ${year}-${String((year + 1) % 100).padStart(2, '0')} (demo)`,
+    });
+    for (const h of schoolHolidaysBetween(first, last + 1)) {
+      entries.push({ schoolYear: year, firstDay: Math.max(first, h.fromDay), lastDay: Math.min(last, h.toDay - 1), kind: 'holiday', label: h.name });
+    }
+  }
+  return entries;
+}

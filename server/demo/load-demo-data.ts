@@ -25,6 +25,9 @@ import type { ParsedFile } from '../store/import-types';
 import { takeEvidenceSnapshot } from '../taskings/tasking-evidence';
 import type { TaskingFields } from '../../geo/taskings/tasking-fields';
 import { insertTasking, insertVisit } from '../taskings/tasking-store';
+import { demoCalendarEntries } from '../../geo/demo/school-calendar';
+import { replaceCalendarYears } from '../schools/school-calendar-store';
+import { replaceSchools } from '../schools/school-store';
 
 export const DEMO_FILE_NAME = 'demo-data (generated)';
 
@@ -58,6 +61,35 @@ function storeDemoTaskings(db: Db, taskings: readonly DemoTasking[]): void {
  * what it loaded, or null when it did nothing. Everything lands in one transaction. The
  * server always uses the default seed; another seed is for measuring the demo's results.
  */
+/** The demo's invented schools and its own term dates, through the schools and calendar stores as an import would. */
+function storeDemoSchools(db: Db, data: ReturnType<typeof generateDemoData>, fileSha256: string, now: Date): void {
+  const meta = { fileName: DEMO_FILE_NAME, fileSha256, importedAt: now.toISOString(), importedBy: 'demo-data' };
+  replaceSchools(
+    db,
+    data.schools.map((school, k) => ({
+      line: k + 2,
+      urn: Number(school.urn),
+      name: school.name,
+      phase: school.phase === 'Primary' ? 'primary' : 'secondary',
+      phaseInFile: school.phase,
+      typeInFile: null,
+      statusInFile: 'Open',
+      open: true,
+      location: { lng: school.position[0], lat: school.position[1], from: 'lng-lat' },
+    })),
+    meta,
+    false,
+  );
+  const entries = demoCalendarEntries(parseDay(data.groundTruth.startDate), parseDay(data.groundTruth.endDate)).map((e, k) => ({ ...e, line: k + 2 }));
+  replaceCalendarYears(db, [...new Set(entries.map((e) => e.schoolYear))], entries, meta);
+}
+
+function parseDay(text: string): number {
+  const day = parseIsoDate(text);
+  if (!day.ok) throw new Error(day.reason);
+  return day.value;
+}
+
 export function loadDemoDataIfEmpty(db: Db, now: Date, seed = DEFAULT_DEMO_SEED): { incidents: number; taskings: number } | null {
   // The stored count, not count(*) over the incidents view, which would decode every chunk.
   const isEmpty = () => storedIncidentCount(db) === 0 && getStudyArea(db) === null;
@@ -107,6 +139,7 @@ export function loadDemoDataIfEmpty(db: Db, now: Date, seed = DEFAULT_DEMO_SEED)
     if (result.summary.outsideArea > 0) throw new Error(`${result.summary.outsideArea} demo incidents fell outside the demo area`);
     imported = result.summary.imported;
     storeDemoTaskings(db, data.taskings);
+    storeDemoSchools(db, data, fileSha256, now);
     return true;
   });
   if (!loaded.immediate()) return null;

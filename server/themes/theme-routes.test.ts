@@ -84,3 +84,21 @@ describe('a tasking on a theme', () => {
     expect(JSON.stringify(await refused.json())).toMatch(/unknown theme; expected one of .*schools-robbery, drug-markets, serious-violence/);
   });
 });
+
+describe('GET /api/themes/schools-robbery refusals', () => {
+  it('names the parameter and what to send for a bad buffer, category, phase or hours', async () => {
+    const { app, as } = setUp();
+    const ask = async (query: string) => {
+      const response = await app.request(`/api/themes/schools-robbery?from=2026-10-01&to=2026-11-01${query}`, { headers: as('analyst') });
+      return { status: response.status, text: response.status === 200 ? '' : ((await response.json()) as { error: { message: string } }).error.message };
+    };
+    expect(await ask('&bufferMeters=50')).toMatchObject({ status: 400, text: expect.stringMatching(/bufferMeters.*100\.\.1000 metres/) });
+    expect(await ask('&categories=burglary')).toMatchObject({
+      status: 400,
+      text: expect.stringMatching(/"burglary" cannot be chosen here; expected robbery and\/or theft-from-the-person/),
+    });
+    expect(await ask('&phases=college')).toMatchObject({ status: 400, text: expect.stringMatching(/unknown phase "college"/) });
+    expect(await ask('&hours=3pm')).toMatchObject({ status: 400, text: expect.stringMatching(/not an hour range.*or any/) });
+    expect((await ask('')).status).toBe(200);
+  });
+});

@@ -10,12 +10,50 @@ import { failureBody } from '../hotspots/hotspot-service';
 import { hasDemoData } from '../store/import-batches';
 import { validate } from '../validation';
 import { drugMarketQuerySchema, drugMarkets } from './drug-markets-service';
+import { schoolsRobbery, schoolsRobberyQuerySchema } from './schools-robbery-service';
+import { calendarInUse } from '../schools/school-calendar-store';
 
 export function themeRoutes(deps: AppDeps) {
   const drugTheme = themeById('drug-markets')!;
+  const schoolsTheme = themeById('schools-robbery')!;
   // Staff only: public layers come with the public view (issue 15).
   return new Hono<AppEnv>()
     .get('/themes', allow(...STAFF), (c) => c.json({ themes: THEMES }))
+    .get('/themes/schools-robbery', allow(...STAFF), validate('query', schoolsRobberyQuerySchema), async (c) => {
+      const q = c.req.valid('query');
+      const index = await deps.compute.index([q.resolution]);
+      return deps.answers.answer(c, answerVersion(deps.db, index), async () => {
+        const answer = schoolsRobbery(deps, index, q);
+        const calendar = calendarInUse(deps.db);
+        return c.json({
+          meta: {
+            theme: schoolsTheme.id,
+            label: answer.label,
+            mode: answer.mode,
+            from: isoDateOfDay(q.from),
+            to: isoDateOfDay(q.to),
+            previousPeriod: { from: isoDateOfDay(answer.previousPeriod.fromDay), to: isoDateOfDay(answer.previousPeriod.toDay) },
+            bufferMeters: q.bufferMeters,
+            hours: q.hours?.text ?? 'any',
+            schoolDays: q.schoolDays,
+            categories: q.categories,
+            phases: q.phases,
+            resolution: q.resolution,
+            calendar: {
+              assumed: calendar.assumed,
+              years: calendar.years.map((y) => ({ schoolYear: y.schoolYear, source: y.source, fileName: y.fileName })),
+            },
+            timeFilter: answer.timeFilter,
+            schoolsWithoutLocation: answer.schoolsWithoutLocation,
+            caveats: schoolsTheme.caveats,
+            notes: answer.notes,
+            demo: hasDemoData(deps.db),
+          },
+          schools: answer.schools,
+          cells: answer.cells,
+        });
+      });
+    })
     .get('/themes/drug-markets', allow(...STAFF), validate('query', drugMarketQuerySchema), async (c) => {
       const q = c.req.valid('query');
       const index = await deps.compute.index([q.resolution]);
