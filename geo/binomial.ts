@@ -40,7 +40,17 @@ export function binomialTestTwoSided(k: number, n: number, p: number): number {
 export function binomialUpperTail(k: number, n: number, p: number): number {
   if (k <= 0) return 1;
   if (k > n) return 0;
+  if (p <= 0) return 0;
+  if (p >= 1) return 1;
+  // One log-gamma, then the ratio of successive terms; past the mode the terms only shrink, so
+  // the sum stops once they no longer change it (n is a borough's incidents: thousands).
+  let term = Math.exp(binomialLogPmf(k, n, p));
+  const ratio = p / (1 - p);
   let total = 0;
-  for (let i = k; i <= n; i++) total += Math.exp(binomialLogPmf(i, n, p));
+  for (let i = k; i <= n; i++) {
+    total += term;
+    if (i > n * p && term <= total * 1e-17) break;
+    term *= ((n - i) / (i + 1)) * ratio;
+  }
   return Math.min(1, total);
 }

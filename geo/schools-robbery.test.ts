@@ -103,3 +103,12 @@ describe('compareWithBoroughRate', () => {
     expect(result.map((r) => r.standsOut)).toEqual([true, false]);
   });
 });
+
+describe('binomialUpperTail on a borough-sized total', () => {
+  it('agrees with R for thousands of trials', () => {
+    // Rscript -e 'binom.test(k, 4250, 52/1300, alternative="greater")$p.value' for k = 150, 200, 260.
+    expect(binomialUpperTail(150, 4250, 52 / 1300)).toBeCloseTo(0.94791872447482, 10);
+    expect(binomialUpperTail(200, 4250, 52 / 1300)).toBeCloseTo(0.0118756749237697, 12);
+    expect(binomialUpperTail(260, 4250, 52 / 1300) / 3.29421112761093e-11).toBeCloseTo(1, 8);
+  });
+});

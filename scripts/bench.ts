@@ -1,10 +1,11 @@
-// npm run bench [-- cells|import|hotspots|startup|load]: prints figures and ratios against the targets
+// npm run bench [-- cells|import|hotspots|startup|load|themes]: prints figures and ratios against the targets
 // in the issues. Targets are reported, never asserted: benchmarks do not fail on a slow machine.
 import { benchCells } from './bench/cells-bench';
 import { benchHotspots } from './bench/hotspots-bench';
 import { benchImport } from './bench/import-bench';
 import { benchLoad } from './bench/load-bench';
 import { benchStartup } from './bench/startup-bench';
+import { benchThemes } from './bench/themes-bench';
 
 const SUITES: Record<string, () => Promise<void>> = {
   import: benchImport,
@@ -12,6 +13,7 @@ const SUITES: Record<string, () => Promise<void>> = {
   hotspots: benchHotspots,
   startup: benchStartup,
   load: benchLoad,
+  themes: benchThemes,
 };
 
 const wanted = process.argv.slice(2);

@@ -61,6 +61,8 @@ export interface CreateAppOptions {
   logger?: Logger;
   /** Requests slower than this are logged `slow: true` at warn level; default DEFAULT_SLOW_REQUEST_MS. */
   slowRequestMs?: number;
+  /** Keep statistics answers per data version (default); benchmarks of the computation turn it off. */
+  cacheAnswers?: boolean;
 }
 
 /** JSON bodies (taskings with a drawn area included) stay far below this; uploads have their own cap. */
@@ -74,7 +76,7 @@ export function createApp(options: CreateAppOptions) {
     db: options.db,
     clock: options.clock ?? (() => new Date()),
     compute,
-    answers: createResponseCache(),
+    answers: createResponseCache({ keep: options.cacheAnswers ?? true }),
     incidentIndex: () => {
       const index = compute.current();
       // Routes await compute.index(...) before anything reads the index.

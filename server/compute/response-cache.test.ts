@@ -2,10 +2,12 @@
 // requests within one data version share one answer and ETag, an import or a new study area
 // makes a new one, refusals are never kept.
 import { gunzipSync } from 'node:zlib';
+import { Hono } from 'hono';
 import { describe, expect, it } from 'vitest';
 import { seededApi, FIXTURE_NOW } from '../../tests/api-fixture';
 import { storeIncidents } from '../../tests/store-incidents';
 import { replaceAreas } from '../areas/area-queries';
+import { createResponseCache } from './response-cache';
 
 const CELLS = '/api/cells?group=robbery&from=2026-08-01&to=2026-11-20&resolution=9';
 
@@ -91,5 +93,19 @@ describe('kept answers on the wire', () => {
     const again = await app.request(url, { headers: auth });
     expect(again.headers.get('content-encoding')).toBeNull();
     expect(await again.text()).toBe(text);
+  });
+});
+
+describe('a cache that keeps nothing (benchmarks of the computation)', () => {
+  it('computes every answer afresh with keep: false, and once with keep: true', async () => {
+    const countCalls = async (keep: boolean) => {
+      const cache = createResponseCache({ keep });
+      let produced = 0;
+      const app = new Hono().get('/x', (c) => cache.answer(c, 'v1', async () => (produced++, c.json({ produced }))));
+      for (let i = 0; i < 3; i++) expect((await app.request('/x')).status).toBe(200);
+      return produced;
+    };
+    expect(await countCalls(false)).toBe(3);
+    expect(await countCalls(true)).toBe(1);
   });
 });

@@ -35,13 +35,14 @@ function canonicalQuery(url: string): string {
   return params.toString();
 }
 
-export function createResponseCache(): ResponseCache {
+/** `keep: false` answers every request afresh (benchmarks of the computation itself). */
+export function createResponseCache(options: { keep: boolean } = { keep: true }): ResponseCache {
   const entries = new Map<string, Entry>();
   let bytes = 0;
   const sizeOf = (entry: Entry) => entry.body.length + (entry.gzip?.length ?? 0);
 
   const remember = (key: string, body: Buffer) => {
-    if (body.length > MAX_BYTES / 4) return;
+    if (!options.keep || body.length > MAX_BYTES / 4) return;
     entries.set(key, { body, gzip: null });
     bytes += body.length;
     for (const [oldest, old] of entries) {

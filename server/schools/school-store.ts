@@ -131,7 +131,10 @@ export function latestSchoolsImport(db: Db): { fileName: string; importedAt: str
 /** Changes whenever a schools import writes (each sets its own time and file): part of a cached answer's key. */
 export function schoolsVersion(db: Db): string {
   return String(
-    prepared(db, "SELECT count(*) || ':' || coalesce(sum(open), 0) || ':' || coalesce(max(imported_at), '') || ':' || coalesce(max(file_sha256), '') FROM schools")
+    prepared(
+      db,
+      "SELECT count(*) || ':' || coalesce(sum(open), 0) || ':' || coalesce(max(imported_at), '') || ':' || coalesce(max(file_sha256), '') FROM schools",
+    )
       .pluck()
       .get(),
   );
