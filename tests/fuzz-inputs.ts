@@ -45,6 +45,10 @@ export const QUERY_SAMPLES: Readonly<Record<string, readonly string[]>> = {
   source: ['council-asb', 'met-cad'],
   columns: ['occurred_at=Date/Time,easting=X,northing=Y', 'id=Ref,occurred_at="Date, time",category=Offence', 'lng=x,lat=y'],
   phase: ['primary', 'primary,secondary', 'nursery,16-plus', 'other'],
+  phases: ['secondary', 'primary,all-through', 'other'],
+  bufferMeters: ['400', '100', '1000'],
+  schoolDays: ['only', 'exclude', 'any'],
+  weights: ['drug-offences:1,drug-asb:0.5', 'drug-searches-found:2', 'drug-asb:0'],
 };
 
 /** Values at the edges of what parameters parse: numbers, dates, lists, encodings. */
