@@ -11,7 +11,20 @@ import { endDayOf, occurredAtText, PRECISIONS } from './incident-columns';
  */
 export function registerIncidentsView(db: Db): void {
   db.table('incident_chunk_rows', {
-    columns: ['row_number', 'source_record_id', 'category', 'occurred_at', 'precision', 'start_day', 'end_day', 'minute_of_day', 'lng', 'lat', 'h3_r11', 'flags'],
+    columns: [
+      'row_number',
+      'source_record_id',
+      'category',
+      'occurred_at',
+      'precision',
+      'start_day',
+      'end_day',
+      'minute_of_day',
+      'lng',
+      'lat',
+      'h3_r11',
+      'flags',
+    ],
     parameters: CHUNK_COLUMN_NAMES.map((name) => `chunk_${name}`),
     *rows(...values: unknown[]) {
       const raw: Record<string, unknown> = Object.fromEntries(CHUNK_COLUMN_NAMES.map((name, i) => [name, values[i]]));
