@@ -1,4 +1,5 @@
 // Domain types shared by the server and the web client. Plain data only.
+import type { IncidentFlags } from './incident-flags';
 
 /** GeoJSON position order: longitude first. */
 export type LngLat = [lng: number, lat: number];
@@ -21,6 +22,8 @@ export interface IncidentDraft {
   precision: TimePrecision;
   lng: number;
   lat: number;
+  /** Partner flags (geo/incident-flags.ts); absent when the record carries none (police.uk). */
+  flags?: IncidentFlags;
 }
 
 export type Result<T, E = string> = { ok: true; value: T } | { ok: false; reason: E };

@@ -10,11 +10,13 @@ describe('demo files', () => {
   it('write the incidents as partner CSV, one row per incident', () => {
     const lines = incidentsCsv(data.incidents).trimEnd().split('\n');
     expect(lines[0]).toBe(PARTNER_CSV_HEADER);
-    expect(PARTNER_CSV_HEADER).toBe('id,occurred_at,category,lng,lat');
+    expect(PARTNER_CSV_HEADER).toBe('id,occurred_at,category,lng,lat,knife,firearm,corrosive,domestic,hate,victimUnder25,locationType');
     expect(lines).toHaveLength(data.incidents.length + 1);
     const first = data.incidents[0]!;
-    expect(lines[1]).toBe(`${first.sourceRecordId},${first.occurredAt},${first.category},${first.lng.toFixed(6)},${first.lat.toFixed(6)}`);
-    for (const line of lines.slice(1)) expect(line).toMatch(/^DEMO-\d{7},\d{4}-\d\d-\d\dT\d\d:\d\d,[a-z-]+,-?\d+\.\d{6},51\.\d{6}$/);
+    expect(lines[1]!.startsWith(`${first.sourceRecordId},${first.occurredAt},${first.category},${first.lng.toFixed(6)},${first.lat.toFixed(6)},`)).toBe(true);
+    // Flags: all six Y/N with a location type on flagged categories, all empty on the others.
+    for (const line of lines.slice(1))
+      expect(line).toMatch(/^DEMO-\d{7},\d{4}-\d\d-\d\dT\d\d:\d\d,[a-z-]+,-?\d+\.\d{6},51\.\d{6},((?:[YN],){6}(public|dwelling)|,{6})$/);
     // Coordinates survive the 6-decimal text exactly.
     for (const i of data.incidents) expect([Number(i.lng.toFixed(6)), Number(i.lat.toFixed(6))]).toEqual([i.lng, i.lat]);
   });

@@ -1,14 +1,21 @@
 // The demo data as file contents (pure: strings in, strings out; scripts/demo-data.ts
 // writes them). The incidents CSV is in the generic partner format the importer reads:
-// `id,occurred_at,category,lng,lat`, occurred_at as London local 'YYYY-MM-DDTHH:MM'.
+// `id,occurred_at,category,lng,lat` and the flag columns (Y/N, empty when not recorded, and
+// locationType), occurred_at as London local 'YYYY-MM-DDTHH:MM'.
 import { isoDateOfDay } from '../time';
+import { FLAG_NAMES } from '../incident-flags';
 import type { DemoData, DemoIncident } from './generate-demo-data';
 
-export const PARTNER_CSV_HEADER = 'id,occurred_at,category,lng,lat';
+export const PARTNER_CSV_HEADER = `id,occurred_at,category,lng,lat,${FLAG_NAMES.join(',')},locationType`;
+
+const yesNo = (value: boolean | undefined) => (value === undefined ? '' : value ? 'Y' : 'N');
 
 export function incidentsCsv(incidents: readonly DemoIncident[]): string {
   const lines = [PARTNER_CSV_HEADER];
-  for (const i of incidents) lines.push(`${i.sourceRecordId},${i.occurredAt},${i.category},${i.lng.toFixed(6)},${i.lat.toFixed(6)}`);
+  for (const i of incidents) {
+    const flags = FLAG_NAMES.map((name) => yesNo(i.flags[name])).join(',');
+    lines.push(`${i.sourceRecordId},${i.occurredAt},${i.category},${i.lng.toFixed(6)},${i.lat.toFixed(6)},${flags},${i.flags.locationType ?? ''}`);
+  }
   return lines.join('\n') + '\n';
 }
 

@@ -15,6 +15,8 @@ import { plantedTaskings, PLANTED_TASKING_RESOLUTION } from './planted-taskings'
 import { createRandom, cumulative, type Random } from './random';
 import { BACKGROUND_CATEGORIES, backgroundDailyRate, HOUR_PROFILES, type SpatialProfile } from './rhythms';
 import { dayOfWeek, schoolDayFlags, schoolHolidaysBetween } from './school-calendar';
+import { DEMO_FLAG_SHARES, DEMO_FLAGGED_CATEGORIES, demoFlags } from './demo-flags';
+import type { IncidentFlags } from '../incident-flags';
 
 export const DEFAULT_DEMO_SEED = 1;
 export const DEFAULT_DEMO_YEARS = 2;
@@ -32,6 +34,8 @@ export interface DemoDataOptions {
 export interface DemoIncident extends IncidentDraft {
   sourceRecordId: string;
   precision: 'minute';
+  /** Partner flags (demo-flags.ts): every demo record comes from a flagged source. */
+  flags: IncidentFlags;
   /** The planted pattern or planted tasking the incident belongs to; null for background. Not written to the CSV. */
   patternId: string | null;
 }
@@ -276,9 +280,17 @@ export function generateDemoData(options: DemoDataOptions): DemoData {
       precision: 'minute',
       lng: raw.lng[i]!,
       lat: raw.lat[i]!,
+      flags: {},
       patternId: pattern < 0 ? null : patternIds[pattern]!,
     });
   }
+  const kindOf = new Map(specs.map((spec) => [spec.id, spec.kind]));
+  const flags = demoFlags(
+    seed,
+    incidents.map((i) => ({ category: i.category, kind: i.patternId === null ? null : (kindOf.get(i.patternId) ?? null) })),
+  );
+  incidents.forEach((incident, k) => (incident.flags = flags[k]!));
+  const flagCount = (keep: (f: IncidentFlags) => boolean) => flags.filter(keep).length;
   const sortedByCategory = Object.fromEntries(Object.entries(byCategory).sort(([a], [b]) => (a < b ? -1 : 1)));
 
   const groundTruth: DemoGroundTruth = {
@@ -312,6 +324,23 @@ export function generateDemoData(options: DemoDataOptions): DemoData {
         'day-of-week and seasonal rhythms, and no sharp clusters of its own.',
       populationPeaks: POPULATION_BUMPS.map((b) => ({ centre: b.centre, weight: b.weight, sigmaMeters: b.sigmaMeters })),
       populationFloor: POPULATION_FLOOR,
+    },
+    flags: {
+      rule:
+        `Records of ${DEMO_FLAGGED_CATEGORIES.join(', ')} carry every flag (yes or no) and a location type; other records carry none. ` +
+        'Knife on every knife-crime record and a share of serious-violence and robbery; domestic abuse at home (location dwelling) and in public, ' +
+        'hate and victims under 25 on shares of the background violence; victim under 25 on every planted under-18 and school robbery record.',
+      shares: DEMO_FLAG_SHARES,
+      counts: {
+        knife: flagCount((f) => f.knife === true),
+        firearm: flagCount((f) => f.firearm === true),
+        corrosive: flagCount((f) => f.corrosive === true),
+        domestic: flagCount((f) => f.domestic === true),
+        domesticInDwelling: flagCount((f) => f.domestic === true && f.locationType === 'dwelling'),
+        hate: flagCount((f) => f.hate === true),
+        victimUnder25: flagCount((f) => f.victimUnder25 === true),
+        dwelling: flagCount((f) => f.locationType === 'dwelling'),
+      },
     },
     patterns,
     taskings: plantOutputs.map((o) => o.truth),

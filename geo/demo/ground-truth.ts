@@ -133,6 +133,12 @@ export interface DemoGroundTruth {
     populationPeaks: { centre: LngLat; weight: number; sigmaMeters: number }[];
     populationFloor: number;
   };
+  /** Partner flags on the demo's records (demo-flags.ts): the rule, the shares drawn and how many records carry each. */
+  flags: {
+    rule: string;
+    shares: Readonly<Record<string, number>>;
+    counts: Record<'knife' | 'firearm' | 'corrosive' | 'domestic' | 'domesticInDwelling' | 'hate' | 'victimUnder25' | 'dwelling', number>;
+  };
   patterns: PlantedPatternTruth[];
   taskings: PlantedTaskingTruth[];
 }

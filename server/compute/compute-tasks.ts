@@ -7,6 +7,7 @@ import { backtestCells, forecastCells } from '../hotspots/forecast-service';
 import { changeAgainstBaseline, findEmergingHotspots, findHotspots } from '../hotspots/hotspot-service';
 import type { StudyGrid } from '../hotspots/study-grid';
 import { findDrugMarkets } from '../themes/drug-markets-task';
+import { findSeriousViolence } from '../themes/serious-violence-task';
 
 export interface ComputeContext {
   index: IncidentIndex;
@@ -21,6 +22,8 @@ export const TASKS = {
   forecast: (ctx: ComputeContext, query: Parameters<typeof forecastCells>[3]) => forecastCells(ctx.index, ctx.studyGrid, ctx.coverage, query),
   backtest: (ctx: ComputeContext, query: Parameters<typeof backtestCells>[3]) => backtestCells(ctx.index, ctx.studyGrid, ctx.coverage, query),
   drugMarkets: (ctx: ComputeContext, query: Parameters<typeof findDrugMarkets>[3]) => findDrugMarkets(ctx.index, ctx.studyGrid, ctx.coverage, query),
+  seriousViolence: (ctx: ComputeContext, query: Parameters<typeof findSeriousViolence>[3]) =>
+    findSeriousViolence(ctx.index, ctx.studyGrid, ctx.coverage, query),
 };
 
 export type TaskName = keyof typeof TASKS;

@@ -50,7 +50,8 @@ describe('parseColumnMapping', () => {
   it('says what is wrong with a bad mapping', () => {
     expect(parseColumnMapping('when=Date')).toEqual({
       ok: false,
-      reason: '"when" is not a partner field; expected one of id, occurred_at, category, lng, lat, easting, northing',
+      reason:
+        '"when" is not a partner field; expected one of id, occurred_at, category, lng, lat, easting, northing, knife, firearm, corrosive, domestic, hate, victimUnder25, locationType',
     });
     expect(parseColumnMapping('category=A,category=B')).toEqual({ ok: false, reason: 'category is mapped twice' });
     expect(parseColumnMapping('category=')).toEqual({ ok: false, reason: 'category is mapped to an empty header name' });

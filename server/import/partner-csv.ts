@@ -6,6 +6,7 @@ import { z } from 'zod';
 import { CATEGORIES, resolveCategory } from '../../geo/categories';
 import { parsePartnerTime, plainPartnerTimeAt } from '../../geo/time';
 import { fail, ok, type Result } from '../../geo/types';
+import { FLAG_NAMES, FLAGGED_SOURCE_BIT, parseFlagValue, parseLocationType, withFlag, withLocationType, type FlagName } from '../../geo/incident-flags';
 import type { ParsedFile, RejectedRow } from '../store/import-types';
 import { categoryCode, estimatedRows, GRID_CODES, IncidentRowsBuilder, PRECISION_CODES, type IncidentRows } from '../store/incident-columns';
 import { columnIndex, columnIndexes, firstLineOf, headerFieldsOf, listInWords, repeatedColumns, walkCsv, type WalkOptions } from './csv-table';
@@ -13,8 +14,11 @@ import { refused, type FileProblem } from './read-input';
 import { laterDuplicates } from './duplicate-ids';
 import { checkLngLat, parseNumber, plainDecimalAt, UK } from './row-checks';
 
-export const PARTNER_FIELDS = ['id', 'occurred_at', 'category', 'lng', 'lat', 'easting', 'northing'] as const;
+/** The optional flag columns (geo/incident-flags.ts): yes/no values, and the location type. */
+export const PARTNER_FLAG_FIELDS = [...FLAG_NAMES, 'locationType'] as const;
+export const PARTNER_FIELDS = ['id', 'occurred_at', 'category', 'lng', 'lat', 'easting', 'northing', ...PARTNER_FLAG_FIELDS] as const;
 export type PartnerField = (typeof PARTNER_FIELDS)[number];
+type FlagField = (typeof PARTNER_FLAG_FIELDS)[number];
 /** Header name to read each field from, when the file does not use the default names. */
 export type ColumnMapping = Partial<Record<PartnerField, string>>;
 
@@ -27,6 +31,13 @@ const DEFAULT_NAMES: Record<PartnerField, readonly string[]> = {
   lat: ['lat', 'latitude'],
   easting: ['easting'],
   northing: ['northing'],
+  knife: ['knife'],
+  firearm: ['firearm'],
+  corrosive: ['corrosive'],
+  domestic: ['domestic'],
+  hate: ['hate'],
+  victimUnder25: ['victimUnder25', 'victim_under_25'],
+  locationType: ['locationType', 'location_type'],
 };
 
 /** The grid's extent in metres: anything outside is not a British National Grid reference. */
@@ -46,7 +57,7 @@ export const partnerSourceSchema = z
     message: 'expected 2-41 lower-case letters, digits or hyphens, starting with a letter or digit, e.g. council-asb or met-cad',
   });
 
-const MAPPING_PAIR = /\s*([A-Za-z_]+)\s*=\s*(?:"((?:[^"]|"")*)"|([^,]*))\s*(,|$)/y;
+const MAPPING_PAIR = /\s*([A-Za-z_][A-Za-z0-9_]*)\s*=\s*(?:"((?:[^"]|"")*)"|([^,]*))\s*(,|$)/y;
 
 /**
  * Parses a column mapping such as `occurred_at="Date/Time",category=Offence,easting=X,northing=Y`.
@@ -64,7 +75,7 @@ export function parseColumnMapping(text: string): Result<ColumnMapping, string> 
       return fail(
         `cannot read the column mapping at "${trimmed.slice(at)}"; expected field=Header pairs separated by commas, e.g. occurred_at="Date/Time",category=Offence`,
       );
-    const field = PARTNER_FIELDS.find((f) => f === m[1]!.toLowerCase());
+    const field = PARTNER_FIELDS.find((f) => f.toLowerCase() === m[1]!.toLowerCase());
     if (!field) return fail(`"${m[1]}" is not a partner field; expected one of ${PARTNER_FIELDS.join(', ')}`);
     const header = (m[2] !== undefined ? m[2].replace(/""/g, '"') : (m[3] ?? '')).trim();
     if (header === '') return fail(`${field} is mapped to an empty header name`);
@@ -83,6 +94,8 @@ interface PartnerColumns {
   lat: number;
   easting: number;
   northing: number;
+  /** The flag columns the file has (column index per field), empty when none. */
+  flags: { field: FlagField; column: number }[];
   /** Header name per field, as the file spells it, for messages. */
   names: Record<PartnerField, string>;
   ignored: string[];
@@ -91,25 +104,9 @@ interface PartnerColumns {
 function resolveHeader(fields: readonly string[], mapping: ColumnMapping): Result<PartnerColumns, FileProblem> {
   const namesOf = (field: PartnerField) => (mapping[field] !== undefined ? [mapping[field]] : DEFAULT_NAMES[field]);
   const find = (field: PartnerField) => columnIndex(fields, namesOf(field));
-  const index: Record<PartnerField, number> = {
-    id: find('id'),
-    occurred_at: find('occurred_at'),
-    category: find('category'),
-    lng: find('lng'),
-    lat: find('lat'),
-    easting: find('easting'),
-    northing: find('northing'),
-  };
+  const index = Object.fromEntries(PARTNER_FIELDS.map((f) => [f, find(f)])) as Record<PartnerField, number>;
   const nameOf = (field: PartnerField) => (index[field] === -1 ? namesOf(field)[0]! : fields[index[field]]!);
-  const names: Record<PartnerField, string> = {
-    id: nameOf('id'),
-    occurred_at: nameOf('occurred_at'),
-    category: nameOf('category'),
-    lng: nameOf('lng'),
-    lat: nameOf('lat'),
-    easting: nameOf('easting'),
-    northing: nameOf('northing'),
-  };
+  const names = Object.fromEntries(PARTNER_FIELDS.map((f) => [f, nameOf(f)])) as Record<PartnerField, string>;
   const found = fields.filter((f) => f !== '');
   const foundText =
     found.length === 0
@@ -169,6 +166,7 @@ function resolveHeader(fields: readonly string[], mapping: ColumnMapping): Resul
     lat: hasWgs84 ? index.lat : -1,
     easting: hasGrid ? index.easting : -1,
     northing: hasGrid ? index.northing : -1,
+    flags: PARTNER_FLAG_FIELDS.filter((f) => index[f] !== -1).map((field) => ({ field, column: index[field] })),
     names,
     ignored: fields.filter((f, i) => f !== '' && !used.has(i)),
   });
@@ -184,6 +182,29 @@ export function partnerHeadCheck(mapping: ColumnMapping) {
     const header = resolveHeader(fields, mapping);
     return header.ok ? ok(undefined) : header;
   };
+}
+
+/**
+ * A row's flag code (geo/incident-flags.ts): every row of a file with flag columns is marked as
+ * coming from a flagged source; an empty cell is "not recorded". Every bad cell is named at once.
+ */
+function flagsOf(fields: readonly string[], c: PartnerColumns): Result<number, string> {
+  if (c.flags.length === 0) return ok(0);
+  let code = FLAGGED_SOURCE_BIT;
+  const problems: string[] = [];
+  for (const { field, column } of c.flags) {
+    const text = fields[column]!;
+    if (field === 'locationType') {
+      const type = parseLocationType(text, c.names.locationType);
+      if (!type.ok) problems.push(type.reason);
+      else if (type.value) code = withLocationType(code, type.value);
+      continue;
+    }
+    const value = parseFlagValue(text, c.names[field]);
+    if (!value.ok) problems.push(value.reason);
+    else if (value.value !== null) code = withFlag(code, field as FlagName, value.value);
+  }
+  return problems.length > 0 ? fail(problems.join('; ')) : ok(code);
 }
 
 const CATEGORY_SLUGS = CATEGORIES.map((c) => c.slug).join(', ');
@@ -310,7 +331,8 @@ export function parsePartnerCsv(text: string, options: PartnerCsvOptions = {}): 
         const resolved = resolveHeader(fields, mapping);
         if (!resolved.ok) return resolved;
         state.columns = resolved.value;
-        fastWidth = fields.length <= PARTNER_FAST_MAX_FIELDS ? fields.length : 0;
+        // Files with flag columns take the normal road: every flag cell is checked and may be a row error.
+        fastWidth = fields.length <= PARTNER_FAST_MAX_FIELDS && resolved.value.flags.length === 0 ? fields.length : 0;
         return ok(undefined);
       },
       fastRow(line, start, end, lineNumber) {
@@ -356,8 +378,13 @@ export function parsePartnerCsv(text: string, options: PartnerCsvOptions = {}): 
           rejected.push({ line, message: point.reason });
           return;
         }
+        const flags = flagsOf(fields, c);
+        if (!flags.ok) {
+          rejected.push({ line, message: flags.reason });
+          return;
+        }
         const [grid, x, y] = point.value;
-        rows.push(line, id === '' ? null : id, category, PRECISION_CODES.minute, when.value.day, when.value.minute, grid, x, y);
+        rows.push(line, id === '' ? null : id, category, PRECISION_CODES.minute, when.value.day, when.value.minute, grid, x, y, flags.value);
       },
     },
     options,

@@ -166,7 +166,8 @@ describe('parseImportRequest', () => {
     });
     expect(parseImportRequest({ kind: 'partner', source: 'x-y', columns: 'when=Date' }, (p) => `--${p}`)).toEqual({
       ok: false,
-      reason: '--columns: "when" is not a partner field; expected one of id, occurred_at, category, lng, lat, easting, northing',
+      reason:
+        '--columns: "when" is not a partner field; expected one of id, occurred_at, category, lng, lat, easting, northing, knife, firearm, corrosive, domestic, hate, victimUnder25, locationType',
     });
     expect(parseImportRequest({ kind: 'areas' }).ok).toBe(false);
     expect(parseImportRequest({ kind: 'police-uk', allowRejected: 'true' })).toEqual({ ok: true, value: { kind: 'police-uk', allowRejected: true } });

@@ -25,6 +25,8 @@ export interface IncidentIndex {
   readonly minuteOfDay: Int16Array;
   readonly precision: Uint8Array;
   readonly categoryIndex: Uint8Array;
+  /** Partner flags (geo/incident-flags.ts); 0 where nothing is recorded (police.uk, chunks from before flags). */
+  readonly flags: Uint16Array;
   /** Index of each incident's location (its exact point) into the location arrays. */
   readonly locationIndex: Uint32Array;
   readonly categories: readonly string[];
@@ -134,6 +136,7 @@ interface Columns {
   minuteOfDay: Int16Array;
   precision: Uint8Array;
   categoryIndex: Uint8Array;
+  flags: Uint16Array;
   locationIndex: Uint32Array;
 }
 
@@ -144,6 +147,7 @@ function allocate(n: number): Columns {
     minuteOfDay: new Int16Array(new SharedArrayBuffer(n * 2)),
     precision: new Uint8Array(new SharedArrayBuffer(n)),
     categoryIndex: new Uint8Array(new SharedArrayBuffer(n)),
+    flags: new Uint16Array(new SharedArrayBuffer(n * 2)),
     locationIndex: sharedUint32(n),
   };
 }
@@ -154,6 +158,7 @@ function copyRow(from: Columns, i: number, to: Columns, j: number): void {
   to.minuteOfDay[j] = from.minuteOfDay[i]!;
   to.precision[j] = from.precision[i]!;
   to.categoryIndex[j] = from.categoryIndex[i]!;
+  to.flags[j] = from.flags[i]!;
   to.locationIndex[j] = from.locationIndex[i]!;
 }
 
@@ -180,6 +185,7 @@ function readRows(chunks: Iterable<StoredChunk>, size: number, state: Pick<Index
     rows.startDay.set(chunk.startDay, i);
     rows.minuteOfDay.set(chunk.minuteOfDay, i);
     rows.precision.set(chunk.precision, i);
+    rows.flags.set(chunk.flags, i);
     for (let j = 0; j < chunk.length; j++, i++) {
       rows.endDay[i] = endDayOf(chunk.precision[j]!, chunk.startDay[j]!);
       const code = chunk.category[j]!;

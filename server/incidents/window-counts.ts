@@ -4,6 +4,7 @@
 import { cellResolution } from '../../geo/h3';
 import { judgeTime, type TimeFilter } from '../../geo/time-filter';
 import { weekdayOfDay } from '../../geo/time';
+import { compileFlagRule, flagRuleKeeps, type FlagRule } from '../../geo/incident-flags';
 
 import { MAX_SPAN_DAYS, type IncidentIndex } from './incident-index';
 import { PRECISION_CODES, PRECISIONS } from '../store/incident-columns';
@@ -21,6 +22,11 @@ export interface WindowQuery {
   h3Resolution: number;
   /** Hours and weekdays to keep (London time); incidents without the needed precision are left out. */
   timeFilter?: TimeFilter | null;
+  /**
+   * Partner flags: also keep incidents of other categories that carry one of its flags, and drop
+   * those from sources without flags or at an excluded location type (geo/incident-flags.ts).
+   */
+  flagRule?: FlagRule | null;
 }
 
 /** 1 = keep, 0 = outside the filter, -1 = cannot be judged (no time of day, no day, or no school calendar for the day). */
@@ -47,11 +53,14 @@ function categoryMask(index: IncidentIndex, categories: readonly string[]): Uint
 /** Calls visit(i, whole) for each incident of the wanted categories overlapping the window. */
 export function scanWindow(index: IncidentIndex, query: Omit<WindowQuery, 'h3Resolution'>, visit: (i: number, whole: boolean) => void): void {
   const wanted = categoryMask(index, query.categories);
-  const { startDay, endDay, categoryIndex } = index;
+  const { startDay, endDay, categoryIndex, flags } = index;
   const { fromDay, toDay } = query;
+  const rule = query.flagRule ? compileFlagRule(query.flagRule) : null;
   const stop = index.firstAtOrAfter(toDay);
   for (let i = index.firstAtOrAfter(fromDay - MAX_SPAN_DAYS); i < stop; i++) {
-    if (wanted[categoryIndex[i]!] === 0) continue;
+    if (rule) {
+      if (!flagRuleKeeps(rule, flags[i]!, wanted[categoryIndex[i]!] === 1)) continue;
+    } else if (wanted[categoryIndex[i]!] === 0) continue;
     const end = endDay[i]!;
     if (end <= fromDay) continue;
     if (query.timeFilter && timeFilterVerdict(index, i, query.timeFilter) !== 1) continue;
@@ -86,13 +95,16 @@ export function aggregateCellsInWindow(index: IncidentIndex, query: WindowQuery,
   const value = new Float64Array(cells.length);
   const wanted = categoryMask(index, query.categories);
   const weights = Float64Array.from(index.categories, (slug) => weightOfCategory(slug));
-  const { startDay, endDay, categoryIndex, locationIndex } = index;
+  const { startDay, endDay, categoryIndex, locationIndex, flags } = index;
   const { fromDay, toDay } = query;
   const timeFilter = query.timeFilter ?? null;
+  const rule = query.flagRule ? compileFlagRule(query.flagRule) : null;
   const stop = index.firstAtOrAfter(toDay);
   for (let i = index.firstAtOrAfter(fromDay - MAX_SPAN_DAYS); i < stop; i++) {
     const category = categoryIndex[i]!;
-    if (wanted[category] === 0) continue;
+    if (rule) {
+      if (!flagRuleKeeps(rule, flags[i]!, wanted[category] === 1)) continue;
+    } else if (wanted[category] === 0) continue;
     const end = endDay[i]!;
     if (end <= fromDay) continue;
     if (timeFilter && timeFilterVerdict(index, i, timeFilter) !== 1) continue;

@@ -15,6 +15,9 @@
 //   entry for a row without one; imported text cannot hold NUL: read-input refuses it);
 //   'json' (a TEXT JSON array) when some id is empty or holds a NUL; 'none' (NULL) when no
 //   row has an id.
+// Flags (geo/incident-flags.ts) are a layout change, not a spelling: format 2 is format 1 plus a
+// `flags` column of one Uint16 per row. A chunk is written in format 2 only when some row records
+// a flag, so police.uk chunks stay format 1; format-1 chunks read as "nothing recorded".
 import { endianness } from 'node:os';
 import { z } from 'zod';
 import { CATEGORIES } from '../../geo/categories';
@@ -22,8 +25,10 @@ import { type IdColumn } from './incident-columns';
 
 const CATEGORY_CODE = new Map(CATEGORIES.map((c, i) => [c.slug, i]));
 
-/** The chunk layout this build writes, and the newest it reads. */
-export const CHUNK_FORMAT = 1;
+/** The newest chunk layout this build writes and reads (format 1 is written when no row records a flag). */
+export const CHUNK_FORMAT = 2;
+/** Format 1: no flags column. */
+export const CHUNK_FORMAT_WITHOUT_FLAGS = 1;
 
 if (endianness() !== 'LE') {
   // Chunks hold typed arrays in little-endian order; every platform we run on is little-endian.
@@ -49,6 +54,8 @@ export interface ChunkColumns {
   lat: Float64Array;
   cellHi: Uint32Array;
   cellLo: Uint32Array;
+  /** Partner flags per row (geo/incident-flags.ts), 0 when nothing is recorded. */
+  flags: Uint16Array;
 }
 
 export interface StoredChunk extends ChunkColumns {
@@ -73,6 +80,8 @@ export interface EncodedChunk {
   lat: Buffer;
   cellHi: Buffer;
   cellLo: Buffer;
+  /** Uint16 per row in format 2; null in format 1. */
+  flags: Buffer | null;
 }
 
 const blob = (a: ArrayBufferView) => Buffer.from(a.buffer, a.byteOffset, a.byteLength);
@@ -91,8 +100,10 @@ export function encodeChunk(columns: ChunkColumns, from: number, to: number): En
   const lat = encodeDegrees(columns.lat.subarray(from, to));
   const ids = encodeIds(columns.sourceRecordId, from, to);
   const encoding: ChunkEncoding = { lng: lng.encoding, lat: lat.encoding, ids: ids.encoding };
+  const flags = columns.flags.subarray(from, to);
+  const anyFlag = flags.some((code) => code !== 0);
   return {
-    format: CHUNK_FORMAT,
+    format: anyFlag ? CHUNK_FORMAT : CHUNK_FORMAT_WITHOUT_FLAGS,
     encoding: JSON.stringify(encoding),
     categories: JSON.stringify(CATEGORIES.map((c) => c.slug)),
     sourceRecordIds: ids.value,
@@ -104,6 +115,7 @@ export function encodeChunk(columns: ChunkColumns, from: number, to: number): En
     lat: lat.value,
     cellHi: blob(columns.cellHi.subarray(from, to)),
     cellLo: blob(columns.cellLo.subarray(from, to)),
+    flags: anyFlag ? blob(flags) : null,
   };
 }
 
@@ -189,6 +201,7 @@ export const CHUNK_COLUMN_NAMES = [
   'lat',
   'cell_hi',
   'cell_lo',
+  'flags',
 ] as const;
 
 const chunkRow = z.object({
@@ -209,6 +222,7 @@ const chunkRow = z.object({
   lat: z.instanceof(Buffer),
   cell_hi: z.instanceof(Buffer),
   cell_lo: z.instanceof(Buffer),
+  flags: z.instanceof(Buffer).nullable(),
 });
 
 /**
@@ -216,10 +230,10 @@ const chunkRow = z.object({
  * the server; null when it can.
  */
 export function unreadableChunkReason(format: number, encoding: string): string | null {
-  if (format !== CHUNK_FORMAT) {
+  if (format !== CHUNK_FORMAT && format !== CHUNK_FORMAT_WITHOUT_FLAGS) {
     const newer = format > CHUNK_FORMAT;
     return (
-      `it is in chunk format ${format}, and this version of Tasking Map reads format ${CHUNK_FORMAT} only` +
+      `it is in chunk format ${format}, and this version of Tasking Map reads formats ${CHUNK_FORMAT_WITHOUT_FLAGS} and ${CHUNK_FORMAT} only` +
       (newer ? ': the database was written by a newer Tasking Map; run that version (docs/store-format.md).' : ' (docs/store-format.md).')
     );
   }
@@ -290,6 +304,7 @@ export function decodeChunk(raw: unknown): StoredChunk {
     lat: decodeDegrees(encoding.lat, row.lat),
     cellHi: readArray(row.cell_hi, 4, (b) => new Uint32Array(b)),
     cellLo: readArray(row.cell_lo, 4, (b) => new Uint32Array(b)),
+    flags: decodeFlagColumn(row.id, row.format, row.flags, n),
   };
   for (const [name, a] of Object.entries(columns)) {
     if ((ArrayBuffer.isView(a) || Array.isArray(a)) && (a as { length: number }).length !== n) {
@@ -297,6 +312,15 @@ export function decodeChunk(raw: unknown): StoredChunk {
     }
   }
   return columns;
+}
+
+function decodeFlagColumn(chunkId: number, format: number, stored: Buffer | null, n: number): Uint16Array {
+  if (format === CHUNK_FORMAT_WITHOUT_FLAGS) {
+    if (stored !== null) throw new Error(`incident chunk ${chunkId} is damaged: it is in format 1 (no flags) but has a flags column`);
+    return new Uint16Array(n);
+  }
+  if (stored === null) throw new Error(`incident chunk ${chunkId} is damaged: it is in format 2 but its flags column is empty`);
+  return readArray(stored, 2, (b) => new Uint16Array(b));
 }
 
 /** H3 index text of a cell stored as two 32-bit halves. */

@@ -287,13 +287,13 @@ describe('chunk format and encodings (docs/store-format.md)', () => {
 
   it('refuses to open a database holding a chunk in a newer format, saying so, and leaves the file as it was', () => {
     const { db, path } = written();
-    db.prepare('UPDATE incident_chunks SET format = 2').run();
+    db.prepare('UPDATE incident_chunks SET format = 3').run();
     db.close();
     expect(() => openDatabase(path)).toThrow(
-      'Incident chunk 1 cannot be read: it is in chunk format 2, and this version of Tasking Map reads format 1 only: the database was written by a newer Tasking Map; run that version (docs/store-format.md).',
+      'Incident chunk 1 cannot be read: it is in chunk format 3, and this version of Tasking Map reads formats 1 and 2 only: the database was written by a newer Tasking Map; run that version (docs/store-format.md).',
     );
     const raw = new Database(path, { readonly: true });
-    expect(raw.prepare('SELECT format, row_count FROM incident_chunks').get()).toEqual({ format: 2, row_count: drafts.length });
+    expect(raw.prepare('SELECT format, row_count FROM incident_chunks').get()).toEqual({ format: 3, row_count: drafts.length });
     raw.close();
   });
 

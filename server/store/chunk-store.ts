@@ -27,8 +27,8 @@ function nextIncidentId(db: Db): number {
 export function writeChunks(db: Db, batchId: number, source: string, columns: ChunkColumns): void {
   const insert = db.prepare(
     `INSERT INTO incident_chunks (batch_id, source, first_incident_id, row_count, first_day, last_day, format, encoding, categories,
-       source_record_ids, category, precision, start_day, minute_of_day, lng, lat, cell_hi, cell_lo)
-     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+       source_record_ids, category, precision, start_day, minute_of_day, lng, lat, cell_hi, cell_lo, flags)
+     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
   );
   let firstId = nextIncidentId(db);
   for (let from = 0; from < columns.length; from += CHUNK_ROWS) {
@@ -61,6 +61,7 @@ export function writeChunks(db: Db, batchId: number, source: string, columns: Ch
       c.lat,
       c.cellHi,
       c.cellLo,
+      c.flags,
     );
     firstId += to - from;
   }

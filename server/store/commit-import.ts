@@ -54,6 +54,7 @@ function allColumns(rows: ParsedFile['rows'], located: LocatedRows): ChunkColumn
     lat: located.lat.subarray(0, n),
     cellHi: located.cellHi.subarray(0, n),
     cellLo: located.cellLo.subarray(0, n),
+    flags: rows.flags ? rows.flags.subarray(0, n) : new Uint16Array(n),
   };
 }
 
@@ -74,7 +75,9 @@ function keptColumns(rows: ParsedFile['rows'], located: LocatedRows, keep: Uint8
     lat: new Float64Array(n),
     cellHi: new Uint32Array(n),
     cellLo: new Uint32Array(n),
+    flags: new Uint16Array(n),
   };
+  const flags = rows.flags;
   let j = 0;
   for (let i = 0; i < rows.length; i++) {
     if (keep[i] === 0) continue;
@@ -87,6 +90,7 @@ function keptColumns(rows: ParsedFile['rows'], located: LocatedRows, keep: Uint8
     columns.lat[j] = located.lat[i]!;
     columns.cellHi[j] = located.cellHi[i]!;
     columns.cellLo[j] = located.cellLo[i]!;
+    if (flags) columns.flags[j] = flags[i]!;
     j += 1;
   }
   return columns;

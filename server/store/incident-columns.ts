@@ -5,6 +5,7 @@
 import { dayAfterMonthOf } from '../../geo/windows';
 import { CATEGORIES } from '../../geo/categories';
 import { spanOfOccurredAt } from '../../geo/time';
+import { encodeFlags } from '../../geo/incident-flags';
 import type { IncidentDraft, TimePrecision } from '../../geo/types';
 import type { ParsedFile } from './import-types';
 
@@ -203,6 +204,8 @@ export interface IncidentRows {
   readonly grid: Uint8Array;
   readonly x: Float64Array;
   readonly y: Float64Array;
+  /** Partner flags per row (geo/incident-flags.ts); absent when no row can have any (police.uk). */
+  readonly flags?: Uint16Array;
 }
 
 /** WGS84 points and stored-resolution H3 cells of rows, filled in by the import's locate step. */
@@ -229,6 +232,7 @@ export class IncidentRowsBuilder implements IncidentRows {
   grid: Uint8Array;
   x: Float64Array;
   y: Float64Array;
+  flags: Uint16Array;
   private handedOver = 0;
 
   /**
@@ -250,6 +254,7 @@ export class IncidentRowsBuilder implements IncidentRows {
     this.grid = new Uint8Array(size);
     this.x = new Float64Array(size);
     this.y = new Float64Array(size);
+    this.flags = new Uint16Array(size);
   }
 
   push(
@@ -262,9 +267,10 @@ export class IncidentRowsBuilder implements IncidentRows {
     grid: number,
     x: number,
     y: number,
+    flags = 0,
   ): void {
     this.sourceRecordId.push(sourceRecordId);
-    this.pushFields(line, category, precision, startDay, minuteOfDay, grid, x, y);
+    this.pushFields(line, category, precision, startDay, minuteOfDay, grid, x, y, flags);
   }
 
   /** push(), with the id given as idSource.slice(idStart, idEnd), or idStart -1 for none. */
@@ -295,9 +301,11 @@ export class IncidentRowsBuilder implements IncidentRows {
     grid: number,
     x: number,
     y: number,
+    flags = 0,
   ): void {
     const i = this.length;
     if (i === this.line.length) this.grow();
+    this.flags[i] = flags;
     this.line[i] = line;
     this.category[i] = category;
     this.precision[i] = precision;
@@ -324,7 +332,7 @@ export class IncidentRowsBuilder implements IncidentRows {
 
   private grow() {
     const size = this.line.length * 2;
-    const grown = <T extends Uint32Array | Uint8Array | Int32Array | Int16Array | Float64Array>(a: T, make: (n: number) => T): T => {
+    const grown = <T extends Uint32Array | Uint16Array | Uint8Array | Int32Array | Int16Array | Float64Array>(a: T, make: (n: number) => T): T => {
       const b = make(size);
       b.set(a);
       return b;
@@ -337,6 +345,7 @@ export class IncidentRowsBuilder implements IncidentRows {
     this.grid = grown(this.grid, (n) => new Uint8Array(n));
     this.x = grown(this.x, (n) => new Float64Array(n));
     this.y = grown(this.y, (n) => new Float64Array(n));
+    this.flags = grown(this.flags, (n) => new Uint16Array(n));
   }
 }
 
@@ -360,6 +369,7 @@ export function rowsFromDrafts(drafts: readonly (IncidentDraft & { line?: number
       GRID_CODES.wgs84,
       d.lng,
       d.lat,
+      encodeFlags(d.flags),
     );
   });
   return rows.finish();

@@ -11,12 +11,26 @@ import { endDayOf, occurredAtText, PRECISIONS } from './incident-columns';
  */
 export function registerIncidentsView(db: Db): void {
   db.table('incident_chunk_rows', {
-    columns: ['row_number', 'source_record_id', 'category', 'occurred_at', 'precision', 'start_day', 'end_day', 'minute_of_day', 'lng', 'lat', 'h3_r11'],
+    columns: [
+      'row_number',
+      'source_record_id',
+      'category',
+      'occurred_at',
+      'precision',
+      'start_day',
+      'end_day',
+      'minute_of_day',
+      'lng',
+      'lat',
+      'h3_r11',
+      'flags',
+    ],
     parameters: CHUNK_COLUMN_NAMES.map((name) => `chunk_${name}`),
     *rows(...values: unknown[]) {
       const raw: Record<string, unknown> = Object.fromEntries(CHUNK_COLUMN_NAMES.map((name, i) => [name, values[i]]));
       // A NULL argument would make SQLite skip the call altogether, so the view passes ''.
       if (raw.source_record_ids === '') raw.source_record_ids = null;
+      if (raw.flags === '') raw.flags = null;
       const chunk = decodeChunk(raw);
       for (let i = 0; i < chunk.length; i++) {
         const precision = chunk.precision[i]!;
@@ -34,12 +48,13 @@ export function registerIncidentsView(db: Db): void {
           lng: chunk.lng[i]!,
           lat: chunk.lat[i]!,
           h3_r11: cellText(chunk.cellHi[i]!, chunk.cellLo[i]!),
+          flags: chunk.flags[i]!,
         };
       }
     },
   });
   db.exec(`CREATE TEMP VIEW IF NOT EXISTS incidents AS
     SELECT c.first_incident_id + r.row_number AS id, c.source, r.source_record_id, r.category, r.occurred_at, r.precision,
-      r.start_day, r.end_day, r.minute_of_day, r.lng, r.lat, r.h3_r11, c.batch_id
+      r.start_day, r.end_day, r.minute_of_day, r.lng, r.lat, r.h3_r11, r.flags, c.batch_id
     FROM incident_chunks AS c, incident_chunk_rows(${CHUNK_COLUMN_NAMES.map((n) => `ifnull(c.${n}, '')`).join(', ')}) AS r`);
 }

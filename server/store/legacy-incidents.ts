@@ -49,6 +49,8 @@ export function convertLegacyIncidents(db: Db): number {
         lat: Float64Array.from(rows, (r) => r.lat),
         cellHi: Uint32Array.from(rows, (r) => parseInt(r.h3_r11.slice(0, -8), 16)),
         cellLo: Uint32Array.from(rows, (r) => parseInt(r.h3_r11.slice(-8), 16)),
+        // Rows from before chunks never recorded flags.
+        flags: new Uint16Array(n),
       };
       writeChunks(db, batchId, source, columns);
       moved += n;

@@ -12,10 +12,13 @@ import { validate } from '../validation';
 import { drugMarketQuerySchema, drugMarkets } from './drug-markets-service';
 import { schoolsRobbery, schoolsRobberyQuerySchema } from './schools-robbery-service';
 import { calendarInUse } from '../schools/school-calendar-store';
+import { askedTimeFilter } from '../incidents/window-params';
+import { seriousViolence, seriousViolenceQuerySchema } from './serious-violence-service';
 
 export function themeRoutes(deps: AppDeps) {
   const drugTheme = themeById('drug-markets')!;
   const schoolsTheme = themeById('schools-robbery')!;
+  const violenceTheme = themeById('serious-violence')!;
   // Staff only: public layers come with the public view (issue 15).
   return new Hono<AppEnv>()
     .get('/themes', allow(...STAFF), (c) => c.json({ themes: THEMES }))
@@ -92,6 +95,54 @@ export function themeRoutes(deps: AppDeps) {
           },
           hotspots,
           cells: result.cells,
+        });
+      });
+    })
+    .get('/themes/serious-violence', allow(...STAFF), validate('query', seriousViolenceQuerySchema), async (c) => {
+      const q = c.req.valid('query');
+      const index = await deps.compute.index([q.resolution]);
+      return deps.answers.answer(c, answerVersion(deps.db, index), async () => {
+        const answer = await seriousViolence(
+          deps,
+          index,
+          q,
+          askedTimeFilter((name) => c.req.query(name)),
+        );
+        if (!answer.ok) return c.json(failureBody(answer.reason), answer.reason.status);
+        const { result } = answer.value;
+        const hotspots = result.hotspots;
+        return c.json({
+          meta: {
+            theme: violenceTheme.id,
+            label: answer.value.label,
+            definition: result.definition,
+            definitionRule: answer.value.definitionRule,
+            basis: violenceTheme.basis,
+            from: isoDateOfDay(q.from),
+            to: isoDateOfDay(q.to),
+            resolution: q.resolution,
+            includeDwellings: q.includeDwellings,
+            categories: result.categories,
+            flagRule: result.flagRule,
+            timeFilter: answer.value.timeFilter,
+            outsideStudyArea: hotspots.outsideStudyArea,
+            partialCount: hotspots.partialCount,
+            caveats: violenceTheme.caveats,
+            notes: answer.value.notes,
+            demo: hasDemoData(deps.db),
+          },
+          totals: { ...result.totals, flaggedPartnerIncidents: result.flaggedPartnerIncidents },
+          summary: hotspots.summary,
+          cells: hotspots.cells
+            .filter((cell) => cell.count > 0 || cell.bin !== 0)
+            .map((cell) => ({
+              cell: cell.cell,
+              count: cell.count,
+              z: Number.isNaN(cell.z) ? null : cell.z,
+              pAdjusted: Number.isNaN(cell.pAdjusted) ? null : cell.pAdjusted,
+              bin: cell.bin,
+            })),
+          profile: result.profile,
         });
       });
     });
