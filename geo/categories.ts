@@ -11,6 +11,12 @@ export interface Category {
    * counts measure enforcement as much as crime (DOMAIN.md): show them as counts, never harm.
    */
   proactive: boolean;
+  /**
+   * A search record, not a crime (a partner system exporting stop and search as incidents):
+   * kept if imported, but in no layer group, so no crime layer counts it unless asked by name
+   * (issue 11; police.uk stop-and-search files go to their own table).
+   */
+  search?: true;
 }
 
 export const CATEGORIES: readonly Category[] = [
@@ -31,7 +37,7 @@ export const CATEGORIES: readonly Category[] = [
   { slug: 'knife-crime', label: 'Knife crime (partner)', origin: 'partner', proactive: false },
   { slug: 'serious-violence', label: 'Serious violence (partner)', origin: 'partner', proactive: false },
   { slug: 'drug-related-asb', label: 'Drug-related ASB report (partner)', origin: 'partner', proactive: false },
-  { slug: 'drugs-stop-search', label: 'Drugs stop and search (partner)', origin: 'partner', proactive: true },
+  { slug: 'drugs-stop-search', label: 'Drugs stop and search (partner)', origin: 'partner', proactive: true, search: true },
 ];
 
 /** The layer groups the tasking meeting works with (DOMAIN.md "The layers the meeting needs"). */
@@ -48,7 +54,7 @@ export const CATEGORY_GROUPS: readonly CategoryGroup[] = [
     categories: ['violent-crime', 'possession-of-weapons', 'knife-crime', 'serious-violence'],
   },
   { id: 'robbery', label: 'Robbery', categories: ['robbery'] },
-  { id: 'drugs', label: 'Drug markets', categories: ['drugs', 'drug-related-asb', 'drugs-stop-search'] },
+  { id: 'drugs', label: 'Drug markets', categories: ['drugs', 'drug-related-asb'] },
   { id: 'asb', label: 'Anti-social behaviour', categories: ['anti-social-behaviour', 'drug-related-asb'] },
   { id: 'burglary', label: 'Burglary', categories: ['burglary'] },
   {
@@ -81,6 +87,6 @@ export function resolveCategory(text: string): Category | undefined {
 }
 
 export function categoriesOfGroup(groupId: string): readonly string[] | undefined {
-  if (groupId === 'all') return CATEGORIES.map((c) => c.slug);
+  if (groupId === 'all') return CATEGORIES.filter((c) => !c.search).map((c) => c.slug);
   return CATEGORY_GROUPS.find((g) => g.id === groupId)?.categories;
 }

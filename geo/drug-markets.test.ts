@@ -40,17 +40,20 @@ describe('drugMarketIndex', () => {
 });
 
 describe('persistenceOf', () => {
-  it("names hot patterns in the meeting's three words and leaves the rest unnamed", () => {
-    const of = (side: 'hot' | 'cold' | null, pattern: Parameters<typeof persistenceOf>[0]['pattern']) => persistenceOf({ side, pattern });
-    expect(of('hot', 'persistent')).toBe('persistent');
-    expect(of('hot', 'intensifying')).toBe('persistent');
-    expect(of('hot', 'new')).toBe('new');
-    expect(of('hot', 'consecutive')).toBe('new');
-    expect(of('hot', 'diminishing')).toBe('persistent');
-    expect(of('hot', 'historical')).toBe('fading');
-    expect(of('hot', 'sporadic')).toBeNull();
-    expect(of('cold', 'persistent')).toBeNull();
-    expect(of(null, null)).toBeNull();
+  it("names runs of six windows in the meeting's three words (worked by hand)", () => {
+    expect(persistenceOf([1, 1, 1, 1, 1, 1])).toBe('persistent');
+    // Hot in 5 of 6 (one quiet window) and now: still a market. ArcGIS would say sporadic.
+    expect(persistenceOf([1, 0, 1, 1, 1, 1])).toBe('persistent');
+    expect(persistenceOf([0, 1, 0, 1, 1, 1])).toBe('persistent');
+    expect(persistenceOf([0, 0, 0, 0, 1, 1])).toBe('new');
+    expect(persistenceOf([0, 0, 0, 0, 0, 1])).toBe('new');
+    // Hot before and now, but on and off and under two thirds: no word.
+    expect(persistenceOf([1, 0, 0, 0, 1, 1])).toBeNull();
+    expect(persistenceOf([1, 1, 1, 1, 0, 0])).toBe('fading');
+    expect(persistenceOf([1, 0, 1, 0, 1, 0])).toBe('fading');
+    expect(persistenceOf([0, 0, 0, 1, 0, 0])).toBeNull();
+    expect(persistenceOf([-1, -1, -1, -1, -1, -1])).toBeNull();
+    expect(persistenceOf([])).toBeNull();
   });
 });
 

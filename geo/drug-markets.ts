@@ -2,7 +2,6 @@
 // a weighted sum of drug offences, drug-related ASB reports and drug searches with a positive
 // outcome, each first divided by its own mean per study cell so that no source wins by sheer
 // volume (police.uk drug offences outnumber partner reports many times). Pure.
-import type { EmergingClass } from './emerging';
 import { cellsWithinDistance } from './h3';
 
 export interface ComponentSeries {
@@ -51,28 +50,27 @@ export function drugMarketIndex(components: readonly ComponentSeries[], cellCoun
 export type Persistence = 'persistent' | 'new' | 'fading';
 
 /**
- * The meeting's three words for the emerging engine's hot patterns (decision 009). Persistent:
- * hot in at least 90% of the windows and in the last, whatever the trend of its intensity
- * (persistent, intensifying, diminishing: a market whose clustering weakens is still a market,
- * and with a handful of windows the trend is the least certain part; `pattern` keeps it). New:
- * hot only lately (new, consecutive). Fading: hot in most windows but no longer in the last
- * (historical). Sporadic, oscillating and cold spots get none.
+ * The meeting's three words for a cell's run of windows (oldest first; 1 = a significant hot
+ * spot in that window). Persistent: hot now and in at least two thirds of the windows. New: hot
+ * now, only in a run of the latest windows, and not yet for two thirds of them. Fading: not hot
+ * now, but hot in at least half of the windows before. Anything else (on and off, cold) gets
+ * none. Looser than ArcGIS's 90% for "persistent" (decision 009: with six windows one quiet
+ * window would end a market's persistence), so the emerging engine's own pattern is kept
+ * beside it (decision 025).
  */
-export function persistenceOf(emerging: Pick<EmergingClass, 'side' | 'pattern'>): Persistence | null {
-  if (emerging.side !== 'hot') return null;
-  switch (emerging.pattern) {
-    case 'persistent':
-    case 'intensifying':
-    case 'diminishing':
-      return 'persistent';
-    case 'new':
-    case 'consecutive':
-      return 'new';
-    case 'historical':
-      return 'fading';
-    default:
-      return null;
+export function persistenceOf(states: readonly number[]): Persistence | null {
+  const n = states.length;
+  if (n === 0) return null;
+  const hot = states.filter((s) => s === 1).length;
+  const hotNow = states[n - 1] === 1;
+  if (hotNow && hot >= Math.ceil((2 * n) / 3)) return 'persistent';
+  if (hotNow) {
+    let runStart = n - 1;
+    while (runStart > 0 && states[runStart - 1] === 1) runStart -= 1;
+    return states.slice(0, runStart).some((s) => s === 1) ? null : 'new';
   }
+  const before = states.slice(0, n - 1);
+  return before.filter((s) => s === 1).length >= Math.ceil(before.length / 2) ? 'fading' : null;
 }
 
 /** Hot cells grouped into hotspots: cells that touch (H3 neighbours) are one hotspot. Largest first. */

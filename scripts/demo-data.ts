@@ -2,6 +2,7 @@
 // Writes the synthetic demo dataset (incidents CSV, ground truth, demo borough, wards,
 // schools and a README saying it is synthetic) to a folder. See docs/demo-data.md.
 import { mkdirSync, writeFileSync } from 'node:fs';
+import { demoSearchesCsv, splitDemoSearches } from '../geo/demo/demo-searches';
 import { join } from 'node:path';
 import { parseCli } from './cli-args';
 import { groundTruthJson, incidentsCsv, readmeText, schoolsCsv, studyAreaGeoJson, wardsGeoJson } from '../geo/demo/demo-files';
@@ -51,8 +52,11 @@ function main(): number {
 
   const out = values.out;
   mkdirSync(out, { recursive: true });
+  // Drug searches go to their own file and importer: searches are not crimes.
+  const { incidents, searches } = splitDemoSearches(data.incidents);
   const files: [string, string][] = [
-    ['incidents.csv', incidentsCsv(data.incidents)],
+    ['incidents.csv', incidentsCsv(incidents)],
+    ['stop-and-search.csv', demoSearchesCsv(seed, searches)],
     ['ground-truth.json', groundTruthJson(data)],
     ['study-area.geojson', studyAreaGeoJson(data)],
     ['wards.geojson', wardsGeoJson(data)],

@@ -1,3 +1,4 @@
+import { splitDemoSearches } from './demo-searches';
 import { describe, expect, it } from 'vitest';
 import { dayNumber } from '../time';
 import { groundTruthJson, incidentsCsv, PARTNER_CSV_HEADER, readmeText, schoolsCsv, studyAreaGeoJson, wardsGeoJson } from './demo-files';
@@ -42,7 +43,9 @@ describe('demo files', () => {
     const readme = readmeText(data);
     expect(readme).toMatch(/^SYNTHETIC DEMO DATA - NOT REAL INCIDENTS/);
     expect(readme).toContain(`Seed 3`);
-    expect(readme).toContain(`${data.incidents.length} incidents`);
+    const { incidents, searches } = splitDemoSearches(data.incidents);
+    expect(readme).toContain(`${incidents.length} incidents`);
+    expect(readme).toContain(`${searches.length} drug searches`);
     expect(readme).toContain('npm run demo-data');
   });
 });

@@ -85,13 +85,16 @@ How it was made
 - Same seed and end date give byte-identical files.
 
 Files
-- incidents.csv       ${t.totals.incidents} incidents, partner CSV format (id,occurred_at,category,lng,lat),
+- incidents.csv       ${t.totals.incidents - (t.totals.byCategory['drugs-stop-search'] ?? 0)} incidents, partner CSV format (id,occurred_at,category,lng,lat and flags),
                       occurred_at in London local time, WGS84 lng/lat.
                       The app loads the same data by itself into an empty database (source
                       "demo", flagged as demo). To use the importers instead:
                         npm run import -- study-area study-area.geojson
                         npm run import -- areas --kind ward wards.geojson
                         npm run import -- partner --source demo-csv incidents.csv
+                        npm run import -- stop-search stop-and-search.csv
+- stop-and-search.csv ${t.totals.byCategory['drugs-stop-search'] ?? 0} drug searches as police.uk publishes stop and search
+                      (outcomes, ages and ethnicities drawn with fixed synthetic shares).
 - ground-truth.json   the planted patterns, planted taskings and totals.
 - study-area.geojson  the demo borough outline.
 - wards.geojson       ${data.wards.length} demo wards tiling the demo borough.

@@ -13,7 +13,8 @@ import { openDatabase, type Db } from '../db/open-database';
 import { draftsToCommit, locatedDrafts } from '../import/locate-rows';
 import { parsePartnerCsv } from '../import/partner-csv';
 import { commitImport } from '../store/commit-import';
-import { DEMO_FILE_NAME, loadDemoDataIfEmpty } from './load-demo-data';
+import { DEMO_FILE_NAME, DEMO_SEARCHES_FILE_NAME, loadDemoDataIfEmpty } from './load-demo-data';
+import { splitDemoSearches } from '../../geo/demo/demo-searches';
 
 // 23:30 UTC on 29 March 2026 is 00:30 on 30 March in London (BST began that morning):
 // the demo data must end on the London yesterday, 29 March, not the UTC one.
@@ -44,7 +45,9 @@ describe('loadDemoDataIfEmpty', () => {
     expect(wards).toHaveLength(12);
     expect(wards.map((w) => w.name)).toContain('Isle of Dogs');
 
-    const batch = db.prepare('SELECT kind, source, file_name, rows_read, rows_imported, rows_rejected, rows_outside_area FROM import_batches').all();
+    const batch = db
+      .prepare('SELECT kind, source, file_name, rows_read, rows_imported, rows_rejected, rows_outside_area FROM import_batches ORDER BY id')
+      .all();
     expect(batch).toEqual([
       {
         kind: 'partner',
@@ -55,12 +58,24 @@ describe('loadDemoDataIfEmpty', () => {
         rows_rejected: 0,
         rows_outside_area: 0,
       },
+      // The generator's drug searches, through the stop-and-search importer into their own table.
+      expect.objectContaining({
+        kind: 'stop-search',
+        file_name: DEMO_SEARCHES_FILE_NAME,
+        rows_read: loaded!.searches,
+        rows_imported: loaded!.searches,
+        rows_rejected: 0,
+      }),
     ]);
 
-    // What is stored is exactly what the generator makes for that end day.
+    // What is stored is exactly what the generator makes for that end day: its searches as searches, the rest as incidents.
     const expected = generateDemoData({ endDay: dayNumber(2026, 3, 30), seed: DEFAULT_DEMO_SEED });
+    const { 'drugs-stop-search': searches, ...crimes } = expected.groundTruth.totals.byCategory;
     const stored = db.prepare('SELECT category, count(*) AS n FROM incidents GROUP BY category ORDER BY category').all() as { category: string; n: number }[];
-    expect(Object.fromEntries(stored.map((r) => [r.category, r.n]))).toEqual(expected.groundTruth.totals.byCategory);
+    expect(Object.fromEntries(stored.map((r) => [r.category, r.n]))).toEqual(crimes);
+    expect(searches).toBeGreaterThan(1000);
+    expect(count(db, 'SELECT count(*) FROM stop_searches')).toBe(searches);
+    expect(loaded!.searches).toBe(searches);
     const sample = db.prepare('SELECT source_record_id AS id, occurred_at, lng, lat, h3_r11 FROM incidents WHERE id % 997 = 0').all() as {
       id: string;
       occurred_at: string;
@@ -76,16 +91,17 @@ describe('loadDemoDataIfEmpty', () => {
     }
 
     // The CSV that npm run demo-data writes is the same data, and the partner importer reads it whole.
-    const csv = parsePartnerCsv(incidentsCsv(expected.incidents));
+    const csv = parsePartnerCsv(incidentsCsv(splitDemoSearches(expected.incidents).incidents));
     if (!csv.ok) throw new Error(csv.reason.message);
     expect(csv.value.rejected).toEqual([]);
     expect(csv.value.rows.length).toBe(loaded!.incidents);
+    const crimeRecords = splitDemoSearches(expected.incidents).incidents;
     expect(locatedDrafts(csv.value.rows)[1234]).toMatchObject({
-      sourceRecordId: expected.incidents[1234]!.sourceRecordId,
-      occurredAt: expected.incidents[1234]!.occurredAt,
-      category: expected.incidents[1234]!.category,
-      lng: expected.incidents[1234]!.lng,
-      lat: expected.incidents[1234]!.lat,
+      sourceRecordId: crimeRecords[1234]!.sourceRecordId,
+      occurredAt: crimeRecords[1234]!.occurredAt,
+      category: crimeRecords[1234]!.category,
+      lng: crimeRecords[1234]!.lng,
+      lat: crimeRecords[1234]!.lat,
       precision: 'minute',
     });
 
@@ -99,7 +115,7 @@ describe('loadDemoDataIfEmpty', () => {
     // A second start finds data and does nothing.
     expect(loadDemoDataIfEmpty(db, new Date(NOW.getTime() + 86_400_000))).toBeNull();
     expect(count(db, 'SELECT count(*) FROM incidents')).toBe(loaded!.incidents);
-    expect(count(db, 'SELECT count(*) FROM import_batches')).toBe(1);
+    expect(count(db, 'SELECT count(*) FROM import_batches')).toBe(2);
     expect(count(db, 'SELECT count(*) FROM taskings')).toBe(4);
 
     // The API says it is demo data.

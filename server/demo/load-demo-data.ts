@@ -28,8 +28,11 @@ import { insertTasking, insertVisit } from '../taskings/tasking-store';
 import { demoCalendarEntries } from '../../geo/demo/school-calendar';
 import { replaceCalendarYears } from '../schools/school-calendar-store';
 import { replaceSchools } from '../schools/school-store';
+import { demoSearchesCsv, splitDemoSearches } from '../../geo/demo/demo-searches';
+import { importStopSearchText } from '../stop-search/stop-search-import';
 
 export const DEMO_FILE_NAME = 'demo-data (generated)';
+export const DEMO_SEARCHES_FILE_NAME = 'demo stop and search (generated)';
 
 /** Who made the planted taskings and logged their visits, in their audit trails. */
 export const DEMO_PRINCIPAL: Principal = { id: 'demo:generator', name: 'Demo data', role: 'analyst' };
@@ -90,7 +93,7 @@ function parseDay(text: string): number {
   return day.value;
 }
 
-export function loadDemoDataIfEmpty(db: Db, now: Date, seed = DEFAULT_DEMO_SEED): { incidents: number; taskings: number } | null {
+export function loadDemoDataIfEmpty(db: Db, now: Date, seed = DEFAULT_DEMO_SEED): { incidents: number; searches: number; taskings: number } | null {
   // The stored count, not count(*) over the incidents view, which would decode every chunk.
   const isEmpty = () => storedIncidentCount(db) === 0 && getStudyArea(db) === null;
   if (!isEmpty()) return null;
@@ -100,16 +103,20 @@ export function loadDemoDataIfEmpty(db: Db, now: Date, seed = DEFAULT_DEMO_SEED)
   if (!today.ok) throw new Error(today.reason);
   const data = generateDemoData({ endDay: today.value, seed });
 
+  // Drug searches are stop-and-search records, stored apart from crimes (issue 11).
+  const { incidents, searches } = splitDemoSearches(data.incidents);
   const parsed: ParsedFile = {
     // Line numbers as in the CSV the same data makes (header on line 1).
-    ...parsedFromDrafts(data.incidents),
+    ...parsedFromDrafts(incidents),
     notes: [
       `Synthetic demo data (seed ${data.groundTruth.seed}, ${data.groundTruth.startDate} to ${data.groundTruth.endDate} exclusive): no real incidents. See docs/demo-data.md.`,
     ],
   };
-  const fileSha256 = createHash('sha256').update(incidentsCsv(data.incidents)).digest('hex');
+  const fileSha256 = createHash('sha256').update(incidentsCsv(incidents)).digest('hex');
+  const searchesCsv = demoSearchesCsv(seed, searches);
 
   let imported = 0;
+  let searchesStored = 0;
   // Immediate, and checked again inside: an import from the CLI may have landed while the demo
   // data was being generated, and the demo never mixes with real data.
   const loaded = db.transaction(() => {
@@ -140,8 +147,19 @@ export function loadDemoDataIfEmpty(db: Db, now: Date, seed = DEFAULT_DEMO_SEED)
     imported = result.summary.imported;
     storeDemoTaskings(db, data.taskings);
     storeDemoSchools(db, data, fileSha256, now);
+    const stored = importStopSearchText(db, {
+      text: searchesCsv,
+      sha256: createHash('sha256').update(searchesCsv).digest('hex'),
+      fileName: DEMO_SEARCHES_FILE_NAME,
+      importedBy: 'demo-data',
+      now,
+      allowRejected: false,
+    });
+    if (!stored.ok) throw new Error(`Demo searches did not import: ${stored.reason.problem.message}`);
+    if (stored.value.outsideArea > 0) throw new Error(`${stored.value.outsideArea} demo searches fell outside the demo area`);
+    searchesStored = stored.value.imported;
     return true;
   });
   if (!loaded.immediate()) return null;
-  return { incidents: imported, taskings: data.taskings.length };
+  return { incidents: imported, searches: searchesStored, taskings: data.taskings.length };
 }

@@ -125,7 +125,7 @@ export function findDrugMarkets(index: IncidentIndex, grid: StudyGrid, coverage:
       states.map((s) => s[i]!),
       zs.map((s) => s[i]!),
     );
-    const persistence = persistenceOf(emerging);
+    const persistence = persistenceOf(states.map((s) => s[i]!));
     const value = series.windows[last]![i]!;
     if (value === 0 && lastBins[i] === 0 && persistence === null) continue;
     cells.push({

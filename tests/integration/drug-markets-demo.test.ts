@@ -53,8 +53,13 @@ describe('the drug-market layer on the demo data', () => {
   it('says what the index is made of and that searches measure police activity', () => {
     expect(body.meta.components.map((c) => c.id)).toEqual(['drug-offences', 'drug-asb', 'drug-searches-found']);
     expect(body.meta.caveats.join(' ')).toMatch(/police activity/);
-    // The demo stores no stop-and-search records (yet): the layer says the index is made of the other parts.
-    expect(body.meta.notes.join(' ')).toMatch(/No drug searches with a positive outcome in these windows/);
+    // The demo's drug searches are stop-and-search records: they feed the index and the hotspots' rates.
+    expect(body.meta.notes.join(' ')).not.toMatch(/No drug searches/);
+    const found = body.cells.reduce((sum, c) => sum + (c.components['drug-searches-found'] ?? 0), 0);
+    expect(found).toBeGreaterThan(0);
+    const searched = body.hotspots.filter((h) => h.searches > 0);
+    expect(searched.length).toBeGreaterThan(0);
+    for (const h of searched) expect(h.positiveOutcome.measure).toBe('outcome-other-than-no-further-action');
   });
 
   it('refuses a window longer than three months and an unknown part in the weights, naming what to send', async () => {

@@ -10,6 +10,7 @@ import { cellCentre } from '../../geo/h3';
 import { dayNumber, isoDateOfDay, parseIsoDate } from '../../geo/time';
 import { THEMES } from '../../geo/themes';
 import { demoApp } from './test-support';
+import { splitDemoSearches } from '../../geo/demo/demo-searches';
 
 const NOW = new Date('2026-06-01T12:00:00Z');
 const END_DAY = dayNumber(2026, 6, 1);
@@ -47,7 +48,8 @@ describe('the serious-violence layer on the demo data', () => {
     const app = demoApp(NOW);
     const data = generateDemoData({ endDay: END_DAY, seed: DEFAULT_DEMO_SEED });
     truth = data.groundTruth;
-    inWindow = data.incidents.filter((i) => dayOf(i) >= FROM_DAY && dayOf(i) < END_DAY);
+    // The demo's drug searches are stored as stop-and-search records, not incidents.
+    inWindow = splitDemoSearches(data.incidents).incidents.filter((i) => dayOf(i) >= FROM_DAY && dayOf(i) < END_DAY);
     excluded = await app.get<Body>(`/api/themes/serious-violence?${WINDOW}`);
     included = await app.get<Body>(`/api/themes/serious-violence?${WINDOW}&includeDwellings=include`);
   }, 180_000);
