@@ -5,6 +5,7 @@
 import { DrugKey } from './theme-legend';
 import type { DrugMarketsResponse } from './theme-api';
 import { hotspotName } from './theme-layers';
+import { lowerFirst } from './theme-settings';
 import { apiWindowInWords, boroughRateSentence, oneDecimal, persistenceWindowsText, plural, rateCell } from './theme-words';
 
 export interface DrugMarketsPanelProps {
@@ -82,7 +83,7 @@ export function DrugMarketsPanel({ response, selectedHotspot, onSelect }: DrugMa
                       </button>
                     </td>
                     <td className="num">{plural(hotspot.cells.length, 'cell', 'cells')}</td>
-                    <td>{hotspot.persistence ? PERSISTENCE_WORDS[hotspot.persistence] : 'Hot now, no lasting pattern'}</td>
+                    <td>{hotspot.persistence ? PERSISTENCE_WORDS[hotspot.persistence] : 'Hot now only'}</td>
                     <td className="num">{oneDecimal(hotspot.index)}</td>
                     <td className="num">{plural(hotspot.searches, 'search', 'searches')}</td>
                     <td className="num">{rateCell(hotspot.positiveOutcome)}</td>
@@ -94,7 +95,7 @@ export function DrugMarketsPanel({ response, selectedHotspot, onSelect }: DrugMa
         </div>
       )}
       <p className="fine-print" data-testid="theme-index-rule">
-        Drug-market index: {meta.components.map((c) => `${c.label.toLowerCase()} (weight ${oneDecimal(c.weight)})`).join(', ')}. {meta.indexRule} A cell at the
+        Drug-market index: {meta.components.map((c) => `${lowerFirst(c.label)} (weight ${oneDecimal(c.weight)})`).join(', ')}. {meta.indexRule} A cell at the
         borough&apos;s average scores {oneDecimal(averageIndex)}; a hotspot&apos;s index adds up its cells. Searches and rates are for{' '}
         {lastWindow ? apiWindowInWords(lastWindow) : 'the window'}.
       </p>

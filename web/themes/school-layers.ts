@@ -1,6 +1,6 @@
 // The robbery-near-schools layer as deck.gl layers: the buffer circle around each school, the
 // cells with their counts, the schools as points sized by their count, the schools that stand
-// out ringed and named, and the school picked in the table. Pure: data in, layers out; the
+// out ringed and numbered as in the table, and the school picked in the table ringed and named. Pure: data in, layers out; the
 // circle geometry is made here (Turf), never in a component.
 import type { Layer } from '@deck.gl/core';
 import { H3HexagonLayer } from '@deck.gl/geo-layers';
@@ -14,6 +14,8 @@ type Rgba = [number, number, number, number];
 export interface SchoolOnMap {
   urn: string;
   name: string;
+  /** Its row in the ranked table, 1 = most. */
+  rank: number;
   /** [lng, lat] */
   position: readonly [number, number];
   count: number;
@@ -34,6 +36,7 @@ export const SCHOOL_LAYER_IDS = {
   points: 'theme-schools',
   standsOut: 'theme-schools-stand-out',
   selected: 'theme-school-selected',
+  ranks: 'theme-school-ranks',
   labels: 'theme-school-labels',
 } as const;
 
@@ -74,7 +77,8 @@ export const STANDS_OUT_FILL: Rgba = [20, 20, 30, 255];
 export const STANDS_OUT_RING: Rgba = [255, 212, 0, 255];
 export const SELECTED_RING: Rgba = [0, 70, 190, 255];
 const LABEL_COLOUR: Rgba = [20, 20, 30, 255];
-const LABEL_BACKGROUND: Rgba = [255, 255, 255, 235];
+const LABEL_BACKGROUND: Rgba = [255, 255, 255, 240];
+const RANK_COLOUR: Rgba = [255, 255, 255, 255];
 
 /** Pixel radius of a school's point: its area grows with the count, and a school with none still shows. */
 export function schoolRadiusPixels(count: number): number {
@@ -104,9 +108,11 @@ const position = (s: SchoolOnMap): [number, number] => [s.position[0], s.positio
 export function schoolLayers(data: SchoolsLayerData): Layer[] {
   const selected = data.schools.find((s) => s.urn === data.selectedUrn) ?? null;
   const counted = data.cells.filter((c) => c.count > 0);
-  // Drawn smallest last, so a small point is never hidden under a large one.
-  const bySize = [...data.schools].sort((a, b) => b.count - a.count || a.urn.localeCompare(b.urn));
-  const named = data.schools.filter((s) => s.standsOut || s.urn === data.selectedUrn);
+  // Those that stand out on top; otherwise smallest last, so a small point is never hidden under a large one.
+  const bySize = [...data.schools].sort((a, b) => Number(a.standsOut) - Number(b.standsOut) || b.count - a.count || a.urn.localeCompare(b.urn));
+  // Schools that stand out carry their row number (short, so a cluster of them stays legible);
+  // the school picked in the table carries its name.
+  const numbered = data.schools.filter((s) => s.standsOut);
   const layers: Layer[] = [
     new PolygonLayer<BufferShape>({
       id: SCHOOL_LAYER_IDS.buffers,
@@ -137,19 +143,6 @@ export function schoolLayers(data: SchoolsLayerData): Layer[] {
       pickable: false,
     }),
     new ScatterplotLayer<SchoolOnMap>({
-      id: SCHOOL_LAYER_IDS.standsOut,
-      data: data.schools.filter((s) => s.standsOut),
-      getPosition: position,
-      getRadius: (d) => schoolRadiusPixels(d.count) + 5,
-      radiusUnits: 'pixels',
-      filled: false,
-      stroked: true,
-      getLineColor: STANDS_OUT_RING,
-      lineWidthUnits: 'pixels',
-      getLineWidth: 5,
-      pickable: false,
-    }),
-    new ScatterplotLayer<SchoolOnMap>({
       id: SCHOOL_LAYER_IDS.points,
       data: bySize,
       getPosition: position,
@@ -161,6 +154,20 @@ export function schoolLayers(data: SchoolsLayerData): Layer[] {
       lineWidthUnits: 'pixels',
       getLineWidth: 2,
       pickable: true,
+    }),
+    // Over every point, so a neighbour never hides the ring of a school that stands out.
+    new ScatterplotLayer<SchoolOnMap>({
+      id: SCHOOL_LAYER_IDS.standsOut,
+      data: data.schools.filter((s) => s.standsOut),
+      getPosition: position,
+      getRadius: (d) => schoolRadiusPixels(d.count) + 5,
+      radiusUnits: 'pixels',
+      filled: false,
+      stroked: true,
+      getLineColor: STANDS_OUT_RING,
+      lineWidthUnits: 'pixels',
+      getLineWidth: 5,
+      pickable: false,
     }),
   ];
   if (selected) {
@@ -182,17 +189,35 @@ export function schoolLayers(data: SchoolsLayerData): Layer[] {
   }
   layers.push(
     new TextLayer<SchoolOnMap>({
+      id: SCHOOL_LAYER_IDS.ranks,
+      data: numbered,
+      getPosition: position,
+      getText: (d) => String(d.rank),
+      getSize: 15,
+      getColor: RANK_COLOUR,
+      getTextAnchor: 'start',
+      getAlignmentBaseline: 'bottom',
+      getPixelOffset: (d) => [0.7 * schoolRadiusPixels(d.count) + 5, -(0.7 * schoolRadiusPixels(d.count) + 5)],
+      background: true,
+      getBackgroundColor: STANDS_OUT_FILL,
+      backgroundPadding: [4, 1],
+      fontFamily: 'system-ui, "DejaVu Sans", Arial, sans-serif',
+      fontWeight: 700,
+      characterSet: 'auto',
+      pickable: false,
+    }),
+    new TextLayer<SchoolOnMap>({
       id: SCHOOL_LAYER_IDS.labels,
-      data: named,
+      data: selected ? [selected] : [],
       getPosition: position,
       getText: (d) => d.name,
       getSize: 16,
       getColor: LABEL_COLOUR,
       // Centred under the point on two or three short lines: a long name beside its point would
-      // run off the map's edge or into the next school's name.
+      // run off the map's edge.
       getTextAnchor: 'middle',
       getAlignmentBaseline: 'top',
-      getPixelOffset: (d) => [0, schoolRadiusPixels(d.count) + (d.standsOut ? 10 : 5)],
+      getPixelOffset: (d) => [0, schoolRadiusPixels(d.count) + (d.standsOut ? 12 : 7)],
       maxWidth: 9,
       wordBreak: 'break-word',
       lineHeight: 1.15,
@@ -200,8 +225,8 @@ export function schoolLayers(data: SchoolsLayerData): Layer[] {
       background: true,
       getBackgroundColor: LABEL_BACKGROUND,
       backgroundPadding: [4, 2],
-      getBorderColor: LABEL_COLOUR,
-      getBorderWidth: 1,
+      getBorderColor: SELECTED_RING,
+      getBorderWidth: 2,
       fontFamily: 'system-ui, "DejaVu Sans", Arial, sans-serif',
       fontWeight: 700,
       characterSet: 'auto',

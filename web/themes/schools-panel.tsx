@@ -3,7 +3,7 @@
 // ranked table (a click on a school marks it on the map), the notes and the caveats.
 import { SchoolsKey } from './theme-legend';
 import type { SchoolsRobberyResponse } from './theme-api';
-import { categoriesInWords, hoursInWords, schoolDaysInWords } from './theme-settings';
+import { categoriesInWords, hoursInWords, lowerFirst, schoolDaysInWords } from './theme-settings';
 import { apiWindowInWords, assumedCalendarText, countedNoun, plural, signedChange, standsOutParts } from './theme-words';
 
 export interface SchoolsPanelProps {
@@ -23,12 +23,12 @@ const PHASE_WORDS: Readonly<Record<string, string>> = {
   other: 'Other',
 };
 
-const notAsked = 'not asked';
-
 export function SchoolsPanel({ response, selectedUrn, onSelect }: SchoolsPanelProps) {
   const { meta, schools } = response;
   const noun = countedNoun(meta.categories);
   const monthly = meta.mode === 'any-time-monthly';
+  // A comparison the answer leaves out: impossible on monthly data, or not part of the band asked.
+  const missing = monthly ? 'cannot tell' : 'not asked';
   const band = monthly
     ? 'at any time'
     : [
@@ -46,7 +46,7 @@ export function SchoolsPanel({ response, selectedUrn, onSelect }: SchoolsPanelPr
         {meta.label}
       </h2>
       <p className="window-text" data-testid="theme-window">
-        {apiWindowInWords(meta)}: {categoriesInWords(meta.categories).toLowerCase()} within {plural(meta.bufferMeters, 'metre', 'metres')} of{' '}
+        {apiWindowInWords(meta)}: {lowerFirst(categoriesInWords(meta.categories))} within {plural(meta.bufferMeters, 'metre', 'metres')} of{' '}
         {plural(schools.length, 'open school', 'open schools')}, {band}.
       </p>
       {monthly && (
@@ -113,8 +113,17 @@ export function SchoolsPanel({ response, selectedUrn, onSelect }: SchoolsPanelPr
                     <span className="row-sub">{PHASE_WORDS[school.phase] ?? school.phase}</span>
                   </td>
                   <td className="num strong">{school.count.toLocaleString('en-GB')}</td>
-                  <td className="num">{school.countNonSchoolDays === null ? notAsked : school.countNonSchoolDays.toLocaleString('en-GB')}</td>
-                  <td className="num">{school.countOtherHours === null ? notAsked : school.countOtherHours.toLocaleString('en-GB')}</td>
+                  {[school.countNonSchoolDays, school.countOtherHours].map((value, c) =>
+                    value === null ? (
+                      <td key={c} className="num missing">
+                        {missing}
+                      </td>
+                    ) : (
+                      <td key={c} className="num">
+                        {value.toLocaleString('en-GB')}
+                      </td>
+                    ),
+                  )}
                   <td className="num">{school.previousPeriodCount.toLocaleString('en-GB')}</td>
                   <td className="num">{signedChange(school.change)}</td>
                   <td className={standsOut ? 'verdict-cell stands-out-cell' : 'verdict-cell'}>

@@ -34,8 +34,8 @@ const HOT = cellAt(-0.0597, 51.5194, 10);
 const schools: SchoolsLayerData = deepFreeze({
   theme: 'schools-robbery',
   schools: [
-    { urn: '990002', name: 'Whitechapel Road Academy (demo)', position: WHITECHAPEL, count: 23, standsOut: true },
-    { urn: '990009', name: 'Millwall Dock Academy (demo)', position: MILLWALL, count: 1, standsOut: false },
+    { urn: '990002', name: 'Whitechapel Road Academy (demo)', rank: 1, position: WHITECHAPEL, count: 23, standsOut: true },
+    { urn: '990009', name: 'Millwall Dock Academy (demo)', rank: 2, position: MILLWALL, count: 1, standsOut: false },
   ],
   cells: [
     { cell: HOT, count: 9 },
@@ -74,13 +74,14 @@ describe('robbery near schools layers', () => {
     expect(SCHOOL_CELL_CLASSES.map((_, k) => schoolCellClassLabel(k))).toEqual(['1', '2–3', '4–7', '8 or more']);
   });
 
-  it('draws buffers, counted cells, schools sized by count, the ring of the one that stands out and its name', () => {
+  it('draws buffers, counted cells, schools sized by count, the ring of the one that stands out and its row number', () => {
     const layers = schoolLayers(schools);
     expect(layers.map((l) => l.id)).toEqual([
       SCHOOL_LAYER_IDS.buffers,
       SCHOOL_LAYER_IDS.cells,
-      SCHOOL_LAYER_IDS.standsOut,
       SCHOOL_LAYER_IDS.points,
+      SCHOOL_LAYER_IDS.standsOut,
+      SCHOOL_LAYER_IDS.ranks,
       SCHOOL_LAYER_IDS.labels,
     ]);
     expect((layerById(layers, SCHOOL_LAYER_IDS.buffers).props.data as unknown[]).length).toBe(2);
@@ -88,18 +89,24 @@ describe('robbery near schools layers', () => {
     expect(cells.props.data).toEqual([{ cell: HOT, count: 9 }]);
     expect(accessor(cells, 'getFillColor', { cell: HOT, count: 9 })).toEqual([128, 0, 38, 200]);
     const points = layerById(layers, SCHOOL_LAYER_IDS.points);
-    const [big, small] = points.props.data as SchoolsLayerData['schools'];
+    // The one that stands out is drawn last, on top of the others.
+    const [small, big] = points.props.data as SchoolsLayerData['schools'];
     expect(big!.urn).toBe('990002');
     expect(Number(accessor(points, 'getRadius', big))).toBeGreaterThan(Number(accessor(points, 'getRadius', small)));
     expect(accessor(points, 'getFillColor', big)).not.toEqual(accessor(points, 'getFillColor', small));
     expect((layerById(layers, SCHOOL_LAYER_IDS.standsOut).props.data as { urn: string }[]).map((s) => s.urn)).toEqual(['990002']);
-    expect((layerById(layers, SCHOOL_LAYER_IDS.labels).props.data as { name: string }[]).map((s) => s.name)).toEqual(['Whitechapel Road Academy (demo)']);
+    const ranks = layerById(layers, SCHOOL_LAYER_IDS.ranks);
+    expect((ranks.props.data as { urn: string }[]).map((s) => s.urn)).toEqual(['990002']);
+    expect(accessor(ranks, 'getText', schools.schools[0])).toBe('1');
+    expect(layerById(layers, SCHOOL_LAYER_IDS.labels).props.data).toEqual([]);
   });
 
   it('rings and names the school picked in the table', () => {
     const layers = schoolLayers({ ...schools, selectedUrn: '990009' });
     expect((layerById(layers, SCHOOL_LAYER_IDS.selected).props.data as { urn: string }[]).map((s) => s.urn)).toEqual(['990009']);
-    expect((layerById(layers, SCHOOL_LAYER_IDS.labels).props.data as { urn: string }[]).map((s) => s.urn)).toEqual(['990002', '990009']);
+    const labels = layerById(layers, SCHOOL_LAYER_IDS.labels);
+    expect((labels.props.data as { urn: string }[]).map((s) => s.urn)).toEqual(['990009']);
+    expect(accessor(labels, 'getText', schools.schools[1])).toBe('Millwall Dock Academy (demo)');
   });
 
   it('picks a school from its point and nothing from its buffer', () => {

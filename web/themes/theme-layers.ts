@@ -14,9 +14,10 @@ export function themeLayers(data: ThemeLayerData): Layer[] {
 export function schoolsLayerDataOf(response: Pick<SchoolsRobberyResponse, 'schools' | 'cells' | 'meta'>, selectedUrn: string | null): SchoolsLayerData {
   return {
     theme: 'schools-robbery',
-    schools: response.schools.map((s) => ({
+    schools: response.schools.map((s, k) => ({
       urn: s.urn,
       name: s.name,
+      rank: k + 1,
       position: s.position,
       count: s.count,
       standsOut: s.aboveBoroughRate?.standsOut === true,

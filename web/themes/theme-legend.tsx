@@ -19,11 +19,17 @@ export function SchoolsKey({ response }: { response: SchoolsRobberyResponse }) {
         </li>
         <li>
           <span className="swatch swatch-school-stands-out" aria-hidden="true" />
-          <span className="legend-label">Stands out (named)</span>
+          <span className="legend-label">Stands out</span>
+        </li>
+        <li>
+          <span className="swatch swatch-hotspot-number" aria-hidden="true">
+            1
+          </span>
+          <span className="legend-label">Its row in the table</span>
         </li>
         <li>
           <span className="swatch swatch-school-selected" aria-hidden="true" />
-          <span className="legend-label">Picked in the table</span>
+          <span className="legend-label">Picked in the table (named)</span>
         </li>
         <li>
           <span className="swatch swatch-buffer" aria-hidden="true" />

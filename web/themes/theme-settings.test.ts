@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { THEMES } from '../../geo/themes';
 import type { ThemeDefinition } from './theme-api';
-import { bufferOptions, categoryOptions, drawnThemes, hoursInWords, schoolDaysOptions, schoolsSettingsOf } from './theme-settings';
+import { bufferOptions, categoryOptions, drawnThemes, hoursInWords, lowerFirst, schoolDaysOptions, schoolsSettingsOf } from './theme-settings';
 
 // The served table is geo/themes.ts as JSON: the same data the page receives.
 const served = JSON.parse(JSON.stringify(THEMES)) as ThemeDefinition[];
@@ -60,6 +60,8 @@ describe('theme settings', () => {
   it('says hours and lists in words', () => {
     expect(hoursInWords('15-18')).toBe('15:00–18:00');
     expect(hoursInWords('7-9')).toBe('07:00–09:00');
+    expect(lowerFirst('Drug offences')).toBe('drug offences');
+    expect(lowerFirst('ASB reports')).toBe('ASB reports');
     expect(bufferOptions({ parameter: 'bufferMeters', label: 'x', default: 400, allowed: ['a'] })).toEqual([{ value: 400, label: '400 metres' }]);
     expect(schoolDaysOptions({ parameter: 'schoolDays', label: 'x', default: 'only', allowed: { min: 0, max: 1 } })).toEqual([]);
   });

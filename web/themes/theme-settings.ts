@@ -91,11 +91,15 @@ export function schoolDaysInWords(value: string): string {
   return isSchoolDaysParam(value) ? SCHOOL_DAYS_WORDS[value] : value;
 }
 
+/** 'Theft from the person' → 'theft from the person'; 'ASB reports' stays as it is. */
+export function lowerFirst(text: string): string {
+  return /^[A-Z][a-z]/.test(text) ? `${text.charAt(0).toLowerCase()}${text.slice(1)}` : text;
+}
+
 /** 'Robbery and theft from the person' from category slugs. */
 export function categoriesInWords(categories: readonly string[]): string {
   const labels = categories.map((slug) => categoryBySlug(slug)?.label ?? slug);
-  const text = labels.length <= 1 ? (labels[0] ?? '') : `${labels.slice(0, -1).join(', ')} and ${labels.at(-1)!.toLowerCase()}`;
-  return text;
+  return labels.length <= 1 ? (labels[0] ?? '') : `${labels.slice(0, -1).join(', ')} and ${lowerFirst(labels.at(-1)!)}`;
 }
 
 /** The theme's own categories, and (when it allows more) all it allows. */
