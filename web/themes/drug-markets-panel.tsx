@@ -86,7 +86,7 @@ export function DrugMarketsPanel({ response, selectedHotspot, onSelect }: DrugMa
                     <td>{hotspot.persistence ? PERSISTENCE_WORDS[hotspot.persistence] : 'Hot now only'}</td>
                     <td className="num">{oneDecimal(hotspot.index)}</td>
                     <td className="num">{plural(hotspot.searches, 'search', 'searches')}</td>
-                    <td className="num">{rateCell(hotspot.positiveOutcome)}</td>
+                    <td className={hotspot.positiveOutcome.rate === null ? 'num missing' : 'num'}>{rateCell(hotspot.positiveOutcome)}</td>
                   </tr>
                 );
               })}
