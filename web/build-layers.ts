@@ -8,6 +8,7 @@ import type { EmergingPattern } from '../geo/emerging';
 import type { AreaLabel } from './area-labels';
 import { colourOfCount, type Rgb } from './colour-scale';
 import { taskingLayers, type TaskingOverlay } from './taskings/tasking-layers';
+import { themeLayers, type ThemeLayerData } from './themes/theme-layers';
 import { FORECAST_EDGE, FORECAST_FILL, NOT_SIGNIFICANT_ALPHA, colourOfBin, colourOfPattern, forecastTopCount } from './view-colours';
 
 export interface CellCount {
@@ -52,6 +53,8 @@ export interface MapLayerState {
   labels: readonly AreaLabel[];
   /** Tasking outlines and the area being drafted, drawn on top of every view. */
   taskings?: TaskingOverlay;
+  /** A theme on screen (web/themes/): its layers, once its answer is in, replace the view's; null for a layer group. */
+  theme?: { data: ThemeLayerData | null } | null;
 }
 
 export const LAYER_IDS = {
@@ -228,6 +231,9 @@ function proactiveCircles(cells: readonly { cell: string; count: number }[]): La
 }
 
 export function buildLayers(state: MapLayerState): Layer[] {
+  // A theme names its own places (schools, numbered hotspots): the ward names go beneath them,
+  // and tasking outlines stay with the taskings column, which a theme's table replaces.
+  if (state.theme) return [...wardLabels(state.labels), ...(state.theme.data ? themeLayers(state.theme.data) : [])];
   const layers: Layer[] = viewLayers(state.data, state.h3Resolution);
   if (state.selectedCell) {
     layers.push(
@@ -245,26 +251,29 @@ export function buildLayers(state: MapLayerState): Layer[] {
       }),
     );
   }
-  if (state.labels.length > 0) {
-    layers.push(
-      new TextLayer<AreaLabel>({
-        id: LAYER_IDS.labels,
-        data: state.labels,
-        getPosition: (d) => d.position,
-        getText: (d) => d.name,
-        getSize: 15,
-        getColor: LABEL_COLOUR,
-        fontFamily: 'system-ui, "DejaVu Sans", Arial, sans-serif',
-        fontWeight: 600,
-        // A white halo keeps ward names legible over coloured cells.
-        fontSettings: { sdf: true },
-        outlineWidth: 4,
-        outlineColor: [255, 255, 255, 235],
-        characterSet: 'auto',
-        pickable: false,
-      }),
-    );
-  }
+  layers.push(...wardLabels(state.labels));
   if (state.taskings) layers.push(...taskingLayers(state.taskings));
   return layers;
+}
+
+function wardLabels(labels: readonly AreaLabel[]): Layer[] {
+  if (labels.length === 0) return [];
+  return [
+    new TextLayer<AreaLabel>({
+      id: LAYER_IDS.labels,
+      data: labels,
+      getPosition: (d) => d.position,
+      getText: (d) => d.name,
+      getSize: 15,
+      getColor: LABEL_COLOUR,
+      fontFamily: 'system-ui, "DejaVu Sans", Arial, sans-serif',
+      fontWeight: 600,
+      // A white halo keeps ward names legible over coloured cells.
+      fontSettings: { sdf: true },
+      outlineWidth: 4,
+      outlineColor: [255, 255, 255, 235],
+      characterSet: 'auto',
+      pickable: false,
+    }),
+  ];
 }

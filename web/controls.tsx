@@ -34,7 +34,15 @@ export interface ControlsProps {
   onResolutionChange: (resolution: number) => void;
   /** When the layer's categories have data, in words; null when nothing is imported. */
   layerCoverage: string | null;
+  /** The meeting's themes the map can draw (web/themes/), offered beside the layer groups. */
+  themes?: readonly { id: string; label: string }[];
+  /** The theme on screen, or null for a layer group. */
+  theme?: string | null;
+  onThemeChange?: (theme: string | null) => void;
 }
+
+/** A theme's value in the Layer list: apart from the group ids, whatever they are called. */
+const THEME_VALUE_PREFIX = 'theme:';
 
 function FilterSelect(props: {
   id: string;
@@ -61,17 +69,42 @@ export function Controls(props: ControlsProps) {
   const id = useId();
   const { windowChoice } = props;
   const custom = windowChoice.kind === 'custom' ? windowChoice : null;
+  const themes = props.themes ?? [];
+  // A theme has its own time of day, days and cell size (its panel under this form).
+  const themeOn = props.theme !== null && props.theme !== undefined;
+  const groupOptions = props.groups.map((g) => (
+    <option key={g.id} value={g.id}>
+      {g.label}
+    </option>
+  ));
 
   return (
     <form className="controls" onSubmit={(event) => event.preventDefault()} aria-label="Map controls">
       <div className="field">
         <label htmlFor={`${id}-group`}>Layer</label>
-        <select id={`${id}-group`} value={props.group} onChange={(event) => props.onGroupChange(event.target.value)}>
-          {props.groups.map((g) => (
-            <option key={g.id} value={g.id}>
-              {g.label}
-            </option>
-          ))}
+        <select
+          id={`${id}-group`}
+          value={props.theme ? `${THEME_VALUE_PREFIX}${props.theme}` : props.group}
+          onChange={(event) => {
+            const value = event.target.value;
+            if (value.startsWith(THEME_VALUE_PREFIX)) {
+              props.onThemeChange?.(value.slice(THEME_VALUE_PREFIX.length));
+            } else {
+              props.onThemeChange?.(null);
+              props.onGroupChange(value);
+            }
+          }}
+        >
+          {themes.length > 0 ? <optgroup label="Layers">{groupOptions}</optgroup> : groupOptions}
+          {themes.length > 0 && (
+            <optgroup label="Themes">
+              {themes.map((t) => (
+                <option key={t.id} value={`${THEME_VALUE_PREFIX}${t.id}`}>
+                  Theme: {t.label}
+                </option>
+              ))}
+            </optgroup>
+          )}
         </select>
         {props.layerCoverage && (
           <p className="fine-print layer-coverage" data-testid="layer-coverage">
@@ -126,31 +159,35 @@ export function Controls(props: ControlsProps) {
         )}
       </fieldset>
 
-      <FilterSelect
-        id={`${id}-hours`}
-        label="Time of day"
-        options={TIME_OF_DAY_OPTIONS}
-        value={props.timeFilter.hours}
-        onChange={(hours) => props.onTimeFilterChange({ ...props.timeFilter, hours })}
-      />
-      <FilterSelect
-        id={`${id}-weekdays`}
-        label="Days"
-        options={DAYS_OPTIONS}
-        value={props.timeFilter.weekdays}
-        onChange={(weekdays) => props.onTimeFilterChange({ ...props.timeFilter, weekdays })}
-      />
+      {!themeOn && (
+        <>
+          <FilterSelect
+            id={`${id}-hours`}
+            label="Time of day"
+            options={TIME_OF_DAY_OPTIONS}
+            value={props.timeFilter.hours}
+            onChange={(hours) => props.onTimeFilterChange({ ...props.timeFilter, hours })}
+          />
+          <FilterSelect
+            id={`${id}-weekdays`}
+            label="Days"
+            options={DAYS_OPTIONS}
+            value={props.timeFilter.weekdays}
+            onChange={(weekdays) => props.onTimeFilterChange({ ...props.timeFilter, weekdays })}
+          />
 
-      <div className="field">
-        <label htmlFor={`${id}-resolution`}>Cell size</label>
-        <select id={`${id}-resolution`} value={props.resolution} onChange={(event) => props.onResolutionChange(Number(event.target.value))}>
-          {RESOLUTION_OPTIONS.map((option) => (
-            <option key={option.resolution} value={option.resolution}>
-              {option.label}
-            </option>
-          ))}
-        </select>
-      </div>
+          <div className="field">
+            <label htmlFor={`${id}-resolution`}>Cell size</label>
+            <select id={`${id}-resolution`} value={props.resolution} onChange={(event) => props.onResolutionChange(Number(event.target.value))}>
+              {RESOLUTION_OPTIONS.map((option) => (
+                <option key={option.resolution} value={option.resolution}>
+                  {option.label}
+                </option>
+              ))}
+            </select>
+          </div>
+        </>
+      )}
     </form>
   );
 }

@@ -1,5 +1,6 @@
 // A small, machine-readable summary of what the map shows, for end-to-end tests and for
 // anyone debugging a screen: hidden from view and from assistive technology.
+import type { ThemeMapSummary } from './themes/theme-layers';
 
 export interface MapStateSummary {
   role: string;
@@ -39,6 +40,8 @@ export interface MapStateSummary {
   selectedTaskingId: number | null;
   /** Cells of the area being drafted for a new tasking (picked, or a drawn shape's preview); null without a draft. */
   draftCells: number | null;
+  /** The theme on screen (robbery near schools, drug markets) and what its layers draw; null for a layer group. */
+  theme: ThemeMapSummary | null;
 }
 
 export function MapState({ summary }: { summary: MapStateSummary }) {

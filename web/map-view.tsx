@@ -30,6 +30,9 @@ export interface MapPick {
   taskingId: number | null;
   cell: string | null;
   lngLat: LngLat | null;
+  /** The deck.gl layer and datum under the click, for layers whose data is not a cell (a theme's schools). */
+  layerId: string | null;
+  object: unknown;
 }
 
 declare global {
@@ -52,6 +55,8 @@ export interface MapViewProps {
   focus?: { key: string; cells: readonly string[] } | null;
   /** Called when the base map is idle and deck.gl has drawn the layers for `key`. */
   onDrawn: (key: string) => void;
+  /** When this changes the page's layout has changed the map's size: it fits the study area again. */
+  fitKey?: string;
 }
 
 /** Every view's cells carry their H3 id as `cell` (see build-layers.ts). */
@@ -59,7 +64,7 @@ function cellOf(value: unknown): string | null {
   return typeof value === 'object' && value !== null && 'cell' in value && typeof value.cell === 'string' ? value.cell : null;
 }
 
-export function MapView({ baseAreas, mapStyleUrl, layers, layersKey, onPick, onDrawn, drawing, focus = null }: MapViewProps) {
+export function MapView({ baseAreas, mapStyleUrl, layers, layersKey, onPick, onDrawn, drawing, focus = null, fitKey = '' }: MapViewProps) {
   const containerRef = useRef<HTMLDivElement>(null);
   const overlayRef = useRef<MapboxOverlay | null>(null);
   const mapRef = useRef<MapLibreMap | null>(null);
@@ -120,11 +125,14 @@ export function MapView({ baseAreas, mapStyleUrl, layers, layersKey, onPick, onD
           taskingId,
           cell: taskingId === null ? cellOf(info.object) : null,
           lngLat: lng !== undefined && lat !== undefined ? [lng, lat] : null,
+          layerId: info.layer?.id ?? null,
+          object: info.object ?? null,
         });
       },
       // The overlay canvas takes no pointer events, so the cursor is set on MapLibre's canvas.
       onHover: (info: PickingInfo) => {
-        const over = taskingIdOfPick(info.layer?.id, info.object) !== null || cellOf(info.object) !== null;
+        // Anything pickable under the pointer: a tasking, a cell, or a theme's school or hotspot.
+        const over = info.object !== undefined && info.object !== null;
         map.getCanvas().style.cursor = live.current.drawing ? 'crosshair' : over ? 'pointer' : '';
       },
     });
@@ -181,6 +189,17 @@ export function MapView({ baseAreas, mapStyleUrl, layers, layersKey, onPick, onD
     );
     // eslint-disable-next-line react-hooks/exhaustive-deps -- moves once per key: a new answer for the same tasking must not pull the map back
   }, [focusKey]);
+
+  // The map fitted the study area when it was made; only a later layout change needs a new fit.
+  const fittedFor = useRef(fitKey);
+  useEffect(() => {
+    const map = mapRef.current;
+    if (!map || fittedFor.current === fitKey) return;
+    fittedFor.current = fitKey;
+    map.resize();
+    map.fitBounds(boundsOfCollection(baseAreas.studyArea) ?? FALLBACK_BOUNDS, { padding: 24, duration: 0 });
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- fits once per layout: new areas make a new map anyway
+  }, [fitKey]);
 
   useEffect(() => {
     const map = mapRef.current;

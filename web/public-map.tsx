@@ -63,6 +63,7 @@ export function PublicMap({ base, role }: { base: BaseData; role: string }) {
           taskingOutlines: [],
           selectedTaskingId: null,
           draftCells: null,
+          theme: null,
         }}
       />
     </main>

@@ -4,8 +4,8 @@ import { useCallback, useEffect, useMemo, useState } from 'react';
 import { cellAt, cellCentre, cellRing } from '../geo/h3';
 import { createAreaTest } from '../geo/study-area';
 import { londonWallClock } from '../geo/time';
-import { fetchCellBreakdown, fetchCells, type ApiFailure, type CellsResponse, type Meta, type WindowQuery } from './api-client';
-import { buildLayers, renderedCellCount, splitCells, type ViewData } from './build-layers';
+import { fetchCellBreakdown, fetchCells, type ApiFailure, type Meta, type WindowQuery } from './api-client';
+import { buildLayers, renderedCellCount, splitCells } from './build-layers';
 import { CellPanel, type BreakdownState } from './cell-panel';
 import { Controls } from './controls';
 import type { BaseData } from './map-page';
@@ -14,7 +14,13 @@ import { MapView, type MapPick } from './map-view';
 import { emptyDraft, hotspotCluster, placeOfCells, problemOfHotspot } from './taskings/tasking-draft';
 import { TaskingsColumn } from './taskings/taskings-column';
 import { previewCellsOf, useTaskingData, useWorkspace } from './taskings/use-taskings';
-import { useBacktest, useProfile, useViewAnswer, type Loadable, type ViewAnswer } from './use-view-data';
+import { SchoolsControls } from './themes/theme-controls';
+import { ThemeColumn } from './themes/theme-column';
+import { isDrawnThemeId, type DrawnThemeId } from './themes/theme-settings';
+import { messageForScreen } from './themes/theme-words';
+import { useThemeView } from './themes/use-theme-view';
+import { useBacktest, useProfile, useViewAnswer } from './use-view-data';
+import { layerCoverageText, topCellsOf, viewDataOf, type Shown } from './view-data';
 import { ViewChoice } from './view-choice';
 import { legendTitleOf, type MapViewName } from './view-colours';
 import { factsOfCell } from './view-facts';
@@ -26,13 +32,6 @@ import { WindowSummary } from './window-summary';
 
 const DEFAULT_GROUP = 'violence';
 const DEFAULT_RESOLUTION = 9;
-
-interface Shown {
-  key: string;
-  query: WindowQuery;
-  window: ResolvedWindow;
-  response: CellsResponse;
-}
 
 function keyOf(q: WindowQuery): string {
   return `${q.group}|${q.from}|${q.to}|${q.resolution}|${q.hours ?? ''}|${q.weekdays ?? ''}`;
@@ -69,6 +68,8 @@ export function StaffMap({ base, meta, role, userName, onSessionEnded }: StaffMa
   const [drawnKey, setDrawnKey] = useState<string | null>(null);
   const [view, setView] = useState<MapViewName>('counts');
   const [harm, setHarm] = useState(false);
+  // A meeting theme (web/themes/) instead of a layer group: its own layers, choices and table.
+  const [themeId, setThemeId] = useState<DrawnThemeId | null>(null);
 
   const query: WindowQuery | null = applied ? { group, from: applied.from, to: applied.to, resolution, ...timeFilter } : null;
   const key = query ? keyOf(query) : null;
@@ -76,6 +77,7 @@ export function StaffMap({ base, meta, role, userName, onSessionEnded }: StaffMa
   const answer = useViewAnswer(view, viewWindow, harm, onSessionEnded);
   const backtest = useBacktest(view, viewWindow, onSessionEnded);
   const profile = useProfile(selectedCell, shown?.query ?? null, onSessionEnded);
+  const theme = useThemeView(themeId, applied ? { from: applied.from, to: applied.to } : null, onSessionEnded);
 
   useEffect(() => {
     if (!query || !applied) return;
@@ -143,15 +145,36 @@ export function StaffMap({ base, meta, role, userName, onSessionEnded }: StaffMa
 
   const viewData = useMemo(() => viewDataOf(view, shown, answer), [view, shown, answer]);
   const layers = useMemo(
-    () => buildLayers({ data: viewData, h3Resolution: shown?.query.resolution ?? resolution, selectedCell, labels: base.labels, taskings: taskingOverlay }),
-    [viewData, shown, selectedCell, base.labels, resolution, taskingOverlay],
+    () =>
+      buildLayers({
+        data: viewData,
+        h3Resolution: shown?.query.resolution ?? resolution,
+        selectedCell,
+        labels: base.labels,
+        taskings: taskingOverlay,
+        theme: themeId ? { data: theme.layerData } : null,
+      }),
+    [viewData, shown, selectedCell, base.labels, resolution, taskingOverlay, themeId, theme.layerData],
   );
   const split = useMemo(() => splitCells(shown?.response.cells ?? []), [shown]);
   // What the map draws is identified by the view's request (and its outcome), so "ready" means
   // these exact cells are on screen.
-  const layersKey = view === 'counts' ? (shown?.key ?? 'none') : answer ? `${answer.key}|${answer.status}` : 'none';
+  const themeAnswer = themeId ? theme.answer : null;
+  const layersKey = themeId
+    ? `theme|${themeAnswer?.key ?? 'none'}|${themeAnswer?.status ?? ''}|${theme.selectedUrn ?? ''}|${theme.selectedHotspot ?? ''}`
+    : view === 'counts'
+      ? (shown?.key ?? 'none')
+      : answer
+        ? `${answer.key}|${answer.status}`
+        : 'none';
   const viewFailure = answer?.status === 'failed' ? answer.failure : null;
-  const viewMessage = viewFailure ? failureMessageOf(viewFailure) : null;
+  const viewMessage = themeId
+    ? themeAnswer?.status === 'failed'
+      ? messageForScreen(themeAnswer.failure)
+      : null
+    : viewFailure
+      ? failureMessageOf(viewFailure)
+      : null;
 
   const onWindowChange = (choice: WindowChoice) => {
     setWindowChoice(choice);
@@ -171,6 +194,10 @@ export function StaffMap({ base, meta, role, userName, onSessionEnded }: StaffMa
     return { key: `tasking:${focusedFeature.properties.id}:${cells.join(',')}`, cells };
   }, [focusedFeature, taskingData.list]);
   const onPick = (pick: MapPick) => {
+    if (themeId) {
+      theme.pick(pick.layerId, pick.object);
+      return;
+    }
     if (pick.lngLat && workspace.clickMap(pick.lngLat)) return;
     if (pick.taskingId !== null) workspace.open({ kind: 'detail', id: pick.taskingId });
     else if (pick.cell !== null) setSelectedCell(pick.cell);
@@ -214,7 +241,11 @@ export function StaffMap({ base, meta, role, userName, onSessionEnded }: StaffMa
 
   const countsCurrent = shown !== null && shown.key === key;
   const timeFilterNote = countsCurrent ? (shown.response.meta.timeFilter?.note ?? null) : null;
-  const current = view === 'counts' ? countsCurrent : answer !== null && answer.status !== 'loading' && countsCurrent;
+  const current = themeId
+    ? themeAnswer !== null && themeAnswer.status !== 'loading'
+    : view === 'counts'
+      ? countsCurrent
+      : answer !== null && answer.status !== 'loading' && countsCurrent;
   const loadedAnswer = answer?.status === 'loaded' ? answer.value : null;
   const hotspotRow = loadedAnswer?.view === 'hotspots' && selectedCell ? loadedAnswer.response.cells.find((c) => c.cell === selectedCell) : undefined;
   const summary: MapStateSummary = {
@@ -227,7 +258,7 @@ export function StaffMap({ base, meta, role, userName, onSessionEnded }: StaffMa
     hours: timeFilter.hours,
     weekdays: timeFilter.weekdays,
     timeFilterNote,
-    cellsRendered: current ? renderedCellCount(viewData) : 0,
+    cellsRendered: current && !themeId ? renderedCellCount(viewData) : 0,
     partialOnlyCells: current && view === 'counts' ? split.partialOnly.length : 0,
     totalCount: countsCurrent ? shown.response.meta.totalCount : null,
     totalPartialCount: countsCurrent ? shown.response.meta.totalPartialCount : null,
@@ -238,14 +269,17 @@ export function StaffMap({ base, meta, role, userName, onSessionEnded }: StaffMa
     legendTitle: legendTitleOf(view, harm),
     viewMessage,
     selectedCellBin: hotspotRow ? hotspotRow.bin : null,
-    topCells: current ? topCellsOf(viewData) : [],
+    topCells: current && !themeId ? topCellsOf(viewData) : [],
     taskingOutlines: taskingData.features.map((f) => f.properties.id),
     selectedTaskingId,
     draftCells: draft ? (draft.area.cells.length > 0 ? draft.area.cells.length : previewCells.length) : null,
+    theme: themeId && current ? theme.summary : null,
   };
+  const activeTheme = themeId ? theme.active : null;
+  const layerCategories = activeTheme ? activeTheme.categories : (base.groups.find((g) => g.id === group)?.categories ?? []);
 
   return (
-    <main className="workspace">
+    <main className={themeId ? 'workspace theme-mode' : 'workspace'}>
       <div className="sidebar">
         <Controls
           groups={base.groups}
@@ -258,39 +292,62 @@ export function StaffMap({ base, meta, role, userName, onSessionEnded }: StaffMa
           timeFilter={timeFilter}
           onTimeFilterChange={setTimeFilter}
           resolution={resolution}
-          layerCoverage={layerCoverageText(meta, base.groups.find((g) => g.id === group)?.categories ?? [])}
+          layerCoverage={layerCoverageText(meta, layerCategories)}
+          themes={theme.themes}
+          theme={themeId}
+          onThemeChange={(id) => {
+            setThemeId(id !== null && isDrawnThemeId(id) ? id : null);
+            setSelectedCell(null);
+          }}
           onResolutionChange={(value) => {
             setResolution(value);
             setSelectedCell(null); // a cell id belongs to one resolution
           }}
         />
-        <ViewChoice view={view} onViewChange={setView} harm={harm} onHarmChange={setHarm} />
-        <ViewLegend
-          view={view}
-          harm={harm}
-          h3Resolution={shown?.query.resolution ?? resolution}
-          answer={answer}
-          backtest={backtest}
-          timeFilterSet={describeTimeFilter(timeFilter) !== null}
-        />
+        {activeTheme ? (
+          <>
+            {activeTheme.id === 'schools-robbery' && theme.schoolsSettings && theme.schoolsChoice && (
+              <SchoolsControls settings={theme.schoolsSettings} choice={theme.schoolsChoice} onChange={theme.setSchoolsChoice} />
+            )}
+            <section className="theme-about" aria-labelledby="theme-question">
+              <h2 id="theme-question">The question</h2>
+              <p>{activeTheme.question}</p>
+              <p className="fine-print">{activeTheme.basis}</p>
+            </section>
+          </>
+        ) : (
+          <>
+            <ViewChoice view={view} onViewChange={setView} harm={harm} onHarmChange={setHarm} />
+            <ViewLegend
+              view={view}
+              harm={harm}
+              h3Resolution={shown?.query.resolution ?? resolution}
+              answer={answer}
+              backtest={backtest}
+              timeFilterSet={describeTimeFilter(timeFilter) !== null}
+            />
+          </>
+        )}
         {windowError && (
           <p className="window-error" role="alert">
             {windowError}
           </p>
         )}
-        <WindowSummary
-          groupLabel={base.groups.find((g) => g.id === group)?.label ?? group}
-          window={applied}
-          timeFilterText={describeTimeFilter(timeFilter)}
-          timeFilterNote={timeFilterNote}
-          openingNote={windowChoice === opening.choice ? opening.why : null}
-          coverageNote={countsCurrent ? shown.response.meta.coverageNote : null}
-          response={countsCurrent ? shown.response : null}
-          failure={cellsFailure}
-          hasData={meta.coverage !== null}
-          busiest={countsCurrent ? split.counted : []}
-          onPickCell={setSelectedCell}
-        />
+        {!activeTheme && (
+          <WindowSummary
+            groupLabel={base.groups.find((g) => g.id === group)?.label ?? group}
+            window={applied}
+            timeFilterText={describeTimeFilter(timeFilter)}
+            timeFilterNote={timeFilterNote}
+            openingNote={windowChoice === opening.choice ? opening.why : null}
+            coverageNote={countsCurrent ? shown.response.meta.coverageNote : null}
+            response={countsCurrent ? shown.response : null}
+            failure={cellsFailure}
+            hasData={meta.coverage !== null}
+            busiest={countsCurrent ? split.counted : []}
+            onPickCell={setSelectedCell}
+          />
+        )}
       </div>
       <div className="map-area">
         <MapView
@@ -302,6 +359,7 @@ export function StaffMap({ base, meta, role, userName, onSessionEnded }: StaffMa
           drawing={workspace.tool !== 'none'}
           focus={focusOfTasking}
           onDrawn={setDrawnKey}
+          fitKey={themeId ? 'theme' : 'layers'}
         />
         {workspace.tool !== 'none' && (
           <p className="map-tool-hint" role="status">
@@ -338,70 +396,29 @@ export function StaffMap({ base, meta, role, userName, onSessionEnded }: StaffMa
           />
         )}
       </div>
-      <TaskingsColumn
-        data={taskingData}
-        workspace={workspace}
-        role={role}
-        userName={userName}
-        today={today}
-        blankDraft={blankDraft}
-        previewCells={previewCells.length}
-        onSessionEnded={onSessionEnded}
-      />
+      {activeTheme ? (
+        <ThemeColumn
+          label={activeTheme.label}
+          question={activeTheme.question}
+          answer={theme.answer}
+          selectedUrn={theme.selectedUrn}
+          onSelectSchool={theme.selectSchool}
+          selectedHotspot={theme.selectedHotspot}
+          onSelectHotspot={theme.selectHotspot}
+        />
+      ) : (
+        <TaskingsColumn
+          data={taskingData}
+          workspace={workspace}
+          role={role}
+          userName={userName}
+          today={today}
+          blankDraft={blankDraft}
+          previewCells={previewCells.length}
+          onSessionEnded={onSessionEnded}
+        />
+      )}
       <MapState summary={summary} />
     </main>
   );
-}
-
-/** 'Violence and sexual offences: Jan 2016 to Dec 2016 and Jun 2018; Possession of weapons: ...' for the layer's imported categories. */
-function layerCoverageText(meta: Meta, categories: readonly string[]): string | null {
-  const rows = meta.categoryCoverage.filter((c) => categories.includes(c.category));
-  return rows.length === 0 ? null : rows.map((c) => `${c.label}: ${c.text}`).join('; ');
-}
-
-/** The cells of the view on screen; empty while its answer loads or when it failed. */
-function viewDataOf(view: MapViewName, shown: Shown | null, answer: Loadable<ViewAnswer> | null): ViewData {
-  const loaded = answer?.status === 'loaded' ? answer.value : null;
-  switch (view) {
-    case 'counts':
-      return { view, cells: shown?.response.cells ?? [], windowDays: shown?.window.windowDays ?? 28 };
-    case 'hotspots':
-      return {
-        view,
-        cells: loaded?.view === 'hotspots' ? loaded.response.cells : [],
-        proactive: loaded?.view === 'hotspots' && loaded.harm ? (loaded.response.meta.harm?.proactive.cells ?? []) : [],
-      };
-    case 'emerging':
-      return { view, cells: loaded?.view === 'emerging' ? loaded.response.cells : [] };
-    case 'forecast':
-      return { view, cells: loaded?.view === 'forecast' ? loaded.response.cells : [] };
-  }
-}
-
-const TOP_CELLS = 10;
-
-/** The view's highest-ranked cells, for the map-state summary. */
-function topCellsOf(data: ViewData): string[] {
-  switch (data.view) {
-    case 'counts':
-      return [...data.cells]
-        .sort((a, b) => b.count - a.count || a.cell.localeCompare(b.cell))
-        .slice(0, TOP_CELLS)
-        .map((c) => c.cell);
-    case 'hotspots':
-      return data.cells
-        .filter((c) => c.bin > 0)
-        .slice(0, TOP_CELLS)
-        .map((c) => c.cell);
-    case 'emerging':
-      return data.cells
-        .filter((c) => c.side === 'hot')
-        .slice(0, TOP_CELLS)
-        .map((c) => c.cell);
-    case 'forecast':
-      return [...data.cells]
-        .sort((a, b) => a.rank - b.rank)
-        .slice(0, TOP_CELLS)
-        .map((c) => c.cell);
-  }
 }

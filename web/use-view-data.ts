@@ -49,7 +49,7 @@ async function answerOf(view: Exclude<MapViewName, 'counts'>, w: ViewWindow, har
 }
 
 /** Runs `load` whenever `key` changes (null: nothing to load) and keeps its latest answer. */
-function useKeyed<T>(key: string | null, load: (signal: AbortSignal) => Promise<Result<T, ApiFailure>>, onSessionEnded: () => void): Loadable<T> | null {
+export function useKeyed<T>(key: string | null, load: (signal: AbortSignal) => Promise<Result<T, ApiFailure>>, onSessionEnded: () => void): Loadable<T> | null {
   const [state, setState] = useState<Loadable<T> | null>(null);
   useEffect(() => {
     if (key === null) return;

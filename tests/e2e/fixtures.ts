@@ -7,7 +7,9 @@ import { join, resolve } from 'node:path';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { expect } from 'vitest';
 import { z } from 'zod';
-import { DEMO_ACCOUNTS } from '../../server/auth/auth-queries';
+import { createApiToken, DEMO_ACCOUNTS } from '../../server/auth/auth-queries';
+import { openDatabase } from '../../server/db/open-database';
+import { loadDemoDataIfEmpty } from '../../server/demo/load-demo-data';
 import type { Role } from '../../server/auth/roles';
 import { seedDatabase, type SeededDatabase } from './seed-database';
 import { REPO_ROOT, spawnServer } from '../spawn-server';
@@ -49,6 +51,50 @@ export async function startApp(): Promise<RunningApp> {
   return { baseUrl: server.baseUrl, seeded, log: server.log, stop };
 }
 
+export interface RunningDemoApp {
+  baseUrl: string;
+  /** Bearer token of an analyst, for asking the API what the page should show. */
+  analystToken: string;
+  /** The London date the demo data was generated for: its data ends the day before. */
+  generatedOn: Date;
+  log: () => string;
+  stop: () => Promise<void>;
+}
+
+/**
+ * The demo data exactly as the app loads it into an empty database (incidents, planted
+ * patterns and taskings, the 12 demo schools and their own term dates), on a temporary file,
+ * with the real server on it. The demo accounts sign in, as on any demo database.
+ */
+export async function startDemoApp(): Promise<RunningDemoApp> {
+  const dir = mkdtempSync(join(tmpdir(), 'tasking-map-e2e-demo-'));
+  const dbPath = join(dir, 'demo.db');
+  const generatedOn = new Date();
+  const db = openDatabase(dbPath);
+  let analystToken: string;
+  try {
+    if (!loadDemoDataIfEmpty(db, generatedOn)) throw new Error('the demo data did not load into an empty database');
+    analystToken = createApiToken(db, 'analyst', 'e2e', generatedOn);
+  } finally {
+    db.close();
+  }
+  const server = await spawnServer(dbPath, {
+    DEMO_DATA: 'off',
+    WEB_DIST: resolve(REPO_ROOT, 'dist/web'),
+    MAP_STYLE_URL: undefined,
+    COOKIE_SECURE: undefined,
+    LOG_LEVEL: 'warn',
+  }).catch((error: unknown) => {
+    rmSync(dir, { recursive: true, force: true });
+    throw error;
+  });
+  const stop = async () => {
+    await server.stop();
+    rmSync(dir, { recursive: true, force: true });
+  };
+  return { baseUrl: server.baseUrl, analystToken, generatedOn, log: server.log, stop };
+}
+
 export async function launchChromium(): Promise<Browser> {
   return chromium.launch({
     executablePath: CHROMIUM,
@@ -70,9 +116,13 @@ export async function launchChromium(): Promise<Browser> {
 /** Console errors, page errors and failed requests seen so far on each page. */
 const problemsOfPage = new WeakMap<Page, string[]>();
 
-/** A page the size of a meeting-room screen, collecting console errors and page errors. */
-export async function openPage(browser: Browser, baseUrl: string): Promise<{ page: Page; problems: string[] }> {
-  const context = await browser.newContext({ baseURL: baseUrl, viewport: { width: 1600, height: 1000 } });
+/** A page the size of a meeting-room screen (or the viewport given), collecting console errors and page errors. */
+export async function openPage(
+  browser: Browser,
+  baseUrl: string,
+  viewport: { width: number; height: number } = { width: 1600, height: 1000 },
+): Promise<{ page: Page; problems: string[] }> {
+  const context = await browser.newContext({ baseURL: baseUrl, viewport });
   const page = await context.newPage();
   const problems: string[] = [];
   problemsOfPage.set(page, problems);
@@ -137,6 +187,20 @@ export const mapStateSchema = z.object({
   taskingOutlines: z.array(z.number()),
   selectedTaskingId: z.number().nullable(),
   draftCells: z.number().nullable(),
+  theme: z
+    .object({
+      id: z.string(),
+      heading: z.string(),
+      mode: z.string().nullable(),
+      rows: z.array(z.string()),
+      marked: z.array(z.string()),
+      selected: z.string().nullable(),
+      cells: z.number(),
+      points: z.number(),
+      rings: z.number(),
+      classes: z.record(z.string(), z.number()),
+    })
+    .nullable(),
 });
 export type MapState = z.infer<typeof mapStateSchema>;
 
