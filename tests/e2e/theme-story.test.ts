@@ -44,7 +44,7 @@ const schoolsAnswer = z.object({
   schools: z.array(z.object({ name: z.string(), count: z.number(), aboveBoroughRate: z.object({ standsOut: z.boolean() }).nullable() })),
 });
 const drugAnswer = z.object({
-  summary: z.object({ persistent: z.number() }),
+  summary: z.object({ persistent: z.number(), boroughPositiveOutcome: z.object({ positive: z.number(), of: z.number() }) }),
   hotspots: z.array(z.object({ id: z.number(), persistence: z.string().nullable() })),
 });
 
@@ -146,9 +146,12 @@ describe('the meeting themes on the map', () => {
     const hotspotRows = await tableRows(page, 'Drug-market hotspots');
     expect(hotspotRows[0]![0]).toBe('Hotspot 1');
     expect(hotspotRows.some((row) => row[2] === 'Persistent')).toBe(true);
-    // The demo stores no stop and search: the layer says so, and the rate says there is none.
-    expect(await page.getByTestId('theme-notes').textContent()).toMatch(/No drug searches with a positive outcome in these windows/);
-    expect(await page.getByTestId('theme-borough-rate').textContent()).toMatch(/no drug search in the window has a known outcome/);
+    // The demo's drug searches are stop-and-search records: the borough's positive outcome rate, in words and figures.
+    const rate = drugApi.summary.boroughPositiveOutcome;
+    expect(rate.of).toBeGreaterThan(0);
+    expect(await page.getByTestId('theme-borough-rate').textContent()).toBe(
+      `Borough-wide, ${Math.round((100 * rate.positive) / rate.of)}% of ${rate.of} drug searches with a known outcome had an outcome other than no further action (${rate.positive} of ${rate.of}).`,
+    );
     await page.getByRole('button', { name: 'Hotspot 1', exact: true }).click();
     await waitForMapState(page, (s) => s.theme?.selected === 'Hotspot 1', 'hotspot 1 picked');
     await page.mouse.move(5, 5);
