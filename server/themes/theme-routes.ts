@@ -77,7 +77,7 @@ export function themeRoutes(deps: AppDeps) {
             components: answer.value.components.map(({ id, label, source, weight }) => ({ id, label, source, weight })),
             scales: result.scales,
             indexRule:
-              'Each part is divided by its mean per study cell over the windows, weighted and added; Gi* (k = 1, FDR) on the index gives the hot cells (95% or more), and the emerging patterns over the windows give persistent, new or fading.',
+              'Each part is divided by its mean per study cell over the windows, weighted and added; Gi* (k = 1, FDR) on the index gives the hot cells (95% or more), and the run of hot windows gives persistent (two thirds of them, the last included), new (only the latest) or fading (not the last).',
             positiveOutcomeMeasure: answer.value.boroughPositiveOutcome.measure,
             positiveOutcomeLabel: answer.value.boroughPositiveOutcome.label,
             caveats: drugTheme.caveats,

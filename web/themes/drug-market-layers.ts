@@ -47,7 +47,13 @@ export const DRUG_LAYER_IDS = {
  * (web/styles.css, checked by the unit test).
  */
 export const PERSISTENCE_STYLES: Readonly<Record<Persistence, { fill: Rgb; line: Rgba; lineWidth: number; name: string; meaning: string }>> = {
-  persistent: { fill: [84, 39, 136], line: [10, 10, 20, 255], lineWidth: 3, name: 'Persistent', meaning: 'hot in nearly every window, the last included' },
+  persistent: {
+    fill: [84, 39, 136],
+    line: [10, 10, 20, 255],
+    lineWidth: 3,
+    name: 'Persistent',
+    meaning: 'hot in at least two thirds of the windows, the last included',
+  },
   new: { fill: [230, 97, 1], line: [10, 10, 20, 255], lineWidth: 2, name: 'New', meaning: 'hot only in the latest windows' },
   fading: { fill: [254, 224, 182], line: [90, 90, 90, 255], lineWidth: 2, name: 'Fading', meaning: 'hot before, no longer in the last window' },
 };
