@@ -1,6 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { cellAt, cellsWithinDistance } from './h3';
-import { drugMarketIndex, groupTouchingCells, persistenceOf } from './drug-markets';
+import { drugMarketIndex, persistenceOf } from './drug-markets';
 
 describe('drugMarketIndex', () => {
   it('divides each part by its mean per cell over the windows, weights it and adds (worked by hand)', () => {
@@ -54,15 +53,5 @@ describe('persistenceOf', () => {
     expect(persistenceOf([0, 0, 0, 1, 0, 0])).toBeNull();
     expect(persistenceOf([-1, -1, -1, -1, -1, -1])).toBeNull();
     expect(persistenceOf([])).toBeNull();
-  });
-});
-
-describe('groupTouchingCells', () => {
-  it('joins neighbours into one hotspot and keeps a cell apart from them alone', () => {
-    const centre = cellAt(-0.0597, 51.5194, 10);
-    const ring = cellsWithinDistance(centre, 1).filter((c) => c !== centre);
-    const far = cellAt(-0.02, 51.5, 10);
-    const groups = groupTouchingCells([far, ring[0]!, centre, ring[3]!]);
-    expect(groups).toEqual([[centre, ring[0]!, ring[3]!].sort(), [far]]);
   });
 });

@@ -2,7 +2,6 @@
 // a weighted sum of drug offences, drug-related ASB reports and drug searches with a positive
 // outcome, each first divided by its own mean per study cell so that no source wins by sheer
 // volume (police.uk drug offences outnumber partner reports many times). Pure.
-import { cellsWithinDistance } from './h3';
 
 export interface ComponentSeries {
   id: string;
@@ -71,22 +70,4 @@ export function persistenceOf(states: readonly number[]): Persistence | null {
   }
   const before = states.slice(0, n - 1);
   return before.filter((s) => s === 1).length >= Math.ceil(before.length / 2) ? 'fading' : null;
-}
-
-/** Hot cells grouped into hotspots: cells that touch (H3 neighbours) are one hotspot. Largest first. */
-export function groupTouchingCells(cells: readonly string[]): string[][] {
-  const remaining = new Set(cells);
-  const groups: string[][] = [];
-  for (const start of cells) {
-    if (!remaining.has(start)) continue;
-    remaining.delete(start);
-    const group = [start];
-    for (let k = 0; k < group.length; k++) {
-      for (const next of cellsWithinDistance(group[k]!, 1)) {
-        if (remaining.delete(next)) group.push(next);
-      }
-    }
-    groups.push(group.sort());
-  }
-  return groups.sort((a, b) => b.length - a.length || (a[0]! < b[0]! ? -1 : 1));
 }

@@ -55,6 +55,24 @@ export function cellsWithinDistance(cell: string, k: number): string[] {
   return gridDisk(cell, k);
 }
 
+/** Cells grouped by touch (H3 neighbours): each group is one hotspot. Largest first, then by first cell. */
+export function groupTouchingCells(cells: readonly string[]): string[][] {
+  const remaining = new Set(cells);
+  const groups: string[][] = [];
+  for (const start of cells) {
+    if (!remaining.has(start)) continue;
+    remaining.delete(start);
+    const group = [start];
+    for (let k = 0; k < group.length; k++) {
+      for (const next of cellsWithinDistance(group[k]!, 1)) {
+        if (remaining.delete(next)) group.push(next);
+      }
+    }
+    groups.push(group.sort());
+  }
+  return groups.sort((a, b) => b.length - a.length || (a[0]! < b[0]! ? -1 : 1));
+}
+
 /** How a polygon claims cells: by the cell's centre, or by any overlap at all. */
 export type PolygonContainment = 'centre' | 'overlapping';
 

@@ -1,12 +1,15 @@
 // npx tsx scripts/screenshots-real-data.ts [--out tests/e2e/screenshots] [--keep]
 // Screenshots of the theme layers on the real files, run by hand (not in CI): builds a
 // temporary database through the importers (the borough, its wards and basemap, the police.uk
-// street points for 2018-19, the stop-and-search file and the 2016 schools atlas from
-// ../shared/data), starts the server on it, and photographs robbery near schools and drug
-// markets for October 2018 at 1920x1080 and 1366x768 in Debian's Chromium. Each picture is
-// checked for the words it must show (the monthly-data fallback, six monthly windows); look at
-// them too. See the README (Screenshots on the real data).
-import { mkdtempSync, rmSync } from 'node:fs';
+// street points for 2018-19 and all-crime points for 2016, the stop-and-search file and the 2016
+// schools atlas from ../shared/data), starts the server on it, and photographs robbery near
+// schools and drug markets for October 2018, and serious violence for October-December 2016
+// (police.uk's approximation: the street points leave violence out), at 1920x1080 and 1366x768
+// in Debian's Chromium. Each picture is checked for the words it must show (the monthly-data
+// fallback, six monthly windows, the definition shown, the count of the raw file); look at them
+// too. See the README (Screenshots on the real data).
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { gunzipSync } from 'node:zlib';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import type { Page } from 'playwright-core';
@@ -23,12 +26,16 @@ const USAGE = `Usage: npx tsx scripts/screenshots-real-data.ts [--out <folder>] 
   --keep  keep the temporary database and say where it is`;
 
 const DATA = resolve(REPO_ROOT, '../shared/data');
+const ALL_CRIME_2016 = 'tower_hamlets_policeuk_api_crime_points_all_types_2016-01_2016-12.csv.gz';
+/** Serious violence: a quarter of the 2016 all-crime points (92 days, the longest window the layer takes). */
+const VIOLENCE = { from: '2016-10-01', through: '2016-12-31', to: '2017-01-01' };
 const FILES: string[][] = [
   ['study-area', `${DATA}/boundaries/tower_hamlets_borough.geojson`],
   ['areas', '--kind', 'ward', `${DATA}/boundaries/tower_hamlets_wards.geojson`],
   ['areas', '--kind', 'water', `${DATA}/basemap/thames_tidal_water_tower_hamlets_area.geojson`],
   ['areas', '--kind', 'road', `${DATA}/basemap/tfl_road_network_tlrn_tower_hamlets_area.geojson`],
   ['police-uk', `${DATA}/crime/tower_hamlets_street_points_2018-02_2019-12_excl_violence_asb.csv.gz`],
+  ['police-uk', `${DATA}/crime/${ALL_CRIME_2016}`],
   ['stop-search', `${DATA}/crime/tower_hamlets_bbox_stop_and_search_2016-06_2019-02.csv.gz`],
   ['schools', `${DATA}/schools/tower_hamlets_schools_2016.csv`],
 ];
@@ -63,6 +70,32 @@ async function mustShow(page: Page, testId: string, pattern: RegExp): Promise<st
   return text;
 }
 
+/**
+ * Violence and sexual offences and possession of weapons in the quarter, counted from the raw
+ * file with a plain split (the file has no quoted commas in these columns): the check of the
+ * layer's total that does not go through the importer.
+ */
+function rawViolenceCount(): number {
+  const lines = gunzipSync(readFileSync(`${DATA}/crime/${ALL_CRIME_2016}`))
+    .toString('utf8')
+    .trim()
+    .split(/\r?\n/);
+  const header = lines[0]!.split(',');
+  const month = header.indexOf('Month');
+  const type = header.indexOf('Crime type');
+  return lines.slice(1).filter((line) => {
+    const cells = line.split(',');
+    return cells[month]! >= '2016-10' && cells[month]! <= '2016-12' && ['Violence and sexual offences', 'Possession of weapons'].includes(cells[type]!);
+  }).length;
+}
+
+async function chooseWindow(page: Page, from: string, through: string, to: string, what: string): Promise<void> {
+  await page.getByRole('radio', { name: 'Custom dates' }).check();
+  await page.getByLabel('From', { exact: true }).fill(from);
+  await page.getByLabel('To (inclusive)', { exact: true }).fill(through);
+  await waitForMapState(page, (s) => s.from === from && s.to === to, what);
+}
+
 async function photograph(baseUrl: string, out: string): Promise<void> {
   const browser = await launchChromium();
   try {
@@ -70,10 +103,7 @@ async function photograph(baseUrl: string, out: string): Promise<void> {
       const { page, problems } = await openPage(browser, baseUrl, screen.viewport);
       await login(page, 'chair');
       await openMap(page);
-      await page.getByRole('radio', { name: 'Custom dates' }).check();
-      await page.getByLabel('From', { exact: true }).fill(FROM);
-      await page.getByLabel('To (inclusive)', { exact: true }).fill(THROUGH);
-      await waitForMapState(page, (s) => s.from === FROM && s.to === '2018-11-01', 'October 2018');
+      await chooseWindow(page, FROM, THROUGH, '2018-11-01', 'October 2018');
       const layer = page.getByRole('combobox', { name: 'Layer' });
 
       await layer.selectOption({ label: 'Theme: Robbery near schools after school' });
@@ -100,6 +130,24 @@ async function photograph(baseUrl: string, out: string): Promise<void> {
         `  cells ${JSON.stringify(drugs.theme?.classes)}; hotspots ${drugs.theme?.rows.length ?? 0}, persistent: ${drugs.theme?.marked.join(', ') || 'none'}`,
       );
       console.log(`  ${rate}`);
+
+      await layer.selectOption({ label: 'Theme: Serious violence' });
+      await chooseWindow(page, VIOLENCE.from, VIOLENCE.through, VIOLENCE.to, 'October to December 2016');
+      const violence = await waitForMapState(page, (s) => s.theme?.id === 'serious-violence' && s.to === VIOLENCE.to, 'serious violence');
+      if (violence.theme?.mode !== 'police-uk-monthly') throw new Error(`expected police.uk's approximation, got ${JSON.stringify(violence.theme)}`);
+      await mustShow(
+        page,
+        'theme-definition',
+        /^An approximation\. Counted: police\.uk Violence and sexual offences, Possession of weapons, counted by month\.$/,
+      );
+      const raw = rawViolenceCount();
+      const headline = await mustShow(page, 'theme-headline', new RegExp(`^${raw.toLocaleString('en-GB')} incidents on the map`));
+      await mustShow(page, 'theme-dwellings', /cannot be left out/);
+      await page.mouse.move(5, 5);
+      const violenceFile = join(out, `real-data-serious-violence-2016-q4-${screen.name}.png`);
+      await page.screenshot({ path: violenceFile });
+      console.log(`${violenceFile}: ${violence.theme.heading}`);
+      console.log(`  ${headline} (raw file: ${raw} rows); hotspots: ${violence.theme.rows.length}`);
       if (problems.length > 0) throw new Error(`the page reported problems: ${problems.join(' | ')}`);
       await page.context().close();
     }

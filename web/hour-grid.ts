@@ -40,3 +40,40 @@ export function shadeOf(count: number, max: number): string {
   const mix = (a: number, b: number) => Math.round(a + (b - a) * t);
   return `rgb(${mix(255, 177)} ${mix(237, 0)} ${mix(160, 38)})`;
 }
+
+export interface HourBand {
+  /** First hour of the band, 0..23. */
+  start: number;
+  /** Hours in the band. */
+  hours: number;
+  count: number;
+  /** Of the timed incidents. */
+  share: number;
+}
+
+/**
+ * The `width` consecutive hours (wrapping past midnight) with the most incidents: when to be
+ * there. Ties go to the earliest start. Null when no incident has a time of day.
+ */
+export function busiestHours(byHour: readonly number[], width = 3): HourBand | null {
+  const total = byHour.reduce((a, b) => a + b, 0);
+  if (total <= 0 || byHour.length !== 24) return null;
+  let best: HourBand | null = null;
+  for (let start = 0; start < 24; start++) {
+    let count = 0;
+    for (let k = 0; k < width; k++) count += byHour[(start + k) % 24]!;
+    if (best === null || count > best.count) best = { start, hours: width, count, share: count / total };
+  }
+  return best;
+}
+
+/** '20:00–23:00', '23:00–02:00'. */
+export function hourBandText(band: Pick<HourBand, 'start' | 'hours'>): string {
+  return `${hh(band.start)}–${hh(band.start + band.hours)}`;
+}
+
+/** The busiest hour of a series, or null when it has none. Ties go to the earliest. */
+export function peakHour(byHour: readonly number[]): number | null {
+  const max = Math.max(0, ...byHour);
+  return max > 0 ? byHour.indexOf(max) : null;
+}

@@ -14,7 +14,8 @@ import { MapView, type MapPick } from './map-view';
 import { emptyDraft, hotspotCluster, placeOfCells, problemOfHotspot } from './taskings/tasking-draft';
 import { TaskingsColumn } from './taskings/taskings-column';
 import { previewCellsOf, useTaskingData, useWorkspace } from './taskings/use-taskings';
-import { SchoolsControls } from './themes/theme-controls';
+import { areasOfCells, placesInWords } from './places-of-cells';
+import { SchoolsControls, ViolenceControls } from './themes/theme-controls';
 import { ThemeColumn } from './themes/theme-column';
 import { isDrawnThemeId, type DrawnThemeId } from './themes/theme-settings';
 import { messageForScreen } from './themes/theme-words';
@@ -209,16 +210,15 @@ export function StaffMap({ base, meta, role, userName, onSessionEnded }: StaffMa
   const blankDraft = () =>
     emptyDraft({ today, theme: group === 'all' ? 'violence' : group, team: taskingData.options?.teams[0]?.id ?? 'other', owner: ownerOfUser, resolution });
   const canCreate = role === 'chair' || role === 'analyst';
+  const wards = useMemo(() => base.areas.wards.features.map((f) => ({ name: String(f.properties?.['name'] ?? ''), geometry: f.geometry })), [base.areas.wards]);
+  const placeOfThemeCells = useCallback((cells: readonly string[]) => placesInWords(areasOfCells(cells, wards)), [wards]);
   // "Task this hot spot": the cell and its significant hot neighbours, the evidence from the view on screen.
   const taskHotspot = (cell: string) => {
     if (loadedAnswer?.view !== 'hotspots' || !shown) return;
     const cluster = hotspotCluster(cell, loadedAnswer.response.cells);
     const cells = cluster.map((c) => c.cell);
     // Named by the ward the clicked hot spot cell is in.
-    const place = placeOfCells(
-      [cell],
-      base.areas.wards.features.map((f) => ({ name: String(f.properties?.['name'] ?? ''), geometry: f.geometry })),
-    );
+    const place = placeOfCells([cell], wards);
     const windowText = describeWindow(shown.window);
     // The panel would cover the cells being tasked.
     setSelectedCell(null);
@@ -298,6 +298,8 @@ export function StaffMap({ base, meta, role, userName, onSessionEnded }: StaffMa
           onThemeChange={(id) => {
             setThemeId(id !== null && isDrawnThemeId(id) ? id : null);
             setSelectedCell(null);
+            // Hotspot numbers belong to one theme's answer.
+            theme.selectHotspot(null);
           }}
           onResolutionChange={(value) => {
             setResolution(value);
@@ -308,6 +310,16 @@ export function StaffMap({ base, meta, role, userName, onSessionEnded }: StaffMa
           <>
             {activeTheme.id === 'schools-robbery' && theme.schoolsSettings && theme.schoolsChoice && (
               <SchoolsControls settings={theme.schoolsSettings} choice={theme.schoolsChoice} onChange={theme.setSchoolsChoice} />
+            )}
+            {activeTheme.id === 'serious-violence' && theme.violenceSettings && theme.violenceChoice && (
+              <ViolenceControls
+                settings={theme.violenceSettings}
+                choice={theme.violenceChoice}
+                onChange={theme.setViolenceChoice}
+                definition={
+                  themeAnswer?.status === 'loaded' && themeAnswer.value.theme === 'serious-violence' ? themeAnswer.value.response.meta.definition : null
+                }
+              />
             )}
             <section className="theme-about" aria-labelledby="theme-question">
               <h2 id="theme-question">The question</h2>
@@ -405,6 +417,7 @@ export function StaffMap({ base, meta, role, userName, onSessionEnded }: StaffMa
           onSelectSchool={theme.selectSchool}
           selectedHotspot={theme.selectedHotspot}
           onSelectHotspot={theme.selectHotspot}
+          placeOf={placeOfThemeCells}
         />
       ) : (
         <TaskingsColumn

@@ -55,6 +55,22 @@ export function binLegend(): LegendRow[] {
   return [3, 2, 1, 0, -1, -2, -3].map((bin) => ({ key: `bin${bin}`, label: describeBin(bin), colour: colourOfBin(bin) }));
 }
 
+/** The hot spot engine's summary names its bins thus (GET /api/hotspots `summary.bins`). */
+const SUMMARY_KEY_OF_BIN: Readonly<Record<string, string>> = {
+  bin3: 'hot99',
+  bin2: 'hot95',
+  bin1: 'hot90',
+  bin0: 'notSignificant',
+  'bin-1': 'cold90',
+  'bin-2': 'cold95',
+  'bin-3': 'cold99',
+};
+
+/** The bin legend with each class's cells, from a hot spot summary's `bins`. */
+export function binLegendCounted(bins: Readonly<Record<string, number>>): LegendRow[] {
+  return binLegend().map((row) => ({ ...row, cells: bins[SUMMARY_KEY_OF_BIN[row.key] ?? ''] ?? 0 }));
+}
+
 export const PATTERN_LABELS: Readonly<Record<EmergingPattern, string>> = {
   new: 'New',
   consecutive: 'Consecutive',

@@ -5,18 +5,8 @@ import type { BacktestResponse, HotspotsResponse, EmergingResponse, ForecastResp
 import { cssColour } from './colour-scale';
 import { Legend } from './legend';
 import type { Loadable, ViewAnswer } from './use-view-data';
-import { FORECAST_FILL, binLegend, legendTitleOf, patternLegend, type LegendRow, type MapViewName } from './view-colours';
+import { FORECAST_FILL, binLegendCounted, legendTitleOf, patternLegend, type LegendRow, type MapViewName } from './view-colours';
 import { formatDay } from './window-dates';
-
-const SUMMARY_KEY_OF_BIN: Record<string, string> = {
-  bin3: 'hot99',
-  bin2: 'hot95',
-  bin1: 'hot90',
-  bin0: 'notSignificant',
-  'bin-1': 'cold90',
-  'bin-2': 'cold95',
-  'bin-3': 'cold99',
-};
 
 export interface ViewLegendProps {
   view: MapViewName;
@@ -82,8 +72,7 @@ function Rows({ rows }: { rows: readonly LegendRow[] }) {
 }
 
 function HotspotLegend({ response, harm }: { response: HotspotsResponse; harm: boolean }) {
-  const bins: Record<string, number> = response.summary ? { ...response.summary.bins } : {};
-  const rows = binLegend().map((row) => ({ ...row, cells: bins[SUMMARY_KEY_OF_BIN[row.key] ?? ''] ?? 0 }));
+  const rows = binLegendCounted(response.summary?.bins ?? {});
   const harmView = harm ? response.meta.harm : null;
   return (
     <>

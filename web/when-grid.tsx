@@ -22,16 +22,20 @@ function WhenFailure({ failure }: { failure: ApiFailure }) {
 }
 
 function WhenGrid({ profile }: { profile: ProfileResponse }) {
-  const grid = profile.hourByWeekday;
+  return <WhenTable grid={profile.hourByWeekday} note={profile.note} />;
+}
+
+/** Hour of day x day of week (Monday first), shaded to the busiest square, its peak in the caption. */
+export function WhenTable({ grid, note, testId = 'when-grid' }: { grid: readonly (readonly number[])[]; note?: string | null; testId?: string }) {
   const max = Math.max(0, ...grid.flat());
   const caption = peakCaption(grid);
   return (
     <>
-      <table className="when-grid" data-testid="when-grid">
+      <table className="when-grid" data-testid={testId}>
         <caption>{caption}</caption>
         <thead>
           <tr>
-            <td />
+            <td className="row-head" />
             {HOURS.map((hour) => (
               <th key={hour} scope="col" aria-label={`${String(hour).padStart(2, '0')}:00`}>
                 {hour % 3 === 0 ? hour : ''}
@@ -52,9 +56,9 @@ function WhenGrid({ profile }: { profile: ProfileResponse }) {
           ))}
         </tbody>
       </table>
-      {profile.note && (
+      {note && (
         <p className="fine-print" data-testid="when-note">
-          {profile.note}
+          {note}
         </p>
       )}
     </>

@@ -3,7 +3,8 @@
 // compute worker (drug-markets-task.ts), then hotspots (touching hot cells) with the positive
 // outcome rate of the drug searches in them.
 import { z } from 'zod';
-import { groupTouchingCells, type Persistence } from '../../geo/drug-markets';
+import type { Persistence } from '../../geo/drug-markets';
+import { groupTouchingCells } from '../../geo/h3';
 import {
   addOutcomeCounts,
   linkedToObjectOfSearch,

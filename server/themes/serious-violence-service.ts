@@ -72,7 +72,12 @@ export interface SeriousViolenceAnswer {
   definitionRule: string;
   timeFilter: TimeFilterReport | null;
   notes: string[];
+  /** What the view does with incidents inside homes, and the borough total. */
+  dwellingsNote: string;
 }
+
+/** 13626 → '13,626', as people read it. */
+const n = (count: number) => count.toLocaleString('en-GB');
 
 const labelsOf = (slugs: readonly string[]) => slugs.map((s) => categoryBySlug(s)?.label ?? s).join(', ');
 
@@ -102,24 +107,25 @@ export async function seriousViolence(
     : `police.uk ${labelsOf(POLICE_UK_APPROXIMATION)}, counted by month.`;
   const { totals } = result;
   const notes: string[] = [];
+  let dwellingsNote: string;
   if (partner) {
     notes.push(
       "Records without flags (police.uk, partner files without flag columns) are not counted under the partnership's definition; the window has " +
-        `${result.flaggedPartnerIncidents} partner records with flags.`,
+        `${n(result.flaggedPartnerIncidents)} partner records with flags.`,
     );
-    notes.push(
+    dwellingsNote =
       q.includeDwellings === 'include'
-        ? `Incidents inside homes are included: ${totals.layer} in all.`
-        : `The tasking view leaves out ${totals.dwellingsLeftOut} incidents inside a dwelling (domestic abuse at home): ${totals.layer} are mapped; the borough total of ${totals.borough} counts them.`,
-    );
+        ? `Incidents inside homes are included: ${n(totals.layer)} in all.`
+        : `The tasking view leaves out ${n(totals.dwellingsLeftOut)} incidents inside a dwelling (domestic abuse at home): ${n(totals.layer)} are mapped; the borough total of ${n(totals.borough)} counts them.`;
   } else {
     notes.push(
       "No partner data with flags covers this window, so the layer shows police.uk's Violence and sexual offences with Possession of weapons: " +
-        "an approximation of the partnership's definition, known only to the month. police.uk records say nothing of homes, so domestic abuse at home cannot be left out.",
+        "an approximation of the partnership's definition, known only to the month.",
     );
+    dwellingsNote = 'police.uk records say nothing of homes, so domestic abuse at home cannot be left out.';
   }
   const report = reportTimeFilter(index, { categories: result.categories, fromDay: q.from, toDay: q.to, timeFilter, flagRule: result.flagRule }, asked);
   if (report?.note) notes.push(report.note);
-  if (result.hotspots.coverageNote) notes.push(result.hotspots.coverageNote);
-  return ok({ result, label: DEFINITION_LABELS[result.definition], definitionRule, timeFilter: report, notes });
+  if (result.gistar.coverageNote) notes.push(result.gistar.coverageNote);
+  return ok({ result, label: DEFINITION_LABELS[result.definition], definitionRule, timeFilter: report, notes, dwellingsNote });
 }

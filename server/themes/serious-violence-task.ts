@@ -4,6 +4,7 @@
 // that definition, the borough totals with and without domestic abuse at home, and the theme's
 // profile (hour x weekday, month, the victims under 25, the hot cells' hours).
 import { FLAG_NAMES, FLAGGED_SOURCE_BIT, flagBit, flagMask, type FlagName, type FlagRule } from '../../geo/incident-flags';
+import { groupTouchingCells } from '../../geo/h3';
 import { isoDateOfDay, weekdayOfDay } from '../../geo/time';
 import type { TimeFilter } from '../../geo/time-filter';
 import { ok, type Result } from '../../geo/types';
@@ -51,13 +52,27 @@ export interface SeriousViolenceProfile extends HourProfile {
   hotCells: HourProfile;
 }
 
+/** Hot cells (Gi* 95% or more) that touch, as one place to patrol, with when its violence happens. */
+export interface SeriousViolenceHotspot {
+  /** 1 = the hotspot with the most incidents. */
+  id: number;
+  cells: string[];
+  /** The layer's incidents in its cells. */
+  count: number;
+  /** Of them, with a victim under 25 (partner flag). */
+  victimUnder25: number;
+  /** By hour 0..23, London time; incidents without a time of day are not in it. */
+  byHour: number[];
+}
+
 export interface SeriousViolenceResult {
   definition: SeriousViolenceDefinition;
   /** Incidents with flags from partner files in the window (any category): what decides the definition. */
   flaggedPartnerIncidents: number;
   categories: readonly string[];
   flagRule: FlagRule | null;
-  hotspots: HotspotResult;
+  /** The hotspot engine's answer under the definition: counts and Gi* per cell. */
+  gistar: HotspotResult;
   totals: {
     /** The layer's count: the tasking view (dwellings left out unless asked for). */
     layer: number;
@@ -69,6 +84,7 @@ export interface SeriousViolenceResult {
     byFlag: Record<FlagName, number>;
   };
   profile: SeriousViolenceProfile;
+  hotspots: SeriousViolenceHotspot[];
 }
 
 /** Incidents from flagged partner files overlapping [fromDay, toDay), any category. */
@@ -83,7 +99,13 @@ export function flaggedIncidentsInWindow(index: IncidentIndex, fromDay: number, 
 
 const emptyHours = (): HourProfile => ({ byHour: new Array<number>(24).fill(0), monthly: [], total: 0 });
 
-function profileOf(index: IncidentIndex, query: Omit<WindowQuery, 'h3Resolution'>, hotCell: (i: number) => boolean): SeriousViolenceProfile {
+/** The profile, and per hotspot its count, victims under 25 and hours; `hotspotOf(i)` is the incident's hotspot's place in `places`, or -1. */
+function profileOf(
+  index: IncidentIndex,
+  query: Omit<WindowQuery, 'h3Resolution'>,
+  hotspotOf: (i: number) => number,
+  places: readonly { count: number; victimUnder25: number; byHour: number[] }[],
+): SeriousViolenceProfile {
   const hourByWeekday = Array.from({ length: 7 }, () => new Array<number>(24).fill(0));
   const all = emptyHours();
   const under25 = emptyHours();
@@ -105,8 +127,15 @@ function profileOf(index: IncidentIndex, query: Omit<WindowQuery, 'h3Resolution'
     add(all, months[0]!);
     if (hour < 0) withoutTime += 1;
     else hourByWeekday[weekdayOfDay(day)]![hour]! += 1;
-    if ((index.flags[i]! & under25Bit) !== 0) add(under25, months[1]!);
-    if (hotCell(i)) add(hot, months[2]!);
+    const young = (index.flags[i]! & under25Bit) !== 0;
+    if (young) add(under25, months[1]!);
+    const place = places[hotspotOf(i)];
+    if (place) {
+      add(hot, months[2]!);
+      place.count += 1;
+      if (young) place.victimUnder25 += 1;
+      if (hour >= 0) place.byHour[hour]! += 1;
+    }
   });
   const series = (m: Map<string, number>) => [...m].sort(([a], [b]) => (a < b ? -1 : 1)).map(([month, count]) => ({ month, count }));
   return {
@@ -162,17 +191,24 @@ export function findSeriousViolence(
   const layer = query.includeDwellings ? borough : count(flagRule);
 
   const { cells: cellIds, cellOfLocation } = index.cellsAt(query.h3Resolution);
-  const hotIds = new Set(hotspots.value.cells.filter((c) => c.bin >= 2).map((c) => c.cell));
-  const isHot = Uint8Array.from(cellIds, (cell) => (hotIds.has(cell) ? 1 : 0));
-  const profile = profileOf(index, { ...window, flagRule }, (i) => isHot[cellOfLocation[index.locationIndex[i]!]!] === 1);
+  const groups = groupTouchingCells(hotspots.value.cells.filter((c) => c.bin >= 2).map((c) => c.cell));
+  const groupOfCell = new Map(groups.flatMap((cells, g) => cells.map((cell) => [cell, g] as const)));
+  const groupOfIndexCell = Int32Array.from(cellIds, (cell) => groupOfCell.get(cell) ?? -1);
+  const places = groups.map(() => ({ count: 0, victimUnder25: 0, byHour: new Array<number>(24).fill(0) }));
+  const profile = profileOf(index, { ...window, flagRule }, (i) => groupOfIndexCell[cellOfLocation[index.locationIndex[i]!]!]!, places);
+  const ranked = groups
+    .map((cells, g) => ({ cells, ...places[g]! }))
+    .sort((a, b) => b.count - a.count || b.cells.length - a.cells.length || (a.cells[0]! < b.cells[0]! ? -1 : 1))
+    .map((place, k) => ({ id: k + 1, ...place }));
 
   return ok({
     definition,
     flaggedPartnerIncidents,
     categories,
     flagRule,
-    hotspots: hotspots.value,
+    gistar: hotspots.value,
     totals: { layer, borough, dwellingsLeftOut: borough - layer, byFlag },
     profile,
+    hotspots: ranked,
   });
 }

@@ -110,7 +110,7 @@ export function themeRoutes(deps: AppDeps) {
         );
         if (!answer.ok) return c.json(failureBody(answer.reason), answer.reason.status);
         const { result } = answer.value;
-        const hotspots = result.hotspots;
+        const gistar = result.gistar;
         return c.json({
           meta: {
             theme: violenceTheme.id,
@@ -125,15 +125,16 @@ export function themeRoutes(deps: AppDeps) {
             categories: result.categories,
             flagRule: result.flagRule,
             timeFilter: answer.value.timeFilter,
-            outsideStudyArea: hotspots.outsideStudyArea,
-            partialCount: hotspots.partialCount,
+            outsideStudyArea: gistar.outsideStudyArea,
+            partialCount: gistar.partialCount,
             caveats: violenceTheme.caveats,
+            dwellingsNote: answer.value.dwellingsNote,
             notes: answer.value.notes,
             demo: hasDemoData(deps.db),
           },
           totals: { ...result.totals, flaggedPartnerIncidents: result.flaggedPartnerIncidents },
-          summary: hotspots.summary,
-          cells: hotspots.cells
+          summary: gistar.summary,
+          cells: gistar.cells
             .filter((cell) => cell.count > 0 || cell.bin !== 0)
             .map((cell) => ({
               cell: cell.cell,
@@ -142,6 +143,7 @@ export function themeRoutes(deps: AppDeps) {
               pAdjusted: Number.isNaN(cell.pAdjusted) ? null : cell.pAdjusted,
               bin: cell.bin,
             })),
+          hotspots: result.hotspots,
           profile: result.profile,
         });
       });

@@ -43,6 +43,11 @@ const schoolsAnswer = z.object({
   meta: z.object({ label: z.string(), mode: z.string() }),
   schools: z.array(z.object({ name: z.string(), count: z.number(), aboveBoroughRate: z.object({ standsOut: z.boolean() }).nullable() })),
 });
+const violenceAnswer = z.object({
+  meta: z.object({ label: z.string(), definition: z.string() }),
+  totals: z.object({ layer: z.number(), borough: z.number(), dwellingsLeftOut: z.number() }),
+  hotspots: z.array(z.object({ id: z.number(), count: z.number() })),
+});
 const drugAnswer = z.object({
   summary: z.object({ persistent: z.number(), boroughPositiveOutcome: z.object({ positive: z.number(), of: z.number() }) }),
   hotspots: z.array(z.object({ id: z.number(), persistence: z.string().nullable() })),
@@ -79,10 +84,10 @@ describe('the meeting themes on the map', () => {
     await chooseCustomWindow(page, term.from, term.through);
     await waitForMapState(page, (s) => s.from === term.from && s.to === term.to, 'the last four weeks of term');
 
-    // Robbery near schools is a theme beside the layer groups; serious violence is not offered until its layer exists.
+    // The meeting's themes sit beside the layer groups.
     const layer = page.getByRole('combobox', { name: 'Layer' });
     const themes = await layer.locator('optgroup[label="Themes"] option').allTextContents();
-    expect(themes).toEqual(['Theme: Robbery near schools after school', 'Theme: Drug markets']);
+    expect(themes).toEqual(['Theme: Robbery near schools after school', 'Theme: Drug markets', 'Theme: Serious violence']);
     await layer.selectOption({ label: 'Theme: Robbery near schools after school' });
     const schools = await waitForMapState(page, (s) => s.theme?.id === 'schools-robbery', 'robbery near schools');
 
@@ -166,6 +171,61 @@ describe('the meeting themes on the map', () => {
     const refusal = (p: string) => p.includes('status of 400') && p.includes('/api/themes/drug-markets');
     expect(problems.filter(refusal)).toHaveLength(1);
     expect(problems.filter((p) => !refusal(p))).toEqual([]);
+    await page.context().close();
+  });
+
+  it('a chair opens serious violence: the definition shown, domestic abuse at home left out until the toggle, the evening hotspots in the east, the 9am peak of the young', async () => {
+    const { page, problems } = await openPage(browser, app.baseUrl, BIG_SCREEN);
+    await login(page, 'chair');
+    await openMap(page);
+    await chooseCustomWindow(page, term.from, term.through);
+    await waitForMapState(page, (s) => s.from === term.from && s.to === term.to, 'the last four weeks of term');
+    await page.getByRole('combobox', { name: 'Layer' }).selectOption({ label: 'Theme: Serious violence' });
+    const shown = await waitForMapState(page, (s) => s.theme?.id === 'serious-violence', 'serious violence');
+    const api = violenceAnswer.parse(await askApi('/api/themes/serious-violence', { from: term.from, to: term.to }));
+
+    // Which definition is shown, in the heading and the box under it.
+    expect(shown.theme).toMatchObject({ heading: api.meta.label, mode: 'partner' });
+    expect(await page.getByTestId('theme-definition').textContent()).toMatch(
+      /^The partnership's definition\. Counted: Partner records with flags: .*any offence marked knife, firearm, corrosive, domestic, hate/,
+    );
+    // The tasking view by default: the toggle says so, and the panel gives both totals.
+    const dwellings = page.getByRole('combobox', { name: 'Domestic abuse inside homes' });
+    expect(await dwellings.locator('option:checked').textContent()).toBe('Left out (the tasking view)');
+    expect(api.totals.dwellingsLeftOut).toBeGreaterThan(0);
+    expect(await page.getByTestId('theme-dwellings').textContent()).toBe(
+      `${api.totals.dwellingsLeftOut.toLocaleString('en-GB')} incidents inside a home (domestic abuse at home) are left out of the map, which shows ` +
+        `${api.totals.layer.toLocaleString('en-GB')} incidents; the borough total of ${api.totals.borough.toLocaleString('en-GB')} counts them.`,
+    );
+    // The hotspots, named by ward, all in the east of the borough where the demo plants evening violence.
+    const rows = await tableRows(page, 'Serious violence hotspots');
+    expect(rows).toHaveLength(api.hotspots.length);
+    expect(rows.length).toBeGreaterThanOrEqual(2);
+    expect(rows.map((r) => Number(r[3]!.split(' ')[0]!.replace(/,/g, '')))).toEqual(api.hotspots.map((h) => h.count));
+    // A hotspot spanning wards names the one holding most of its cells first.
+    const east = ['Bow', 'Bromley-by-Bow', 'Mile End', 'Poplar', 'Isle of Dogs', 'Canary Wharf', 'Limehouse'];
+    for (const row of rows) expect(east, row.join(' | ')).toContain(row[1]!.split(/, | and /)[0]);
+    // When: the hotspots' violence is in the evening, the young victims' at 9am.
+    const words = (await page.getByTestId('violence-hours-words').textContent()) ?? '';
+    expect(words).toMatch(/In the hotspots \([\d,]+ incidents\): busiest (1[89]|2\d):00–/);
+    expect(words).toMatch(/Victims under 25 \([\d,]+ incidents\): busiest \d\d:00–\d\d:00 \(\d+%\), peak hour 09:00/);
+    await page.mouse.move(5, 5);
+    await page.screenshot({ path: resolve(SCREENSHOTS, '26-chair-serious-violence-1920.png') });
+    await page.getByTestId('violence-week').scrollIntoViewIfNeeded();
+    await page.screenshot({ path: resolve(SCREENSHOTS, '26-chair-serious-violence-when-1920.png') });
+
+    // The toggle counts them: the map then holds the borough total.
+    await dwellings.selectOption({ label: 'Counted' });
+    await eventually(
+      async () => /^Domestic abuse and other incidents inside homes are counted/.test((await page.getByTestId('theme-dwellings').textContent()) ?? ''),
+      'homes counted',
+    );
+    expect(await page.getByTestId('theme-dwellings').textContent()).toContain(`${api.totals.borough.toLocaleString('en-GB')} incidents on the map`);
+    await page.getByRole('button', { name: 'Hotspot 1', exact: true }).click();
+    await waitForMapState(page, (s) => s.theme?.selected === 'Hotspot 1', 'hotspot 1 picked');
+    await page.mouse.move(5, 5);
+    await page.screenshot({ path: resolve(SCREENSHOTS, '27-chair-serious-violence-homes-counted-1920.png') });
+    expect(problems).toEqual([]);
     await page.context().close();
   });
 

@@ -24,9 +24,10 @@ interface HourProfile {
   total: number;
 }
 interface Body {
-  meta: { label: string; definition: string; includeDwellings: string; notes: string[]; caveats: string[] };
+  meta: { label: string; definition: string; includeDwellings: string; notes: string[]; dwellingsNote: string; caveats: string[] };
   totals: { layer: number; borough: number; dwellingsLeftOut: number; flaggedPartnerIncidents: number; byFlag: Record<string, number> };
   cells: { cell: string; count: number; bin: number }[];
+  hotspots: { id: number; cells: string[]; count: number; victimUnder25: number; byHour: number[] }[];
   profile: HourProfile & { hourByWeekday: number[][]; victimUnder25: HourProfile; hotCells: HourProfile };
 }
 
@@ -71,8 +72,8 @@ describe('the serious-violence layer on the demo data', () => {
     // The borough total counts them either way, and the answer says both numbers.
     expect(excluded.totals.borough).toBe(included.totals.layer);
     expect(included.totals.dwellingsLeftOut).toBe(0);
-    expect(excluded.meta.notes.join(' ')).toContain(`leaves out ${dwellingDomestic} incidents inside a dwelling`);
-    expect(excluded.meta.notes.join(' ')).toContain(`borough total of ${excluded.totals.borough}`);
+    expect(excluded.meta.dwellingsNote).toContain(`leaves out ${dwellingDomestic.toLocaleString('en-GB')} incidents inside a dwelling`);
+    expect(excluded.meta.dwellingsNote).toContain(`borough total of ${excluded.totals.borough.toLocaleString('en-GB')}`);
     const mapped = (b: Body) => b.cells.reduce((sum, c) => sum + c.count, 0);
     expect(included.cells.length).toBeGreaterThan(0);
     expect(mapped(included) - mapped(excluded)).toBe(dwellingDomestic);
@@ -107,6 +108,26 @@ describe('the serious-violence layer on the demo data', () => {
     // Friday to Sunday nights are heavier (Monday = 0).
     const nights = excluded.profile.hourByWeekday.map((hours) => hours[21]! + hours[22]!);
     expect(nights[5]! + nights[6]!).toBeGreaterThan(nights[1]! + nights[2]!);
+  });
+
+  it('groups the hot cells into hotspots, each with its count, as the cells and the profile count them, the planted places among them', () => {
+    const hot = excluded.cells.filter((c) => c.bin >= 2);
+    const countOf = new Map(excluded.cells.map((c) => [c.cell, c.count]));
+    expect(excluded.hotspots.flatMap((h) => h.cells).sort()).toEqual(hot.map((c) => c.cell).sort());
+    expect(excluded.hotspots.map((h) => h.id)).toEqual(excluded.hotspots.map((_, k) => k + 1));
+    for (const hotspot of excluded.hotspots) {
+      // Counted by the profile's scan; the cells' counts are the hotspot engine's.
+      expect(hotspot.count, `hotspot ${hotspot.id}`).toBe(hotspot.cells.reduce((sum, cell) => sum + countOf.get(cell)!, 0));
+      expect(hotspot.byHour.reduce((a, b) => a + b, 0)).toBeLessThanOrEqual(hotspot.count);
+      expect(hotspot.victimUnder25).toBeLessThanOrEqual(hotspot.count);
+    }
+    const counts = excluded.hotspots.map((h) => h.count);
+    expect(counts).toEqual([...counts].sort((a, b) => b - a));
+    expect(counts.reduce((a, b) => a + b, 0)).toBe(excluded.profile.hotCells.total);
+    // Each planted evening place lies in one of the hotspots, and these rank among the first.
+    const places = truth.patterns.filter((p) => p.kind === 'violence-evening-east');
+    const ranks = places.map((place) => excluded.hotspots.find((h) => h.cells.some((c) => metres(cellCentre(c), place.centre) < 500))?.id ?? Infinity);
+    expect(Math.max(...ranks)).toBeLessThanOrEqual(places.length + 2);
   });
 
   it('shows the 9am peak of under-18 violence, lower in August and December, among victims under 25', () => {

@@ -1,12 +1,13 @@
 // The drug-market layer as deck.gl layers: cells coloured by persistence (persistent, new,
 // fading), other hot cells outlined, the drug-market index as a circle on each of those, the
-// hotspots numbered as in the table, and the hotspot picked in the table outlined. Pure.
+// hotspots numbered as in the table, and the hotspot picked in the table outlined
+// (hotspot-marks.ts, shared with serious violence). Pure.
 import type { Layer } from '@deck.gl/core';
 import { H3HexagonLayer } from '@deck.gl/geo-layers';
-import { ScatterplotLayer, TextLayer } from '@deck.gl/layers';
+import { ScatterplotLayer } from '@deck.gl/layers';
 import { cellCentre } from '../../geo/h3';
-import type { LngLat } from '../../geo/types';
 import type { Rgb } from '../colour-scale';
+import { hotspotMarks } from './hotspot-marks';
 
 type Rgba = [number, number, number, number];
 export type Persistence = 'persistent' | 'new' | 'fading';
@@ -63,9 +64,6 @@ export const PERSISTENCE_ALPHA = 215;
 const HOT_EDGE: Rgba = [60, 60, 60, 255];
 export const INDEX_FILL: Rgba = [255, 255, 255, 230];
 export const INDEX_EDGE: Rgba = [20, 20, 30, 255];
-const SELECTED_EDGE: Rgba = [0, 70, 190, 255];
-const LABEL_COLOUR: Rgba = [255, 255, 255, 255];
-const LABEL_BACKGROUND: Rgba = [20, 20, 30, 235];
 
 /** Hot at 95% or more (Gi* bin 2 or 3) in the window asked, as the server counts hot cells. */
 export const isHot = (c: DrugMarketCellOnMap) => c.bin >= 2;
@@ -75,36 +73,11 @@ export function indexRadiusPixels(index: number): number {
   return 2 + 1.6 * Math.sqrt(Math.max(0, index));
 }
 
-/** Where a hotspot's number goes: the centre of its cell nearest the middle of its cells. */
-export function hotspotLabelPoint(cells: readonly string[]): LngLat | null {
-  if (cells.length === 0) return null;
-  const centres = cells.map(cellCentre);
-  const mid: LngLat = [centres.reduce((s, c) => s + c[0], 0) / centres.length, centres.reduce((s, c) => s + c[1], 0) / centres.length];
-  let best = centres[0]!;
-  let bestDistance = Infinity;
-  for (const c of centres) {
-    // Degrees are fine for "nearest" within a hotspot a few hundred metres across.
-    const d = (c[0] - mid[0]) ** 2 + ((c[1] - mid[1]) * 1.6) ** 2;
-    if (d < bestDistance) [best, bestDistance] = [c, d];
-  }
-  return best;
-}
-
-interface HotspotLabel {
-  id: number;
-  position: LngLat;
-}
-
 export function drugMarketLayers(data: DrugMarketLayerData): Layer[] {
   const classed = data.cells.filter((c) => c.persistence !== null);
   const hotOnly = data.cells.filter((c) => c.persistence === null && isHot(c));
   // The index where it matters: on the hot and classed cells (every cell with a record would bury the map).
   const withIndex = data.cells.filter((c) => c.index > 0 && (c.persistence !== null || isHot(c)));
-  const selected = data.hotspots.find((h) => h.id === data.selectedHotspot) ?? null;
-  const labels: HotspotLabel[] = data.hotspots.flatMap((h) => {
-    const position = hotspotLabelPoint(h.cells);
-    return position ? [{ id: h.id, position }] : [];
-  });
   const layers: Layer[] = [
     new H3HexagonLayer<DrugMarketCellOnMap>({
       id: DRUG_LAYER_IDS.hot,
@@ -148,39 +121,6 @@ export function drugMarketLayers(data: DrugMarketLayerData): Layer[] {
       pickable: true,
     }),
   ];
-  if (selected) {
-    layers.push(
-      new H3HexagonLayer<string>({
-        id: DRUG_LAYER_IDS.selected,
-        data: [...selected.cells],
-        getHexagon: (d) => d,
-        extruded: false,
-        filled: false,
-        stroked: true,
-        getLineColor: SELECTED_EDGE,
-        lineWidthUnits: 'pixels',
-        getLineWidth: 5,
-        pickable: false,
-      }),
-    );
-  }
-  layers.push(
-    new TextLayer<HotspotLabel>({
-      id: DRUG_LAYER_IDS.labels,
-      data: labels,
-      getPosition: (d) => d.position,
-      getText: (d) => String(d.id),
-      getSize: 17,
-      getColor: LABEL_COLOUR,
-      background: true,
-      getBackgroundColor: (d) => (d.id === data.selectedHotspot ? SELECTED_EDGE : LABEL_BACKGROUND),
-      backgroundPadding: [5, 2],
-      fontFamily: 'system-ui, "DejaVu Sans", Arial, sans-serif',
-      fontWeight: 700,
-      characterSet: 'auto',
-      pickable: true,
-      updateTriggers: { getBackgroundColor: [data.selectedHotspot] },
-    }),
-  );
+  layers.push(...hotspotMarks(DRUG_LAYER_IDS, data.hotspots, data.selectedHotspot));
   return layers;
 }

@@ -12,6 +12,8 @@ export type SchoolRow = SchoolsRobberyResponse['schools'][number];
 export type DrugMarketsResponse = InferResponseType<(typeof api.themes)['drug-markets']['$get'], 200>;
 export type DrugMarketHotspot = DrugMarketsResponse['hotspots'][number];
 export type DrugMarketCell = DrugMarketsResponse['cells'][number];
+export type SeriousViolenceResponse = InferResponseType<(typeof api.themes)['serious-violence']['$get'], 200>;
+export type ViolenceHotspot = SeriousViolenceResponse['hotspots'][number];
 type SchoolsRobberyRequest = InferRequestType<(typeof api.themes)['schools-robbery']['$get']>['query'];
 /** only | exclude | any, as the route takes it. */
 export type SchoolDaysParam = NonNullable<SchoolsRobberyRequest['schoolDays']>;
@@ -25,6 +27,19 @@ export interface SchoolsRobberyQuery {
   /** '15-18' or 'any'. */
   hours: string;
   schoolDays: SchoolDaysParam;
+  categories: readonly string[];
+}
+
+type SeriousViolenceRequest = InferRequestType<(typeof api.themes)['serious-violence']['$get']>['query'];
+/** exclude (the tasking view) | include, as the route takes it. */
+export type IncludeDwellingsParam = NonNullable<SeriousViolenceRequest['includeDwellings']>;
+
+/** What the page asks of the serious-violence layer. */
+export interface SeriousViolenceQuery {
+  from: string;
+  /** Exclusive. */
+  to: string;
+  includeDwellings: IncludeDwellingsParam;
   categories: readonly string[];
 }
 
@@ -60,6 +75,15 @@ export async function fetchSchoolsRobbery(q: SchoolsRobberyQuery, signal: AbortS
 
 export async function fetchDrugMarkets(q: DrugMarketsQuery, signal: AbortSignal): Promise<Result<DrugMarketsResponse, ApiFailure>> {
   const reached = await reach(() => api.themes['drug-markets'].$get({ query: { from: q.from, to: q.to } }, { init: { signal } }));
+  if (!reached.ok) return reached;
+  const response = reached.value;
+  if (!response.ok) return fail(await failureOf(response));
+  return ok(await response.json());
+}
+
+export async function fetchSeriousViolence(q: SeriousViolenceQuery, signal: AbortSignal): Promise<Result<SeriousViolenceResponse, ApiFailure>> {
+  const query = { from: q.from, to: q.to, includeDwellings: q.includeDwellings, categories: q.categories.join(',') };
+  const reached = await reach(() => api.themes['serious-violence'].$get({ query }, { init: { signal } }));
   if (!reached.ok) return reached;
   const response = reached.value;
   if (!response.ok) return fail(await failureOf(response));

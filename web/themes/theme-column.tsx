@@ -4,6 +4,7 @@ import type { Loadable } from '../use-view-data';
 import { DrugMarketsPanel } from './drug-markets-panel';
 import { SchoolsPanel } from './schools-panel';
 import { messageForScreen } from './theme-words';
+import { ViolencePanel } from './violence-panel';
 import type { ThemeAnswer } from './use-theme-view';
 
 export interface ThemeColumnProps {
@@ -14,6 +15,8 @@ export interface ThemeColumnProps {
   onSelectSchool: (urn: string | null) => void;
   selectedHotspot: number | null;
   onSelectHotspot: (id: number | null) => void;
+  /** The ward a group of cells lies in, when known. */
+  placeOf: (cells: readonly string[]) => string | null;
 }
 
 export function ThemeColumn(props: ThemeColumnProps) {
@@ -36,6 +39,9 @@ export function ThemeColumn(props: ThemeColumnProps) {
       {loaded?.theme === 'schools-robbery' && <SchoolsPanel response={loaded.response} selectedUrn={props.selectedUrn} onSelect={props.onSelectSchool} />}
       {loaded?.theme === 'drug-markets' && (
         <DrugMarketsPanel response={loaded.response} selectedHotspot={props.selectedHotspot} onSelect={props.onSelectHotspot} />
+      )}
+      {loaded?.theme === 'serious-violence' && (
+        <ViolencePanel response={loaded.response} selectedHotspot={props.selectedHotspot} onSelect={props.onSelectHotspot} placeOf={props.placeOf} />
       )}
     </aside>
   );

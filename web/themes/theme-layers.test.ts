@@ -4,9 +4,12 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { cellAt, cellCentre, cellsWithinDistance } from '../../geo/h3';
 import { buildLayers, LAYER_IDS } from '../build-layers';
-import { DRUG_LAYER_IDS, drugMarketLayers, hotspotLabelPoint, PERSISTENCE_STYLES, type DrugMarketLayerData } from './drug-market-layers';
+import { DRUG_LAYER_IDS, drugMarketLayers, PERSISTENCE_STYLES, type DrugMarketLayerData } from './drug-market-layers';
+import { hotspotLabelPoint } from './hotspot-marks';
 import { bufferRing, SCHOOL_CELL_CLASSES, SCHOOL_LAYER_IDS, schoolCellClass, schoolCellClassLabel, schoolLayers, type SchoolsLayerData } from './school-layers';
-import { themePickOf } from './theme-layers';
+import { themePickOf, violenceSummaryOf } from './theme-layers';
+import { SIGNIFICANT_ALPHA, VIOLENCE_LAYER_IDS, violenceLayers, type ViolenceLayerData } from './violence-layers';
+import type { SeriousViolenceResponse } from './theme-api';
 
 function deepFreeze<T>(value: T): T {
   if (value && typeof value === 'object') {
@@ -159,6 +162,60 @@ describe('drug-market layers', () => {
     const [persistent, fresh, fading] = (['persistent', 'new', 'fading'] as const).map((p) => lightness(PERSISTENCE_STYLES[p].fill));
     expect(fresh! - persistent!).toBeGreaterThan(40);
     expect(fading! - fresh!).toBeGreaterThan(40);
+  });
+});
+
+const EVENING = cellAt(-0.027, 51.535, 9);
+const EVENING_NEXT = cellsWithinDistance(EVENING, 1).find((c) => c !== EVENING)!;
+const violence: ViolenceLayerData = deepFreeze({
+  theme: 'serious-violence',
+  cells: [
+    { cell: EVENING, count: 30, bin: 3 },
+    { cell: EVENING_NEXT, count: 12, bin: 2 },
+    { cell: FAR, count: 2, bin: 0 },
+    { cell: cellAt(-0.05, 51.52, 9), count: 0, bin: -2 },
+  ],
+  hotspots: [{ id: 1, cells: [EVENING, EVENING_NEXT] }],
+  selectedHotspot: null,
+});
+
+describe('serious violence layers', () => {
+  it("colours cells in the hot spot view's Gi* colours, faint where not significant, and numbers the hotspots", () => {
+    const layers = violenceLayers(violence);
+    expect(layers.map((l) => l.id)).toEqual([VIOLENCE_LAYER_IDS.cells, VIOLENCE_LAYER_IDS.labels]);
+    const cells = layerById(layers, VIOLENCE_LAYER_IDS.cells);
+    // Hot cells drawn last, so their edges stay on top.
+    expect((cells.props.data as { cell: string }[]).map((c) => c.cell).slice(-2)).toEqual([EVENING_NEXT, EVENING]);
+    expect(accessor(cells, 'getFillColor', violence.cells[0])).toEqual([215, 48, 39, SIGNIFICANT_ALPHA]);
+    expect((accessor(cells, 'getFillColor', violence.cells[2]) as number[])[3]).toBeLessThan(SIGNIFICANT_ALPHA);
+    expect(accessor(cells, 'getFillColor', violence.cells[3])).toEqual([145, 191, 219, SIGNIFICANT_ALPHA]);
+    expect(accessor(cells, 'getLineWidth', violence.cells[0])).toBeGreaterThan(0);
+    expect(accessor(cells, 'getLineWidth', violence.cells[2])).toBe(0);
+    const label = (layerById(layers, VIOLENCE_LAYER_IDS.labels).props.data as { id: number }[])[0]!;
+    expect(label.id).toBe(1);
+  });
+
+  it('outlines the hotspot picked in the table; a click on its cell or its number picks it', () => {
+    const layers = violenceLayers({ ...violence, selectedHotspot: 1 });
+    expect(layerById(layers, VIOLENCE_LAYER_IDS.selected).props.data).toEqual([EVENING, EVENING_NEXT]);
+    expect(themePickOf(violence, VIOLENCE_LAYER_IDS.cells, violence.cells[1])).toEqual({ kind: 'hotspot', id: 1 });
+    expect(themePickOf(violence, VIOLENCE_LAYER_IDS.labels, { id: 1, position: [0, 0] })).toEqual({ kind: 'hotspot', id: 1 });
+    expect(themePickOf(violence, VIOLENCE_LAYER_IDS.cells, violence.cells[2])).toBeNull();
+  });
+
+  it('sums up what is drawn: the definition, the hot cells and each Gi* class', () => {
+    const response = {
+      meta: { label: "Serious violence: the partnership's definition (partner data with flags)", definition: 'partner' },
+      hotspots: [{ id: 1 }],
+    } as unknown as SeriousViolenceResponse;
+    expect(violenceSummaryOf(response, { ...violence, selectedHotspot: 1 })).toMatchObject({
+      id: 'serious-violence',
+      mode: 'partner',
+      rows: ['Hotspot 1'],
+      selected: 'Hotspot 1',
+      cells: 2,
+      classes: { bin3: 1, bin2: 1, bin0: 1, 'bin-2': 1 },
+    });
   });
 });
 

@@ -1,14 +1,23 @@
 // A theme's answer as map data, its layers, what a click on them means, and the small summary
 // of what is drawn (for the map-state element the end-to-end stories read). Pure.
 import type { Layer } from '@deck.gl/core';
-import type { DrugMarketsResponse, SchoolsRobberyResponse } from './theme-api';
+import type { DrugMarketsResponse, SchoolsRobberyResponse, SeriousViolenceResponse } from './theme-api';
 import { DRUG_LAYER_IDS, drugMarketLayers, isHot, PERSISTENCE_ORDER, type DrugMarketLayerData, type Persistence } from './drug-market-layers';
+import { pickedHotspot } from './hotspot-marks';
 import { SCHOOL_LAYER_IDS, schoolLayers, type SchoolsLayerData } from './school-layers';
+import { isViolenceHot, VIOLENCE_LAYER_IDS, violenceLayers, type ViolenceLayerData } from './violence-layers';
 
-export type ThemeLayerData = SchoolsLayerData | DrugMarketLayerData;
+export type ThemeLayerData = SchoolsLayerData | DrugMarketLayerData | ViolenceLayerData;
 
 export function themeLayers(data: ThemeLayerData): Layer[] {
-  return data.theme === 'schools-robbery' ? schoolLayers(data) : drugMarketLayers(data);
+  switch (data.theme) {
+    case 'schools-robbery':
+      return schoolLayers(data);
+    case 'drug-markets':
+      return drugMarketLayers(data);
+    case 'serious-violence':
+      return violenceLayers(data);
+  }
 }
 
 export function schoolsLayerDataOf(response: Pick<SchoolsRobberyResponse, 'schools' | 'cells' | 'meta'>, selectedUrn: string | null): SchoolsLayerData {
@@ -37,6 +46,15 @@ export function drugLayerDataOf(response: Pick<DrugMarketsResponse, 'cells' | 'h
   };
 }
 
+export function violenceLayerDataOf(response: Pick<SeriousViolenceResponse, 'cells' | 'hotspots'>, selectedHotspot: number | null): ViolenceLayerData {
+  return {
+    theme: 'serious-violence',
+    cells: response.cells.map((c) => ({ cell: c.cell, count: c.count, bin: c.bin })),
+    hotspots: response.hotspots.map((h) => ({ id: h.id, cells: h.cells })),
+    selectedHotspot,
+  };
+}
+
 export type ThemePick = { kind: 'school'; urn: string } | { kind: 'hotspot'; id: number } | null;
 
 const hasString = (value: unknown, key: string): string | null =>
@@ -44,18 +62,15 @@ const hasString = (value: unknown, key: string): string | null =>
     ? String((value as Record<string, unknown>)[key])
     : null;
 
-/** What a click on a theme's layer picked: a school, or the hotspot of a drug-market cell or label. */
+/** What a click on a theme's layer picked: a school, or the hotspot of a cell or of its number. */
 export function themePickOf(data: ThemeLayerData, layerId: string | null, object: unknown): ThemePick {
   if (data.theme === 'schools-robbery') {
     const urn = layerId === SCHOOL_LAYER_IDS.points ? hasString(object, 'urn') : null;
     return urn !== null ? { kind: 'school', urn } : null;
   }
-  if (layerId === DRUG_LAYER_IDS.labels && typeof object === 'object' && object !== null && 'id' in object && typeof object.id === 'number') {
-    return { kind: 'hotspot', id: object.id };
-  }
-  const cell = hasString(object, 'cell');
-  const hotspot = cell !== null ? data.hotspots.find((h) => h.cells.includes(cell)) : undefined;
-  return hotspot ? { kind: 'hotspot', id: hotspot.id } : null;
+  const labels = data.theme === 'drug-markets' ? DRUG_LAYER_IDS.labels : VIOLENCE_LAYER_IDS.labels;
+  const id = pickedHotspot(data.hotspots, labels, layerId, object);
+  return id !== null ? { kind: 'hotspot', id } : null;
 }
 
 /** What the map draws for a theme, in a few testable figures. */
@@ -63,7 +78,7 @@ export interface ThemeMapSummary {
   id: string;
   /** The heading on screen (the answer's label). */
   heading: string;
-  /** schools-robbery: 'band' or 'any-time-monthly'; null for drug markets. */
+  /** schools-robbery: 'band' or 'any-time-monthly'; serious-violence: its definition, 'partner' or 'police-uk-monthly'; null for drug markets. */
   mode: string | null;
   /** The table's rows in order (up to 10): school names, or 'Hotspot 1'... */
   rows: string[];
@@ -112,5 +127,22 @@ export function drugSummaryOf(response: DrugMarketsResponse, data: DrugMarketLay
     points: data.cells.filter((c) => c.index > 0 && (c.persistence !== null || isHot(c))).length,
     rings: 0,
     classes,
+  };
+}
+
+export function violenceSummaryOf(response: SeriousViolenceResponse, data: ViolenceLayerData): ThemeMapSummary {
+  const bins: Record<string, number> = {};
+  for (const c of data.cells) bins[`bin${c.bin}`] = (bins[`bin${c.bin}`] ?? 0) + 1;
+  return {
+    id: 'serious-violence',
+    heading: response.meta.label,
+    mode: response.meta.definition,
+    rows: response.hotspots.slice(0, TOP_ROWS).map((h) => hotspotName(h.id)),
+    marked: [],
+    selected: data.selectedHotspot === null ? null : hotspotName(data.selectedHotspot),
+    cells: data.cells.filter(isViolenceHot).length,
+    points: 0,
+    rings: 0,
+    classes: bins,
   };
 }

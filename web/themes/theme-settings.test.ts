@@ -1,7 +1,16 @@
 import { describe, expect, it } from 'vitest';
 import { THEMES } from '../../geo/themes';
 import type { ThemeDefinition } from './theme-api';
-import { bufferOptions, categoryOptions, drawnThemes, hoursInWords, lowerFirst, schoolDaysOptions, schoolsSettingsOf } from './theme-settings';
+import {
+  bufferOptions,
+  categoryOptions,
+  drawnThemes,
+  hoursInWords,
+  lowerFirst,
+  schoolDaysOptions,
+  schoolsSettingsOf,
+  violenceSettingsOf,
+} from './theme-settings';
 
 // The served table is geo/themes.ts as JSON: the same data the page receives.
 const served = JSON.parse(JSON.stringify(THEMES)) as ThemeDefinition[];
@@ -9,8 +18,9 @@ const schools = served.find((t) => t.id === 'schools-robbery')!;
 
 describe('theme settings', () => {
   it('offers only the themes whose layer the page draws, in the served order', () => {
-    expect(drawnThemes(served).map((t) => t.id)).toEqual(['schools-robbery', 'drug-markets']);
-    expect(drawnThemes([...served].reverse()).map((t) => t.id)).toEqual(['drug-markets', 'schools-robbery']);
+    expect(drawnThemes(served).map((t) => t.id)).toEqual(['schools-robbery', 'drug-markets', 'serious-violence']);
+    expect(drawnThemes([...served].reverse()).map((t) => t.id)).toEqual(['serious-violence', 'drug-markets', 'schools-robbery']);
+    expect(drawnThemes([...served, { ...schools, id: 'cctv' as ThemeDefinition['id'] }]).map((t) => t.id)).not.toContain('cctv');
   });
 
   it('takes every default and allowed value from the served settings', () => {
@@ -51,6 +61,27 @@ describe('theme settings', () => {
     // A value the page has no words for is not offered rather than shown as a parameter value.
     expect(settings.schoolDays.options.map((o) => o.value)).toEqual(['any', 'only']);
     expect(categoryOptions(changed).map((o) => o.label)).toEqual(['Theft from the person', 'Robbery and theft from the person']);
+  });
+
+  it('leaves out domestic abuse at home by default for serious violence, and names the offence choices in words', () => {
+    const violence = served.find((t) => t.id === 'serious-violence')!;
+    const settings = violenceSettingsOf(violence)!;
+    expect(settings.defaults).toEqual({
+      includeDwellings: 'exclude',
+      categories: ['serious-violence', 'knife-crime', 'violent-crime', 'possession-of-weapons'],
+    });
+    expect(settings.dwellings).toEqual({
+      label: 'Domestic abuse inside homes',
+      options: [
+        { value: 'exclude', label: 'Left out (the tasking view)' },
+        { value: 'include', label: 'Counted' },
+      ],
+    });
+    expect(settings.categories.options).toEqual([
+      { value: 'serious-violence,knife-crime,violent-crime,possession-of-weapons', label: "The partnership's offences" },
+      { value: 'serious-violence,knife-crime,violent-crime,possession-of-weapons,robbery', label: "The partnership's offences and robbery" },
+    ]);
+    expect(violenceSettingsOf({ ...violence, settings: [] })).toBeNull();
   });
 
   it('gives no choices when a setting is missing', () => {

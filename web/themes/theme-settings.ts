@@ -2,14 +2,14 @@
 // one table in geo/themes.ts): defaults and allowed values come from there and nowhere else;
 // this module only puts them into words. Pure, so the rules are unit-tested.
 import { categoryBySlug } from '../../geo/categories';
-import type { SchoolDaysParam, ThemeDefinition, ThemeSetting } from './theme-api';
+import type { IncludeDwellingsParam, SchoolDaysParam, ThemeDefinition, ThemeSetting } from './theme-api';
 
 /**
  * The themes whose layer the page draws, in the order offered. A theme the server lists but
- * the page cannot draw yet (serious violence, whose route is being built) is not offered:
- * add its id here, with its query, layers and panel beside the others in web/themes/.
+ * the page cannot draw is not offered: add its id here, with its query, layers and panel
+ * beside the others in web/themes/.
  */
-export const DRAWN_THEME_IDS = ['schools-robbery', 'drug-markets'] as const;
+export const DRAWN_THEME_IDS = ['schools-robbery', 'drug-markets', 'serious-violence'] as const;
 export type DrawnThemeId = (typeof DRAWN_THEME_IDS)[number];
 
 export function isDrawnThemeId(id: string): id is DrawnThemeId {
@@ -145,5 +145,55 @@ export function schoolsSettingsOf(theme: ThemeDefinition): SchoolsSettings | nul
       schoolDays: schoolDaysDefault,
       categories: [...theme.categories],
     },
+  };
+}
+
+const DWELLINGS_WORDS: Readonly<Record<IncludeDwellingsParam, string>> = {
+  exclude: 'Left out (the tasking view)',
+  include: 'Counted',
+};
+
+export function isIncludeDwellingsParam(value: string): value is IncludeDwellingsParam {
+  return Object.hasOwn(DWELLINGS_WORDS, value);
+}
+
+export interface ViolenceChoice {
+  includeDwellings: IncludeDwellingsParam;
+  categories: string[];
+}
+
+export interface ViolenceSettings {
+  dwellings: { label: string; options: Option<IncludeDwellingsParam>[] };
+  categories: { label: string; options: Option<string>[] };
+  defaults: ViolenceChoice;
+}
+
+/**
+ * The partnership's offence groups are too many to name in a select ("Serious violence (partner),
+ * Knife crime (partner), ..."): the theme's own, or with what may be added, named.
+ */
+export function violenceCategoryOptions(theme: ThemeDefinition): Option<string>[] {
+  const own = [...theme.categories];
+  const extra = theme.selectableCategories.filter((c) => !own.includes(c));
+  const options = [{ value: own.join(','), label: "The partnership's offences" }];
+  if (extra.length > 0) options.push({ value: [...own, ...extra].join(','), label: `The partnership's offences and ${lowerFirst(categoriesInWords(extra))}` });
+  return options;
+}
+
+/** The serious-violence choices and defaults, from the theme's settings; null when a setting is missing. */
+export function violenceSettingsOf(theme: ThemeDefinition): ViolenceSettings | null {
+  const dwellings = settingOf(theme, 'includeDwellings');
+  if (!dwellings) return null;
+  const fallback = String(dwellings.default);
+  if (!isIncludeDwellingsParam(fallback)) return null;
+  return {
+    dwellings: {
+      label: dwellings.label,
+      options: listOf(dwellings)
+        .filter(isIncludeDwellingsParam)
+        .map((value) => ({ value, label: DWELLINGS_WORDS[value] })),
+    },
+    categories: { label: 'Offences counted', options: violenceCategoryOptions(theme) },
+    defaults: { includeDwellings: fallback, categories: [...theme.categories] },
   };
 }

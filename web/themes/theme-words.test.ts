@@ -2,7 +2,9 @@ import { describe, expect, it } from 'vitest';
 import {
   assumedCalendarText,
   boroughRateSentence,
+  busiestHoursInWords,
   countOf,
+  dwellingsSentence,
   messageForScreen,
   persistenceWindowsText,
   rateCell,
@@ -82,5 +84,34 @@ describe('theme words', () => {
     expect(messageForScreen({ status: 503, signedOut: false, message: 'The index is being rebuilt; try again in a minute.' })).toBe(
       'The index is being rebuilt; try again in a minute.',
     );
+  });
+});
+
+describe('serious violence in words', () => {
+  const totals = { layer: 10961, borough: 13626, dwellingsLeftOut: 2665 };
+
+  it('says what the tasking view leaves out and what the borough total counts, with both figures', () => {
+    expect(dwellingsSentence({ meta: { definition: 'partner', includeDwellings: 'exclude' }, totals })).toBe(
+      '2,665 incidents inside a home (domestic abuse at home) are left out of the map, which shows 10,961 incidents; the borough total of 13,626 counts them.',
+    );
+    expect(dwellingsSentence({ meta: { definition: 'partner', includeDwellings: 'exclude' }, totals: { layer: 5, borough: 6, dwellingsLeftOut: 1 } })).toMatch(
+      /^1 incident inside a home \(domestic abuse at home\) is left out/,
+    );
+    expect(
+      dwellingsSentence({ meta: { definition: 'partner', includeDwellings: 'include' }, totals: { layer: 13626, borough: 13626, dwellingsLeftOut: 0 } }),
+    ).toBe('Domestic abuse and other incidents inside homes are counted: 13,626 incidents on the map, the borough total.');
+    // police.uk cannot tell homes apart: the sentence says so rather than claim a number left out.
+    expect(dwellingsSentence({ meta: { definition: 'police-uk-monthly', includeDwellings: 'exclude' }, totals })).toMatch(/cannot be left out/);
+  });
+
+  it('names the busiest three hours with their share and the peak hour', () => {
+    const byHour = new Array<number>(24).fill(0);
+    byHour[8] = 2;
+    byHour[9] = 5;
+    byHour[10] = 1;
+    byHour[21] = 2;
+    // 8 of 10 between 08:00 and 11:00.
+    expect(busiestHoursInWords(byHour)).toBe('busiest 08:00–11:00 (80%), peak hour 09:00');
+    expect(busiestHoursInWords(new Array<number>(24).fill(0))).toBe('none with a time of day');
   });
 });

@@ -3,6 +3,7 @@
 // Pure, so the wording is unit-tested.
 import { isoDateOfDay, parseIsoDate } from '../../geo/time';
 import type { ApiFailure } from '../api-client';
+import { busiestHours, hourBandText, peakHour } from '../hour-grid';
 import { formatDay } from '../window-dates';
 
 export function plural(n: number, one: string, many: string): string {
@@ -120,4 +121,30 @@ export function messageForScreen(failure: ApiFailure): string {
     .map((part) => `${part.charAt(0).toUpperCase()}${part.slice(1)}`)
     .map((part) => (/[.!?]$/.test(part) ? part : `${part}.`))
     .join(' ');
+}
+
+/** What the tasking view leaves out of the map, and what the borough total still counts, in words. */
+export function dwellingsSentence(response: {
+  meta: { definition: string; includeDwellings: string };
+  totals: { layer: number; borough: number; dwellingsLeftOut: number };
+}): string {
+  const { meta, totals } = response;
+  if (meta.definition !== 'partner') {
+    return 'police.uk records do not say whether an incident was inside a home, so domestic abuse at home cannot be left out of this map.';
+  }
+  if (meta.includeDwellings === 'include') {
+    return `Domestic abuse and other incidents inside homes are counted: ${plural(totals.layer, 'incident', 'incidents')} on the map, the borough total.`;
+  }
+  return (
+    `${plural(totals.dwellingsLeftOut, 'incident', 'incidents')} inside a home (domestic abuse at home) ${totals.dwellingsLeftOut === 1 ? 'is' : 'are'} left out of the map, ` +
+    `which shows ${plural(totals.layer, 'incident', 'incidents')}; the borough total of ${totals.borough.toLocaleString('en-GB')} counts them.`
+  );
+}
+
+/** 'busiest 20:00–23:00 (38%), peak hour 21:00' or 'none with a time of day'. */
+export function busiestHoursInWords(byHour: readonly number[]): string {
+  const band = busiestHours(byHour);
+  const peak = peakHour(byHour);
+  if (!band || peak === null) return 'none with a time of day';
+  return `busiest ${hourBandText(band)} (${percent(band.share)}), peak hour ${String(peak).padStart(2, '0')}:00`;
 }
