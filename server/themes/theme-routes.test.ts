@@ -41,6 +41,28 @@ describe('GET /api/themes', () => {
     expect((await app.request('/api/themes', { headers: as('public') })).status).toBe(403);
   });
 
+  it("refuses the public role every theme layer and the stop-and-search routes (public layers are another issue's)", async () => {
+    const { app, as } = setUp();
+    const window = 'from=2018-06-01&to=2018-07-01';
+    const gets = [
+      `/api/themes/schools-robbery?${window}`,
+      `/api/themes/drug-markets?${window}`,
+      `/api/themes/serious-violence?${window}`,
+      `/api/stop-search/summary?${window}`,
+      '/api/schools',
+      '/api/school-calendar',
+    ];
+    for (const path of gets) {
+      const response = await app.request(path, { headers: as('public') });
+      expect(response.status, path).toBe(403);
+      expect(JSON.stringify(await response.json()), path).not.toMatch(/"count"|"cells"|"schools"/);
+    }
+    for (const kind of ['stop-search', 'schools', 'school-calendar']) {
+      const response = await app.request(`/api/imports/${kind}`, { method: 'POST', headers: { ...as('public'), 'content-type': 'text/csv' }, body: 'a,b\n1,2\n' });
+      expect(response.status, kind).toBe(403);
+    }
+  });
+
   it('names only categories that exist', () => {
     for (const theme of THEMES) {
       for (const slug of [...theme.categories, ...theme.selectableCategories, ...(theme.index?.components.flatMap((c) => c.categories ?? []) ?? [])]) {
