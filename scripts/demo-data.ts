@@ -2,6 +2,7 @@
 // Writes the synthetic demo dataset (incidents CSV, ground truth, demo borough, wards,
 // schools and a README saying it is synthetic) to a folder. See docs/demo-data.md.
 import { mkdirSync, writeFileSync } from 'node:fs';
+import { demoCamerasCsv } from '../geo/demo/demo-cameras';
 import { demoSearchesCsv, splitDemoSearches } from '../geo/demo/demo-searches';
 import { join } from 'node:path';
 import { parseCli } from './cli-args';
@@ -61,6 +62,7 @@ function main(): number {
     ['study-area.geojson', studyAreaGeoJson(data)],
     ['wards.geojson', wardsGeoJson(data)],
     ['schools.csv', schoolsCsv(data)],
+    ['cameras.csv', demoCamerasCsv(data.cameras)],
     ['README.txt', readmeText(data)],
   ];
   for (const [name, text] of files) writeFileSync(join(out, name), text);

@@ -93,9 +93,13 @@ Files
                         npm run import -- areas --kind ward wards.geojson
                         npm run import -- partner --source demo-csv incidents.csv
                         npm run import -- stop-search stop-and-search.csv
+                        npm run import -- cameras cameras.csv
 - stop-and-search.csv ${t.totals.byCategory['drugs-stop-search'] ?? 0} drug searches as police.uk publishes stop and search
                       (outcomes, ages and ethnicities drawn with fixed synthetic shares).
-- ground-truth.json   the planted patterns, planted taskings and totals.
+- cameras.csv         ${t.cctv.cameras} demo CCTV cameras (id,name,type,lng,lat,bearing,fieldOfView,rangeMeters,status,installedOn;
+                      empty where an asset list would leave a value blank), none near the
+                      ${t.cctv.blindHotspots.length} planted blind hot spots listed in ground-truth.json.
+- ground-truth.json   the planted patterns, planted taskings, the blind hot spots and totals.
 - study-area.geojson  the demo borough outline.
 - wards.geojson       ${data.wards.length} demo wards tiling the demo borough.
 - schools.csv         ${data.schools.length} fictional demo schools (urn,name,phase,lng,lat).

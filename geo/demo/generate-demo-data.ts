@@ -7,6 +7,7 @@ import { dayNumber, isoDateOfDay } from '../time';
 import type { IncidentDraft, LngLat } from '../types';
 import { buildDemoWards, DEMO_STUDY_AREA, insideDemoArea, type DemoWard } from './demo-area';
 import { createBackgroundSampler, offsetMetres, POPULATION_BUMPS, POPULATION_FLOOR } from './demo-population';
+import { BLIND_CLEARANCE_METERS, BLIND_PATTERNS, generateDemoCameras, type DemoCamera } from './demo-cameras';
 import { DEMO_SCHOOLS, type DemoSchool } from './demo-schools';
 import { patternTruth, type DemoGroundTruth } from './ground-truth';
 import { plantedPatterns, type DayContext, type PatternSpec } from './planted-patterns';
@@ -48,6 +49,8 @@ export interface DemoData {
   studyArea: GeoJSON.Polygon;
   wards: DemoWard[];
   schools: readonly DemoSchool[];
+  /** The CCTV network, stored through the cameras importer (demo-cameras.ts). */
+  cameras: DemoCamera[];
 }
 
 interface DayInfo extends DayContext {
@@ -293,6 +296,9 @@ export function generateDemoData(options: DemoDataOptions): DemoData {
   const flagCount = (keep: (f: IncidentFlags) => boolean) => flags.filter(keep).length;
   const sortedByCategory = Object.fromEntries(Object.entries(byCategory).sort(([a], [b]) => (a < b ? -1 : 1)));
 
+  const cameras = generateDemoCameras(seed, Number(isoDateOfDay(endDay).slice(0, 4)));
+  const tally = (key: (c: DemoCamera) => string) =>
+    Object.fromEntries([...cameras.reduce((m, c) => m.set(key(c), (m.get(key(c)) ?? 0) + 1), new Map<string, number>())].sort(([a], [b]) => (a < b ? -1 : 1)));
   const groundTruth: DemoGroundTruth = {
     about:
       'SYNTHETIC DEMO DATA. Every incident was invented by the Tasking Map demo generator; none is a real crime or ASB report. ' +
@@ -344,6 +350,16 @@ export function generateDemoData(options: DemoDataOptions): DemoData {
     },
     patterns,
     taskings: plantOutputs.map((o) => o.truth),
+    cctv: {
+      rule:
+        'About 380 street cameras: fixed cameras and PTZ domes along the main roads and in the town centres, fixed cameras on estates, ' +
+        `ANPR on the main roads and a few redeployable cameras; about 7% faulty and 2% removed. No camera stands within ${BLIND_CLEARANCE_METERS} m ` +
+        'of a blind hot spot, so its hot cells are not covered.',
+      cameras: cameras.length,
+      byType: tally((c) => c.type),
+      byStatus: tally((c) => c.status),
+      blindHotspots: BLIND_PATTERNS.map((b) => ({ ...b, categories: [...b.categories], clearanceMeters: BLIND_CLEARANCE_METERS })),
+    },
   };
 
   return {
@@ -353,5 +369,6 @@ export function generateDemoData(options: DemoDataOptions): DemoData {
     studyArea: DEMO_STUDY_AREA,
     wards: buildDemoWards(),
     schools: DEMO_SCHOOLS,
+    cameras,
   };
 }

@@ -2,6 +2,7 @@
 // resolutions 8-10), when and how much. Later tests score the hotspot engines against it
 // (recall over planted cells, precision against the rest), so it is computed from the
 // points actually generated, not from the intentions alone.
+import type { BlindHotspotTruth } from './demo-cameras';
 import { cellAt } from '../h3';
 import { isoDateOfDay } from '../time';
 import type { LngLat } from '../types';
@@ -141,6 +142,14 @@ export interface DemoGroundTruth {
   };
   patterns: PlantedPatternTruth[];
   taskings: PlantedTaskingTruth[];
+  /** The demo CCTV network (demo-cameras.ts) and the planted hot clusters it leaves blind. */
+  cctv: {
+    rule: string;
+    cameras: number;
+    byType: Record<string, number>;
+    byStatus: Record<string, number>;
+    blindHotspots: BlindHotspotTruth[];
+  };
 }
 
 /** A cell is planted at a resolution when it holds at least this share of the cluster's points. */
