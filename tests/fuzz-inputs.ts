@@ -34,7 +34,8 @@ export const QUERY_SAMPLES: Readonly<Record<string, readonly string[]>> = {
   coverages: ['0.05', '0.01,0.05,0.1', '1'],
   limit: ['1', '50', '500'],
   cells: [HOT_CELL, NEAR_CELLS.join(','), NEAR_CELLS.slice(0, 2).join(',')],
-  status: ['active', 'proposed,active', 'closed', 'review-due'],
+  // Taskings' statuses, and cameras' (GET /api/cameras?status=).
+  status: ['active', 'proposed,active', 'closed', 'review-due', 'working', 'faulty,removed'],
   team: ['theo', 'ward-team'],
   bufferRings: ['1', '2', '3'],
   controlArea: ['ward:W1', 'ward:W2', 'ward:nowhere'],
