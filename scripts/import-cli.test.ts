@@ -47,7 +47,7 @@ describe('npm run import', () => {
     const unknown = captureIo();
     expect(await runImportCli(['crimes', 'a.csv'], unknown.io)).toBe(2);
     expect(unknown.stderr()).toMatch(
-      /^"crimes" is not an importer; expected one of police-uk, partner, stop-search, study-area, areas, schools, school-calendar\./,
+      /^"crimes" is not an importer; expected one of police-uk, partner, stop-search, study-area, areas, schools, school-calendar, cameras\./,
     );
     const noSource = captureIo();
     expect(await runImportCli(['partner', 'a.csv'], noSource.io)).toBe(2);
@@ -149,5 +149,31 @@ describe('npm run import', () => {
     );
     expect(bad.stdout()).toContain('line 2: date_to 2026-09-01 is before date_from 2026-09-03');
     expect(bad.stderr()).toMatch(/bad\.csv: 1 of 1 rows was rejected/);
+  });
+
+  it('imports the real TfL camera file into the borough, and refuses a file with a bad camera with exit code 1', async () => {
+    const dbPath = join(dir, 'cameras.db');
+    expect(await runImportCli(['study-area', '--db', dbPath, join(SHARED_DATA, 'boundaries/tower_hamlets_borough.geojson')], captureIo().io)).toBe(0);
+    const cli = captureIo();
+    const file = join(SHARED_DATA, 'context/tfl_jamcams_traffic_cameras_tower_hamlets_bbox_2015-06-01.csv');
+    expect(await runImportCli(['cameras', '--db', dbPath, file], cli.io)).toBe(0);
+    expect(cli.stdout()).toContain(
+      [
+        '  rows read 78; cameras stored 41 (new 41, replaced 0); outside the study area 37 (Tower Hamlets), counted, not stored',
+        '  stored: types ptz 41; status working 37, faulty 4',
+        "  assumed (the type's default, docs/decisions/028-cameras.md): type 41, status 0, bearing 0, field of view 41, range 41",
+      ].join('\n'),
+    );
+    expect(cli.stdout()).toMatch(/note: Read as TfL's JamCams traffic camera list/);
+
+    const bad = captureIo();
+    const csv = writeFile('cams.csv', 'id,type,lng,lat,bearing\nC1,ptz,-0.05,51.52,\nC2,fixed,-0.05,51.52,400\n');
+    expect(await runImportCli(['cameras', '--db', dbPath, csv], bad.io)).toBe(1);
+    expect(bad.stdout()).toContain('cams.csv: FAILED, nothing stored');
+    expect(bad.stdout()).toContain('    line 3: bearing 400 is out of range; expected degrees clockwise from north, 0 to 360');
+    expect(bad.stderr()).toMatch(/cams\.csv: 1 row of 2 rows was rejected \(first: line 3: bearing 400/);
+    const db = openDatabase(dbPath);
+    expect(db.prepare('SELECT count(*) FROM cameras').pluck().get()).toBe(41);
+    db.close();
   });
 });

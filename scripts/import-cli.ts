@@ -1,6 +1,7 @@
 // The import CLI as a function, so tests run exactly what `npm run import` runs:
 // runImportCli(argv, io) → exit code. scripts/import.ts is its thin main.
 import { openCliDatabase, parseCli } from './cli-args';
+import { describeCameras } from './import-cli-cameras';
 import { describeCalendar, describeSchools } from './import-cli-schools';
 import { SingleBar } from 'cli-progress';
 import { statSync } from 'node:fs';
@@ -30,6 +31,8 @@ Kinds:
   areas            named areas (wards, LSOAs) or basemap layers (water, roads), GeoJSON (needs --kind)
   schools          schools CSV: a DfE Get Information About Schools extract, or URN, name, phase and location columns
   school-calendar  term dates CSV: date_from,date_to,kind (term, holiday or inset); replaces the school years it covers
+  cameras          street cameras CSV: id,type,lng,lat (or easting,northing),bearing,fieldOfView,rangeMeters,status,installedOn,name;
+                   also TfL's JamCams list as published; replaces the cameras it names
 
 Options:
   --db <path>              SQLite database (default: $DB_PATH or data/tasking-map.db)
@@ -55,7 +58,8 @@ Examples:
   npm run import -- areas --kind water ../shared/data/basemap/thames_tidal_water_tower_hamlets_area.geojson
   npm run import -- areas --kind road ../shared/data/basemap/tfl_road_network_tlrn_tower_hamlets_area.geojson
   npm run import -- schools ../shared/data/schools/tower_hamlets_schools_gias_open_2024-06-17.csv
-  npm run import -- school-calendar term-dates-2026-27.csv`;
+  npm run import -- school-calendar term-dates-2026-27.csv
+  npm run import -- cameras ../shared/data/context/tfl_jamcams_traffic_cameras_tower_hamlets_bbox_2015-06-01.csv`;
 
 export interface CliIo {
   stdout: (text: string) => void;
@@ -253,9 +257,10 @@ async function importFiles(db: Db, request: ImportRequest, files: string[], io: 
       io.stdout(describeAreas(outcome.summary));
       continue;
     }
-    if ('type' in outcome && (outcome.type === 'schools' || outcome.type === 'school-calendar')) {
+    if ('type' in outcome && (outcome.type === 'schools' || outcome.type === 'school-calendar' || outcome.type === 'cameras')) {
       if (outcome.type === 'schools' && outcome.summary) io.stdout(describeSchools(outcome.summary));
       if (outcome.type === 'school-calendar' && outcome.summary) io.stdout(describeCalendar(outcome.summary));
+      if (outcome.type === 'cameras' && outcome.summary) io.stdout(describeCameras(outcome.summary));
       if (!outcome.ok) {
         failed.push({ file: path, message: outcome.problem.message });
         io.stderr(`${path}: ${outcome.problem.message}`);

@@ -21,6 +21,7 @@ import { createCoverageCache } from './store/coverage-store';
 import { inThreadCompute } from './compute/compute-service';
 import { createResponseCache } from './compute/response-cache';
 import { workerCompute } from './compute/worker-compute';
+import { cameraRoutes } from './cameras/camera-routes';
 import { authRoutes, SESSION_COOKIE } from './routes/auth-routes';
 import { cellsRoutes } from './routes/cells-routes';
 import { forecastRoutes } from './routes/forecast-routes';
@@ -130,7 +131,8 @@ export function createApp(options: CreateAppOptions) {
     .route('/', stopSearchRoutes(deps))
     .route('/', taskingRoutes(deps))
     .route('/', themeRoutes(deps))
-    .route('/', schoolRoutes(deps));
+    .route('/', schoolRoutes(deps))
+    .route('/', cameraRoutes(deps));
 
   const app = new Hono<AppEnv>()
     // First, so its duration covers everything and every answer (the page's too) carries a request id.

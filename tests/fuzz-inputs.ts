@@ -34,7 +34,8 @@ export const QUERY_SAMPLES: Readonly<Record<string, readonly string[]>> = {
   coverages: ['0.05', '0.01,0.05,0.1', '1'],
   limit: ['1', '50', '500'],
   cells: [HOT_CELL, NEAR_CELLS.join(','), NEAR_CELLS.slice(0, 2).join(',')],
-  status: ['active', 'proposed,active', 'closed', 'review-due'],
+  // Taskings' statuses, and cameras' (GET /api/cameras?status=).
+  status: ['active', 'proposed,active', 'closed', 'review-due', 'working', 'faulty,removed'],
   team: ['theo', 'ward-team'],
   bufferRings: ['1', '2', '3'],
   controlArea: ['ward:W1', 'ward:W2', 'ward:nowhere'],
@@ -505,6 +506,8 @@ const SCHOOLS_HEADER = [
   'Northing',
 ];
 const CALENDAR_HEADER = ['date_from', 'date_to', 'kind'];
+// The cameras CSV column contract (geo/cameras.ts) with a name.
+const CAMERAS_HEADER = ['id', 'type', 'lng', 'lat', 'bearing', 'fieldOfView', 'rangeMeters', 'status', 'installedOn', 'name'];
 
 const csvField = (value: string) => (/[",\r\n]/.test(value) ? `"${value.replace(/"/g, '""')}"` : value);
 
@@ -548,6 +551,16 @@ function csvValue(column: string, clean: boolean): fc.Arbitrary<string> {
     'Outcome linked to object of search': fc.constantFrom('', 'True', 'False'),
     'Age range': fc.constantFrom('10-17', '18-24', 'over 34', ''),
     id: fc.stringMatching(/^[A-Z]{2}[0-9]{4}$/),
+    type: fc.constantFrom('fixed', 'ptz', 'redeployable', 'anpr', 'PTZ'),
+    bearing: fc.oneof(fc.integer({ min: 0, max: 360 }).map(String), fc.constant('')),
+    fieldOfView: fc.oneof(fc.integer({ min: 1, max: 360 }).map(String), fc.constant('')),
+    rangeMeters: fc.oneof(fc.integer({ min: 1, max: 1000 }).map(String), fc.constant('')),
+    status: fc.constantFrom('working', 'faulty', 'removed', ''),
+    installedOn: fc.oneof(
+      fc.integer({ min: 1, max: 28 }).map((d) => `2019-04-${String(d).padStart(2, '0')}`),
+      fc.integer({ min: 1, max: 12 }).map((m) => `01/${String(m).padStart(2, '0')}/2015`),
+      fc.constant(''),
+    ),
   };
   const fitting = valid[column] ?? fc.constantFrom('', 'Tower Hamlets', 'E01004200');
   if (clean) return fitting;
@@ -650,7 +663,7 @@ const geoJsonText: fc.Arbitrary<string> = fc.oneof(
 );
 
 /** The bytes of a file for an importer of this kind: fitting text, gzipped or not, corrupted, or random bytes. */
-export type UploadKind = 'police-uk' | 'partner' | 'stop-search' | 'areas' | 'schools' | 'school-calendar';
+export type UploadKind = 'police-uk' | 'partner' | 'stop-search' | 'areas' | 'schools' | 'school-calendar' | 'cameras';
 
 export function uploadFile(kind: UploadKind): fc.Arbitrary<Uint8Array<ArrayBuffer>> {
   const header = {
@@ -659,6 +672,7 @@ export function uploadFile(kind: UploadKind): fc.Arbitrary<Uint8Array<ArrayBuffe
     'stop-search': STOP_SEARCH_HEADER,
     schools: SCHOOLS_HEADER,
     'school-calendar': CALENDAR_HEADER,
+    cameras: CAMERAS_HEADER,
   };
   const text = kind === 'areas' ? geoJsonText : csvText(header[kind]);
   const other = kind === 'areas' ? csvText(POLICE_UK_HEADER) : geoJsonText;

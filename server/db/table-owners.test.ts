@@ -25,6 +25,7 @@ const OWNERS: Record<string, string[]> = {
   tasking_options: ['server/taskings/tasking-store.ts'],
   schools: ['server/schools/school-store.ts'],
   school_calendar_entries: ['server/schools/school-calendar-store.ts'],
+  cameras: ['server/cameras/camera-queries.ts'],
 };
 
 function sourceFiles(dir: string): string[] {

@@ -18,8 +18,9 @@ import { importStopSearchText } from '../stop-search/stop-search-import';
 import type { StopSearchImportSummary } from '../stop-search/stop-search-store';
 import { importSchoolCalendar, type CalendarImportSummary } from '../schools/school-calendar-import';
 import { importSchools, type SchoolImportSummary } from '../schools/schools-import';
+import { importCameras, type CameraImportSummary } from '../cameras/camera-import';
 
-export const IMPORT_KINDS = ['police-uk', 'partner', 'stop-search', 'study-area', 'areas', 'schools', 'school-calendar'] as const;
+export const IMPORT_KINDS = ['police-uk', 'partner', 'stop-search', 'study-area', 'areas', 'schools', 'school-calendar', 'cameras'] as const;
 
 export type ImportRequest =
   | { kind: 'police-uk'; allowRejected: boolean }
@@ -28,7 +29,8 @@ export type ImportRequest =
   | { kind: 'study-area'; nameProperty?: string | undefined; codeProperty?: string | undefined }
   | { kind: 'areas'; areaKind: string; nameProperty?: string | undefined; codeProperty?: string | undefined }
   | { kind: 'schools'; allowRejected: boolean; complete: boolean }
-  | { kind: 'school-calendar' };
+  | { kind: 'school-calendar' }
+  | { kind: 'cameras' };
 
 // The union's own message: zod's default for a union is a bare "Invalid input".
 const flag = z
@@ -71,6 +73,7 @@ export const importRequestSchema = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('areas'), areaKind: areaKindSchema, nameProperty: propertyName, codeProperty: propertyName }),
   z.object({ kind: z.literal('schools'), allowRejected: flag, complete: flag }),
   z.object({ kind: z.literal('school-calendar') }),
+  z.object({ kind: z.literal('cameras') }),
 ]);
 
 export interface ImportFile {
@@ -117,7 +120,10 @@ export type ImportOutcome =
   | { ok: true; type: 'schools'; summary: SchoolImportSummary }
   | { ok: false; type: 'schools'; problem: FileProblem; summary: SchoolImportSummary | null }
   | { ok: true; type: 'school-calendar'; summary: CalendarImportSummary }
-  | { ok: false; type: 'school-calendar'; problem: FileProblem; summary: CalendarImportSummary | null };
+  | { ok: false; type: 'school-calendar'; problem: FileProblem; summary: CalendarImportSummary | null }
+  // Cameras (server/cameras/) too.
+  | { ok: true; type: 'cameras'; summary: CameraImportSummary }
+  | { ok: false; type: 'cameras'; problem: FileProblem; summary: CameraImportSummary | null };
 
 const REPORTED_NAMES_LIMIT = 50;
 
@@ -137,17 +143,18 @@ function headCheckFor(request: ImportRequest): HeadCheck {
 /** Reads, parses and stores one file; each file is its own transaction. */
 export async function runImport(context: ImportContext, request: ImportRequest, file: ImportFile): Promise<ImportOutcome> {
   const { onProgress } = context;
-  if (request.kind === 'schools' || request.kind === 'school-calendar') {
-    const schoolsContext = {
+  if (request.kind === 'schools' || request.kind === 'school-calendar' || request.kind === 'cameras') {
+    const ownContext = {
       db: context.db,
       importedBy: context.importedBy,
       now: context.now,
       ...(context.maxRawBytes !== undefined ? { maxRawBytes: context.maxRawBytes } : {}),
       ...(onProgress ? { onBytes: (done: number) => onProgress({ phase: 'reading', done, total: null }) } : {}),
     };
+    if (request.kind === 'cameras') return { type: 'cameras', ...(await importCameras(ownContext, file)) };
     return request.kind === 'schools'
-      ? { type: 'schools', ...(await importSchools(schoolsContext, file, { allowRejected: request.allowRejected, complete: request.complete })) }
-      : { type: 'school-calendar', ...(await importSchoolCalendar(schoolsContext, file)) };
+      ? { type: 'schools', ...(await importSchools(ownContext, file, { allowRejected: request.allowRejected, complete: request.complete })) }
+      : { type: 'school-calendar', ...(await importSchoolCalendar(ownContext, file)) };
   }
   const read = await readInput(file.input, {
     checkHead: headCheckFor(request),

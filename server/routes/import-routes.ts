@@ -59,6 +59,8 @@ const schoolsQuery = z
 
 const schoolCalendarQuery = z.object({ fileName }).transform((q) => ({ request: { kind: 'school-calendar' } satisfies ImportRequest, fileName: q.fileName }));
 
+const camerasQuery = z.object({ fileName }).transform((q) => ({ request: { kind: 'cameras' } satisfies ImportRequest, fileName: q.fileName }));
+
 const batchesQuery = z.object({
   limit: z.coerce.number().int('expected a whole number 1..500').min(1, 'expected 1..500').max(500, 'expected 1..500').default(50),
 });
@@ -137,6 +139,7 @@ export function importRoutes(deps: AppDeps) {
     .post('/imports/areas', allow('analyst'), validate('query', areasQuery), (c) => handle(c, c.req.valid('query')))
     .post('/imports/schools', allow('analyst'), validate('query', schoolsQuery), (c) => handle(c, c.req.valid('query')))
     .post('/imports/school-calendar', allow('analyst'), validate('query', schoolCalendarQuery), (c) => handle(c, c.req.valid('query')))
+    .post('/imports/cameras', allow('analyst'), validate('query', camerasQuery), (c) => handle(c, c.req.valid('query')))
     .get('/imports', allow('analyst', 'chair'), validate('query', batchesQuery), (c) =>
       c.json({ batches: listImportBatches(deps.db, c.req.valid('query').limit) }),
     );

@@ -8,11 +8,11 @@ import type { Db } from '../db/open-database';
 import type { ImportKind } from './import-types';
 
 /**
- * What a batch records. Stop-and-search files (server/stop-search/) are batches too, so
- * GET /api/imports lists them, but they are not incidents: coverage and the last import in
- * /api/meta read the incident kinds only.
+ * What a batch records. Stop-and-search files (server/stop-search/) and camera files
+ * (server/cameras/) are batches too, so GET /api/imports lists them, but they are not
+ * incidents: coverage and the last import in /api/meta read the incident kinds only.
  */
-export type BatchKind = ImportKind | 'stop-search';
+export type BatchKind = ImportKind | 'stop-search' | 'cameras';
 const INCIDENT_KINDS = "kind IN ('police-uk', 'partner')";
 
 /** The counts finishBatch records, and the summary kept whole as JSON. */

@@ -16,7 +16,7 @@ import { fixtureTaskingBody, seededApi } from '../api-fixture';
 import { apiRoutesOf, fieldsOf, fillPath, routeKey, samplePath, type ApiRoute } from '../api-routes';
 import { jsonBody, pathValue, queryString, samplesOf, taskingValues, uploadRequest, validQuery, type Json, type UploadKind } from '../fuzz-inputs';
 
-const UPLOAD_KINDS: readonly UploadKind[] = ['police-uk', 'partner', 'stop-search', 'areas', 'schools', 'school-calendar'];
+const UPLOAD_KINDS: readonly UploadKind[] = ['police-uk', 'partner', 'stop-search', 'areas', 'schools', 'school-calendar', 'cameras'];
 
 const SEED = Number(process.env['FUZZ_SEED'] ?? 20261202);
 const SCALE = Number(process.env['FUZZ_SCALE'] ?? 1);
@@ -172,6 +172,7 @@ describe('the API fuzz', () => {
     expect(routes.length).toBeGreaterThan(0);
     expect(uploads.map(routeKey).sort()).toEqual([
       'POST /api/imports/areas',
+      'POST /api/imports/cameras',
       'POST /api/imports/partner',
       'POST /api/imports/police-uk',
       'POST /api/imports/school-calendar',
