@@ -49,9 +49,12 @@ describe('the demo CCTV network', () => {
 
   it('writes the importer CSV, blank where a value is unknown', () => {
     const lines = demoCamerasCsv(cameras).trim().split('\n');
-    expect(lines[0]).toBe('id,name,type,lng,lat,bearing,fieldOfView,rangeMeters,status,installedOn');
+    expect(lines[0]).toBe('id,type,lng,lat,bearing,fieldOfView,rangeMeters,status,installedOn,name');
     expect(lines).toHaveLength(cameras.length + 1);
     const ptz = cameras.findIndex((c) => c.type === 'ptz' && c.bearing === null);
-    expect(lines[ptz + 1]!.split(',')[5]).toBe('');
+    expect(lines[ptz + 1]!.split(',')[4]).toBe('');
+    // A name with a comma is quoted.
+    const redeployable = cameras.findIndex((c) => c.type === 'redeployable');
+    expect(lines[redeployable + 1]).toMatch(/,"Redeployable, [A-Za-z ]+"$/);
   });
 });

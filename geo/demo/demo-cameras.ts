@@ -3,24 +3,22 @@
 // ANPR cameras on the main roads, and planted blind hot spots: planted hot clusters that no
 // camera watches, listed in the ground truth. Pure and seeded; its own random stream, so the
 // incidents do not change when the cameras do. Written as the cameras importer's CSV.
+import { camerasToCsv, type CameraStatus, type CameraType } from '../cameras';
 import type { LngLat } from '../types';
 import { insideDemoArea } from './demo-area';
 import { metresBetween, offsetMetres } from './demo-population';
 import { createRandom, type Random } from './random';
 
-export type DemoCameraType = 'fixed' | 'ptz' | 'redeployable' | 'anpr';
-export type DemoCameraStatus = 'working' | 'faulty' | 'removed';
-
 export interface DemoCamera {
   id: string;
   name: string;
-  type: DemoCameraType;
+  type: CameraType;
   position: LngLat;
   /** Degrees clockwise from north; null where the council's asset list leaves it blank. */
   bearing: number | null;
   fieldOfView: number | null;
   rangeMeters: number | null;
-  status: DemoCameraStatus;
+  status: CameraStatus;
   installedOn: string;
 }
 
@@ -172,7 +170,7 @@ function blindAt(position: LngLat): boolean {
   return BLIND_PATTERNS.some((b) => metresBetween(b.centre, position) < BLIND_CLEARANCE_METERS);
 }
 
-function statusOf(random: Random): DemoCameraStatus {
+function statusOf(random: Random): CameraStatus {
   const r = random.next();
   return r < 0.07 ? 'faulty' : r < 0.09 ? 'removed' : 'working';
 }
@@ -282,13 +280,7 @@ export function generateDemoCameras(seed: number, endYear: number): DemoCamera[]
   return cameras;
 }
 
-const CSV_COLUMNS = ['id', 'name', 'type', 'lng', 'lat', 'bearing', 'fieldOfView', 'rangeMeters', 'status', 'installedOn'] as const;
-
-/** The network as the cameras importer's CSV (empty where the asset list leaves a value blank). */
+/** The network as the cameras importer's CSV (geo/cameras.ts), empty where the asset list leaves a value blank. */
 export function demoCamerasCsv(cameras: readonly DemoCamera[]): string {
-  const cell = (value: string | number | null) => (value === null ? '' : String(value));
-  const rows = cameras.map((c) =>
-    [c.id, c.name, c.type, c.position[0], c.position[1], c.bearing, c.fieldOfView, c.rangeMeters, c.status, c.installedOn].map(cell).join(','),
-  );
-  return `${CSV_COLUMNS.join(',')}\n${rows.join('\n')}\n`;
+  return camerasToCsv(cameras.map(({ position, ...c }) => ({ ...c, lng: position[0], lat: position[1] })));
 }

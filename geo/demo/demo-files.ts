@@ -96,7 +96,7 @@ Files
                         npm run import -- cameras cameras.csv
 - stop-and-search.csv ${t.totals.byCategory['drugs-stop-search'] ?? 0} drug searches as police.uk publishes stop and search
                       (outcomes, ages and ethnicities drawn with fixed synthetic shares).
-- cameras.csv         ${t.cctv.cameras} demo CCTV cameras (id,name,type,lng,lat,bearing,fieldOfView,rangeMeters,status,installedOn;
+- cameras.csv         ${t.cctv.cameras} demo CCTV cameras (id,type,lng,lat,bearing,fieldOfView,rangeMeters,status,installedOn,name;
                       empty where an asset list would leave a value blank), none near the
                       ${t.cctv.blindHotspots.length} planted blind hot spots listed in ground-truth.json.
 - ground-truth.json   the planted patterns, planted taskings, the blind hot spots and totals.

@@ -91,7 +91,15 @@ export async function importCameras(context: CamerasImportContext, file: Cameras
     ...(context.onBytes ? { onBytes: context.onBytes } : {}),
   });
   if (!read.ok) return { ok: false, problem: read.reason, summary: null };
-  const { text, sha256 } = read.value;
+  return importCamerasText(context, { text: read.value.text, sha256: read.value.sha256, fileName: file.fileName });
+}
+
+/** A cameras file already read (the demo's, or an upload's): parse, check, clip and store it whole or not at all. */
+export function importCamerasText(
+  context: Pick<CamerasImportContext, 'db' | 'importedBy' | 'now'>,
+  file: { text: string; sha256: string; fileName: string },
+): CamerasOutcome {
+  const { text, sha256 } = file;
   const parsed = parseCamerasCsv(text);
   if (!parsed.ok) return { ok: false, problem: parsed.reason, summary: null };
   const { rows, rejected, rowsRead } = parsed.value;

@@ -13,7 +13,7 @@ import { openDatabase, type Db } from '../db/open-database';
 import { draftsToCommit, locatedDrafts } from '../import/locate-rows';
 import { parsePartnerCsv } from '../import/partner-csv';
 import { commitImport } from '../store/commit-import';
-import { DEMO_FILE_NAME, DEMO_SEARCHES_FILE_NAME, loadDemoDataIfEmpty } from './load-demo-data';
+import { DEMO_CAMERAS_FILE_NAME, DEMO_FILE_NAME, DEMO_SEARCHES_FILE_NAME, loadDemoDataIfEmpty } from './load-demo-data';
 import { splitDemoSearches } from '../../geo/demo/demo-searches';
 
 // 23:30 UTC on 29 March 2026 is 00:30 on 30 March in London (BST began that morning):
@@ -66,6 +66,8 @@ describe('loadDemoDataIfEmpty', () => {
         rows_imported: loaded!.searches,
         rows_rejected: 0,
       }),
+      // The demo CCTV network, through the cameras importer.
+      expect.objectContaining({ kind: 'cameras', file_name: DEMO_CAMERAS_FILE_NAME, rows_read: 380, rows_imported: 380, rows_outside_area: 0 }),
     ]);
 
     // What is stored is exactly what the generator makes for that end day: its searches as searches, the rest as incidents.
@@ -76,6 +78,22 @@ describe('loadDemoDataIfEmpty', () => {
     expect(searches).toBeGreaterThan(1000);
     expect(count(db, 'SELECT count(*) FROM stop_searches')).toBe(searches);
     expect(loaded!.searches).toBe(searches);
+    // Every camera the generator made, with the values it left blank still blank (the defaults apply on reading).
+    const cameras = db.prepare('SELECT id, type, status, range_meters AS range FROM cameras ORDER BY id').all() as {
+      id: string;
+      type: string;
+      status: string;
+      range: number | null;
+    }[];
+    expect(cameras.map((c) => c.id)).toEqual(expected.cameras.map((c) => c.id).sort());
+    const cameraById = new Map(expected.cameras.map((c) => [c.id, c]));
+    for (const camera of cameras)
+      expect(camera).toEqual({
+        id: camera.id,
+        type: cameraById.get(camera.id)!.type,
+        status: cameraById.get(camera.id)!.status,
+        range: cameraById.get(camera.id)!.rangeMeters,
+      });
     const sample = db.prepare('SELECT source_record_id AS id, occurred_at, lng, lat, h3_r11 FROM incidents WHERE id % 997 = 0').all() as {
       id: string;
       occurred_at: string;
@@ -115,7 +133,7 @@ describe('loadDemoDataIfEmpty', () => {
     // A second start finds data and does nothing.
     expect(loadDemoDataIfEmpty(db, new Date(NOW.getTime() + 86_400_000))).toBeNull();
     expect(count(db, 'SELECT count(*) FROM incidents')).toBe(loaded!.incidents);
-    expect(count(db, 'SELECT count(*) FROM import_batches')).toBe(2);
+    expect(count(db, 'SELECT count(*) FROM import_batches')).toBe(3);
     expect(count(db, 'SELECT count(*) FROM taskings')).toBe(4);
 
     // The API says it is demo data.

@@ -30,9 +30,12 @@ import { replaceCalendarYears } from '../schools/school-calendar-store';
 import { replaceSchools } from '../schools/school-store';
 import { demoSearchesCsv, splitDemoSearches } from '../../geo/demo/demo-searches';
 import { importStopSearchText } from '../stop-search/stop-search-import';
+import { demoCamerasCsv } from '../../geo/demo/demo-cameras';
+import { importCamerasText } from '../cameras/camera-import';
 
 export const DEMO_FILE_NAME = 'demo-data (generated)';
 export const DEMO_SEARCHES_FILE_NAME = 'demo stop and search (generated)';
+export const DEMO_CAMERAS_FILE_NAME = 'demo cameras (generated)';
 
 /** Who made the planted taskings and logged their visits, in their audit trails. */
 export const DEMO_PRINCIPAL: Principal = { id: 'demo:generator', name: 'Demo data', role: 'analyst' };
@@ -114,6 +117,7 @@ export function loadDemoDataIfEmpty(db: Db, now: Date, seed = DEFAULT_DEMO_SEED)
   };
   const fileSha256 = createHash('sha256').update(incidentsCsv(incidents)).digest('hex');
   const searchesCsv = demoSearchesCsv(seed, searches);
+  const camerasCsv = demoCamerasCsv(data.cameras);
 
   let imported = 0;
   let searchesStored = 0;
@@ -156,6 +160,12 @@ export function loadDemoDataIfEmpty(db: Db, now: Date, seed = DEFAULT_DEMO_SEED)
       allowRejected: false,
     });
     if (!stored.ok) throw new Error(`Demo searches did not import: ${stored.reason.problem.message}`);
+    const cameras = importCamerasText(
+      { db, importedBy: 'demo-data', now },
+      { text: camerasCsv, sha256: createHash('sha256').update(camerasCsv).digest('hex'), fileName: DEMO_CAMERAS_FILE_NAME },
+    );
+    if (!cameras.ok) throw new Error(`Demo cameras did not import: ${cameras.problem.message}`);
+    if (cameras.summary.outsideArea > 0) throw new Error(`${cameras.summary.outsideArea} demo cameras fell outside the demo area`);
     if (stored.value.outsideArea > 0) throw new Error(`${stored.value.outsideArea} demo searches fell outside the demo area`);
     searchesStored = stored.value.imported;
     return true;
