@@ -22,6 +22,7 @@ import { inThreadCompute } from './compute/compute-service';
 import { createResponseCache } from './compute/response-cache';
 import { workerCompute } from './compute/worker-compute';
 import { cameraRoutes } from './cameras/camera-routes';
+import { cctvRoutes } from './cctv/cctv-routes';
 import { authRoutes, SESSION_COOKIE } from './routes/auth-routes';
 import { cellsRoutes } from './routes/cells-routes';
 import { forecastRoutes } from './routes/forecast-routes';
@@ -132,7 +133,8 @@ export function createApp(options: CreateAppOptions) {
     .route('/', taskingRoutes(deps))
     .route('/', themeRoutes(deps))
     .route('/', schoolRoutes(deps))
-    .route('/', cameraRoutes(deps));
+    .route('/', cameraRoutes(deps))
+    .route('/', cctvRoutes(deps));
 
   const app = new Hono<AppEnv>()
     // First, so its duration covers everything and every answer (the page's too) carries a request id.

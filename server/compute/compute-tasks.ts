@@ -8,6 +8,7 @@ import { changeAgainstBaseline, findEmergingHotspots, findHotspots } from '../ho
 import type { StudyGrid } from '../hotspots/study-grid';
 import { findDrugMarkets } from '../themes/drug-markets-task';
 import { findSeriousViolence } from '../themes/serious-violence-task';
+import { findCctvCoverage, findCctvSiting } from '../cctv/cctv-task';
 
 export interface ComputeContext {
   index: IncidentIndex;
@@ -24,6 +25,8 @@ export const TASKS = {
   drugMarkets: (ctx: ComputeContext, query: Parameters<typeof findDrugMarkets>[3]) => findDrugMarkets(ctx.index, ctx.studyGrid, ctx.coverage, query),
   seriousViolence: (ctx: ComputeContext, query: Parameters<typeof findSeriousViolence>[3]) =>
     findSeriousViolence(ctx.index, ctx.studyGrid, ctx.coverage, query),
+  cctvCoverage: (ctx: ComputeContext, query: Parameters<typeof findCctvCoverage>[3]) => findCctvCoverage(ctx.index, ctx.studyGrid, ctx.coverage, query),
+  cctvSiting: (ctx: ComputeContext, query: Parameters<typeof findCctvSiting>[3]) => findCctvSiting(ctx.index, ctx.studyGrid, ctx.coverage, query),
 };
 
 export type TaskName = keyof typeof TASKS;
