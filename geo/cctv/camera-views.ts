@@ -97,15 +97,26 @@ export function viewPartsInPlane(camera: CameraView, plane: LocalPlane): PlanePo
 }
 
 /**
- * Whether a point lies in the camera's true view (the circle or sector itself, not its
- * polygon): within range, and for a sector within fov/2 of the bearing. Boundary counts.
+ * A test for "this point lies in the camera's true view" (the circle or sector itself, not
+ * its polygon): within range, and for a sector within fov/2 of the bearing; the boundary
+ * counts. Measured in the camera's own flat frame, as its polygon's vertices are placed.
  */
+export function viewTest(camera: CameraView): (lng: number, lat: number) => boolean {
+  checkView(camera);
+  const own = createLocalPlane(camera.lng, camera.lat);
+  const full = isFullCircle(camera);
+  return (lng, lat) => {
+    const [x, y] = own.toPlane(lng, lat);
+    const distance = Math.hypot(x, y);
+    if (distance > camera.rangeMeters) return false;
+    if (full || distance === 0) return true;
+    const bearingToPoint = (Math.atan2(x, y) * 180) / Math.PI;
+    const offset = Math.abs(((((bearingToPoint - camera.bearing) % 360) + 540) % 360) - 180);
+    return offset <= camera.fieldOfView / 2;
+  };
+}
+
+/** Whether [lng, lat] lies in the camera's true view (see viewTest; build that once for many points). */
 export function isInView(camera: CameraView, lng: number, lat: number): boolean {
-  const [x, y] = createLocalPlane(camera.lng, camera.lat).toPlane(lng, lat);
-  const distance = Math.hypot(x, y);
-  if (distance > camera.rangeMeters) return false;
-  if (isFullCircle(camera) || distance === 0) return true;
-  const bearingToPoint = (Math.atan2(x, y) * 180) / Math.PI;
-  const offset = Math.abs(((((bearingToPoint - camera.bearing) % 360) + 540) % 360) - 180);
-  return offset <= camera.fieldOfView / 2;
+  return viewTest(camera)(lng, lat);
 }
