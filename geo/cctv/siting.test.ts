@@ -124,6 +124,8 @@ describe('redeployable camera siting', () => {
     ]);
     expect(swapped.total).toBe(60);
     expect(swapped.swapsMade).toBe(1);
+    const reversed = siteRedeployableCameras(cells, [...candidates].reverse(), { k: 2, rangeMeters: 170 });
+    expect(reversed.sites).toEqual(swapped.sites);
     expect(bruteForceBest(cells, candidates, 2, 170)).toBe(60);
     expect(greedy.total).toBeGreaterThanOrEqual(BOUND * 60);
     expect(swapped.guarantee).toMatch(/1 − 1\/e/);

@@ -151,7 +151,17 @@ export function siteRedeployableCameras(cells: readonly SitingCell[], candidates
   }
 
   let swapsMade = 0;
-  if (localSearch && chosen.length > 0) swapsMade = improveBySwaps(chosen, isChosen, values, lists, counts, gainOf, cover);
+  if (localSearch && chosen.length > 0)
+    swapsMade = improveBySwaps(
+      chosen,
+      isChosen,
+      values,
+      lists,
+      counts,
+      gainOf,
+      cover,
+      candidates.map((c) => c.id),
+    );
 
   // Report in greedy order within the final set, each gain given the sites before it.
   counts.fill(0);
@@ -187,7 +197,11 @@ function improveBySwaps(
   counts: Int32Array,
   gainOf: (candidate: number) => number,
   cover: (candidate: number, step: 1 | -1) => void,
+  ids: readonly string[],
 ): number {
+  const swapBefore = (entering: number, leaving: number, otherEntering: number, otherLeaving: number) =>
+    ids[entering]! < ids[otherEntering]! ||
+    (ids[entering] === ids[otherEntering] && (ids[leaving]! < ids[otherLeaving]! || (ids[leaving] === ids[otherLeaving] && entering < otherEntering)));
   let total = 0;
   for (let cell = 0; cell < values.length; cell++) if (counts[cell]! > 0) total += values[cell]!;
   let swaps = 0;
@@ -205,8 +219,11 @@ function improveBySwaps(
         if (isChosen[candidate]) continue;
         const gain = gainOf(candidate);
         const improvement = gain - loss;
-        // Strictly better only: among equal improvements the first found (earliest site, then candidate) stays.
-        if (improvement > bestImprovement) {
+        // Equal improvements: the smaller entering id, then the smaller leaving id (not the input order).
+        if (
+          improvement > bestImprovement ||
+          (swap && improvement === bestImprovement && swapBefore(candidate, leaving, swap.candidate, chosen[swap.position]!))
+        ) {
           bestImprovement = improvement;
           swap = { position, candidate };
         }
