@@ -42,7 +42,7 @@ export interface SitingOptions {
 export interface ProposedSite extends SitingCandidate {
   /** Harm-weighted incidents this site newly covers, after the sites listed before it. */
   marginalGain: number;
-  /** Cells this site newly covers (cell centres within range not covered by an earlier site). */
+  /** Cells with harm left to watch that this site newly covers (centres within range, not covered by an earlier site). */
   newlyCoveredCells: string[];
 }
 
