@@ -64,11 +64,16 @@ export function cctvRoutes(deps: AppDeps) {
       const given = q.candidates ? candidatesInside(deps.db, q.candidates) : null;
       if (given && given.inside.length === 0) {
         return c.json(
-          { error: { code: 'invalid_parameter', message: `candidates: all ${given.outside} candidate sites lie outside the study area; send sites inside the borough` } },
+          {
+            error: {
+              code: 'invalid_parameter',
+              message: `candidates: all ${given.outside} candidate sites lie outside the study area; send sites inside the borough`,
+            },
+          },
           400,
         );
       }
-      const index = await deps.compute.index([q.h3Resolution]);
+      await deps.compute.index([q.h3Resolution]);
       const { cameras, version } = taskCameras(deps.db);
       const run = await deps.compute.run('cctvSiting', {
         categories: q.categories,
@@ -100,7 +105,7 @@ export function cctvRoutes(deps: AppDeps) {
           rankedBy: r.weights,
           model:
             'A redeployable camera watches a full circle of its range; a cell counts as watched by it when its centre lies within that range. ' +
-            "Each cell is worth its harm-weighted incidents in the window times the share the working cameras do not already see, and a cell two sites watch counts once.",
+            'Each cell is worth its harm-weighted incidents in the window times the share the working cameras do not already see, and a cell two sites watch counts once.',
           guarantee: r.siting.guarantee,
           demo: hasDemoData(deps.db),
         },

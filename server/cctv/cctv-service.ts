@@ -61,7 +61,8 @@ export function taskCameras(db: Db): { cameras: TaskCamera[]; version: string; b
       id: camera.id,
       lng: camera.lng,
       lat: camera.lat,
-      bearing: view.bearing,
+      // A full circle has no bearing; the geometry takes 0 with a 360° view.
+      bearing: view.bearing ?? 0,
       fieldOfView: view.fieldOfView,
       rangeMeters: view.rangeMeters,
       working: camera.status === 'working',

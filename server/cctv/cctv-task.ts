@@ -91,7 +91,7 @@ export function findCctvCoverage(index: IncidentIndex, grid: StudyGrid, coverage
   if (!hotspots.ok) return hotspots;
   const weights = rankingWeights(query.categories);
   const weightOf = new Map(weights.map((w) => [w.category, w.weight]));
-  const harm = new Map(aggregateCellsInWindow(index, window, (slug) => weightOf.get(slug) ?? 1).map((c) => [c.cell, c.count]));
+  const harm = new Map(aggregateCellsInWindow(index, window, (slug) => weightOf.get(slug) ?? 1).map((c) => [c.cell, c.value]));
   const fractions = coverageOf(query.cameras, query.camerasVersion, query.h3Resolution);
 
   const cells: CctvCell[] = [];
@@ -156,7 +156,7 @@ export function findCctvSiting(index: IncidentIndex, grid: StudyGrid, coverage: 
   const fractions = coverageOf(query.cameras, query.camerasVersion, query.h3Resolution);
   const cells = aggregateCellsInWindow(index, window, (slug) => weightOf.get(slug) ?? 1)
     .filter((c) => c.count > 0 && study.has(c.cell))
-    .map((c) => ({ cell: c.cell, harmWeightedCount: c.count, coveredFraction: fractions.get(c.cell) ?? 0 }));
+    .map((c) => ({ cell: c.cell, harmWeightedCount: c.value, coveredFraction: fractions.get(c.cell) ?? 0 }));
   const candidates = query.candidates ?? candidatesFromCells(neighbourhood.value.cells);
   const siting = siteRedeployableCameras(cells, candidates, { k: query.k, rangeMeters: query.rangeMeters });
   return ok({
