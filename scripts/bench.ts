@@ -1,5 +1,6 @@
-// npm run bench [-- cells|import|hotspots|startup|load|themes]: prints figures and ratios against the targets
+// npm run bench [-- cells|import|hotspots|startup|load|themes|cctv]: prints figures and ratios against the targets
 // in the issues. Targets are reported, never asserted: benchmarks do not fail on a slow machine.
+import { benchCctv } from './bench/cctv-bench';
 import { benchCells } from './bench/cells-bench';
 import { benchHotspots } from './bench/hotspots-bench';
 import { benchImport } from './bench/import-bench';
@@ -14,6 +15,7 @@ const SUITES: Record<string, () => Promise<void>> = {
   startup: benchStartup,
   load: benchLoad,
   themes: benchThemes,
+  cctv: benchCctv,
 };
 
 const wanted = process.argv.slice(2);

@@ -36,6 +36,7 @@ export const QUERY_SAMPLES: Readonly<Record<string, readonly string[]>> = {
   cells: [HOT_CELL, NEAR_CELLS.join(','), NEAR_CELLS.slice(0, 2).join(',')],
   // Taskings' statuses, and cameras' (GET /api/cameras?status=).
   status: ['active', 'proposed,active', 'closed', 'review-due', 'working', 'faulty,removed'],
+  threshold: ['0.25', '0.1', '0.5'],
   team: ['theo', 'ward-team'],
   bufferRings: ['1', '2', '3'],
   controlArea: ['ward:W1', 'ward:W2', 'ward:nowhere'],
