@@ -91,7 +91,8 @@ export function findCctvCoverage(index: IncidentIndex, grid: StudyGrid, coverage
   if (!hotspots.ok) return hotspots;
   const weights = rankingWeights(query.categories);
   const weightOf = new Map(weights.map((w) => [w.category, w.weight]));
-  const harm = new Map(aggregateCellsInWindow(index, window, (slug) => weightOf.get(slug) ?? 1).map((c) => [c.cell, c.value]));
+  // Sums of decimal weights: two decimals, so 13604.64 does not come out as 13604.640000000009.
+  const harm = new Map(aggregateCellsInWindow(index, window, (slug) => weightOf.get(slug) ?? 1).map((c) => [c.cell, Math.round(c.value * 100) / 100]));
   const fractions = coverageOf(query.cameras, query.camerasVersion, query.h3Resolution);
 
   const cells: CctvCell[] = [];
