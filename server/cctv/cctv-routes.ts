@@ -15,6 +15,11 @@ import { validate } from '../validation';
 import { camerasVersion } from '../cameras/camera-queries';
 import { candidatesInside, COVERAGE_MODEL, coverageQuerySchemaFor, sitingBodySchemaFor, taskCameras } from './cctv-service';
 
+/** The window and incidents an answer is for, as every CCTV answer says them. */
+function windowMeta(q: { fromDay: number; toDay: number; h3Resolution: number; categories: readonly string[]; group: string | null }) {
+  return { from: isoDateOfDay(q.fromDay), to: isoDateOfDay(q.toDay), resolution: q.h3Resolution, categories: q.categories, group: q.group };
+}
+
 export function cctvRoutes(deps: AppDeps) {
   return new Hono<AppEnv>()
     .get('/cctv/coverage', allow(...STAFF), validate('query', coverageQuerySchemaFor(deps.schoolCalendar)), async (c) => {
@@ -30,11 +35,7 @@ export function cctvRoutes(deps: AppDeps) {
         if (r.coverageNote) notes.push(r.coverageNote);
         return c.json({
           meta: {
-            from: isoDateOfDay(q.fromDay),
-            to: isoDateOfDay(q.toDay),
-            resolution: q.h3Resolution,
-            categories: q.categories,
-            group: q.group,
+            ...windowMeta(q),
             threshold: q.threshold,
             cameras: { stored: cameras.length, ...byStatus, counted: r.workingCameras },
             model: COVERAGE_MODEL,
@@ -92,11 +93,7 @@ export function cctvRoutes(deps: AppDeps) {
       const r = run.value;
       return c.json({
         meta: {
-          from: isoDateOfDay(q.fromDay),
-          to: isoDateOfDay(q.toDay),
-          resolution: q.h3Resolution,
-          categories: q.categories,
-          group: q.group,
+          ...windowMeta(q),
           k: q.k,
           rangeMeters: q.rangeMeters,
           rangeAssumed: q.rangeMeters === CAMERA_DEFAULTS.redeployable.rangeMeters,
