@@ -234,7 +234,8 @@ describe('CCTV coverage on the map', () => {
       const point = await page.evaluate(() => window.__taskingMap?.projectPoint([-0.0605, 51.5175]) ?? null);
       expect(point).not.toBeNull();
       await page.mouse.dblclick(point![0], point![1]);
-      await page.waitForTimeout(900);
+      // The zoom animates (slowly in software WebGL): give it time to end before the next step.
+      for (let wait = 0; wait < 25 && !(await readCctv(page))?.closeUp; wait++) await page.waitForTimeout(100);
     }
     const close = await waitForCctv(page, (s) => s.closeUp, 'the cameras close up');
     expect(close.views).toBeGreaterThan(0);
