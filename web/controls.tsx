@@ -39,10 +39,16 @@ export interface ControlsProps {
   /** The theme on screen, or null for a layer group. */
   theme?: string | null;
   onThemeChange?: (theme: string | null) => void;
+  /** Offer the CCTV coverage mode (staff only, web/cctv/), and whether it is on screen. */
+  cctvOffered?: boolean;
+  cctv?: boolean;
+  onCctvChange?: (on: boolean) => void;
 }
 
 /** A theme's value in the Layer list: apart from the group ids, whatever they are called. */
 const THEME_VALUE_PREFIX = 'theme:';
+/** The CCTV coverage mode's value in the Layer list. */
+const CCTV_VALUE = 'coverage:cctv';
 
 function FilterSelect(props: {
   id: string;
@@ -72,6 +78,9 @@ export function Controls(props: ControlsProps) {
   const themes = props.themes ?? [];
   // A theme has its own time of day, days and cell size (its panel under this form).
   const themeOn = props.theme !== null && props.theme !== undefined;
+  // CCTV coverage keeps the cell size (the coverage is per cell) but takes no time of day or days.
+  const cctvOn = props.cctv === true;
+  const grouped = themes.length > 0 || props.cctvOffered === true;
   const groupOptions = props.groups.map((g) => (
     <option key={g.id} value={g.id}>
       {g.label}
@@ -84,18 +93,23 @@ export function Controls(props: ControlsProps) {
         <label htmlFor={`${id}-group`}>Layer</label>
         <select
           id={`${id}-group`}
-          value={props.theme ? `${THEME_VALUE_PREFIX}${props.theme}` : props.group}
+          value={cctvOn ? CCTV_VALUE : props.theme ? `${THEME_VALUE_PREFIX}${props.theme}` : props.group}
           onChange={(event) => {
             const value = event.target.value;
-            if (value.startsWith(THEME_VALUE_PREFIX)) {
+            if (value === CCTV_VALUE) {
+              props.onThemeChange?.(null);
+              props.onCctvChange?.(true);
+            } else if (value.startsWith(THEME_VALUE_PREFIX)) {
+              props.onCctvChange?.(false);
               props.onThemeChange?.(value.slice(THEME_VALUE_PREFIX.length));
             } else {
+              props.onCctvChange?.(false);
               props.onThemeChange?.(null);
               props.onGroupChange(value);
             }
           }}
         >
-          {themes.length > 0 ? <optgroup label="Layers">{groupOptions}</optgroup> : groupOptions}
+          {grouped ? <optgroup label="Layers">{groupOptions}</optgroup> : groupOptions}
           {themes.length > 0 && (
             <optgroup label="Themes">
               {themes.map((t) => (
@@ -103,6 +117,11 @@ export function Controls(props: ControlsProps) {
                   Theme: {t.label}
                 </option>
               ))}
+            </optgroup>
+          )}
+          {props.cctvOffered && (
+            <optgroup label="Coverage">
+              <option value={CCTV_VALUE}>CCTV coverage</option>
             </optgroup>
           )}
         </select>
@@ -159,7 +178,7 @@ export function Controls(props: ControlsProps) {
         )}
       </fieldset>
 
-      {!themeOn && (
+      {!themeOn && !cctvOn && (
         <>
           <FilterSelect
             id={`${id}-hours`}
@@ -175,7 +194,10 @@ export function Controls(props: ControlsProps) {
             value={props.timeFilter.weekdays}
             onChange={(weekdays) => props.onTimeFilterChange({ ...props.timeFilter, weekdays })}
           />
-
+        </>
+      )}
+      {!themeOn && (
+        <>
           <div className="field">
             <label htmlFor={`${id}-resolution`}>Cell size</label>
             <select id={`${id}-resolution`} value={props.resolution} onChange={(event) => props.onResolutionChange(Number(event.target.value))}>

@@ -1,5 +1,6 @@
 // A small, machine-readable summary of what the map shows, for end-to-end tests and for
 // anyone debugging a screen: hidden from view and from assistive technology.
+import type { CctvMapSummary } from './cctv/cctv-data';
 import type { ThemeMapSummary } from './themes/theme-layers';
 
 export interface MapStateSummary {
@@ -42,6 +43,8 @@ export interface MapStateSummary {
   draftCells: number | null;
   /** The theme on screen (robbery near schools, drug markets) and what its layers draw; null for a layer group. */
   theme: ThemeMapSummary | null;
+  /** The CCTV coverage mode's drawing (web/cctv/); null otherwise. */
+  cctv?: CctvMapSummary | null;
 }
 
 export function MapState({ summary }: { summary: MapStateSummary }) {

@@ -57,6 +57,8 @@ export interface MapViewProps {
   onDrawn: (key: string) => void;
   /** When this changes the page's layout has changed the map's size: it fits the study area again. */
   fitKey?: string;
+  /** The map's zoom, once made and after each zoom (the CCTV views are drawn only close up). */
+  onZoom?: (zoom: number) => void;
 }
 
 /** Every view's cells carry their H3 id as `cell` (see build-layers.ts). */
@@ -64,7 +66,7 @@ function cellOf(value: unknown): string | null {
   return typeof value === 'object' && value !== null && 'cell' in value && typeof value.cell === 'string' ? value.cell : null;
 }
 
-export function MapView({ baseAreas, mapStyleUrl, layers, layersKey, onPick, onDrawn, drawing, focus = null, fitKey = '' }: MapViewProps) {
+export function MapView({ baseAreas, mapStyleUrl, layers, layersKey, onPick, onDrawn, drawing, focus = null, fitKey = '', onZoom }: MapViewProps) {
   const containerRef = useRef<HTMLDivElement>(null);
   const overlayRef = useRef<MapboxOverlay | null>(null);
   const mapRef = useRef<MapLibreMap | null>(null);
@@ -73,6 +75,7 @@ export function MapView({ baseAreas, mapStyleUrl, layers, layersKey, onPick, onD
     layers,
     onPick,
     onDrawn,
+    onZoom,
     drawing,
     pendingKey: layersKey as string | null,
     mapIdle: false,
@@ -80,6 +83,7 @@ export function MapView({ baseAreas, mapStyleUrl, layers, layersKey, onPick, onD
   });
   live.current.onPick = onPick;
   live.current.onDrawn = onDrawn;
+  live.current.onZoom = onZoom;
   live.current.drawing = drawing;
 
   useEffect(() => {
@@ -139,6 +143,8 @@ export function MapView({ baseAreas, mapStyleUrl, layers, layersKey, onPick, onD
     overlayRef.current = overlay;
     mapRef.current = map;
     map.addControl(overlay);
+    map.on('zoomend', () => live.current.onZoom?.(map.getZoom()));
+    live.current.onZoom?.(map.getZoom());
     map.on('idle', () => {
       live.current.mapIdle = true;
       reportIfDrawn();

@@ -6,6 +6,10 @@ import { createAreaTest } from '../geo/study-area';
 import { londonWallClock } from '../geo/time';
 import { fetchCellBreakdown, fetchCells, type ApiFailure, type Meta, type WindowQuery } from './api-client';
 import { buildLayers, renderedCellCount, splitCells } from './build-layers';
+import { CctvControls } from './cctv/cctv-controls';
+import { cctvLayers, VIEW_ZOOM } from './cctv/cctv-layers';
+import { CctvPanel } from './cctv/cctv-panel';
+import { useCctvView } from './cctv/use-cctv-view';
 import { CellPanel, type BreakdownState } from './cell-panel';
 import { Controls } from './controls';
 import type { BaseData } from './map-page';
@@ -71,6 +75,12 @@ export function StaffMap({ base, meta, role, userName, onSessionEnded }: StaffMa
   const [harm, setHarm] = useState(false);
   // A meeting theme (web/themes/) instead of a layer group: its own layers, choices and table.
   const [themeId, setThemeId] = useState<DrawnThemeId | null>(null);
+  // CCTV coverage (web/cctv/, staff only): cameras, coverage, blind hot spots and siting.
+  const cctvOffered = role !== 'public';
+  const [cctvOn, setCctvOn] = useState(false);
+  const [closeUp, setCloseUp] = useState(false);
+  const onZoom = useCallback((zoom: number) => setCloseUp(zoom >= VIEW_ZOOM), []);
+  const wholeMode = themeId !== null || cctvOn;
 
   const query: WindowQuery | null = applied ? { group, from: applied.from, to: applied.to, resolution, ...timeFilter } : null;
   const key = query ? keyOf(query) : null;
@@ -79,6 +89,14 @@ export function StaffMap({ base, meta, role, userName, onSessionEnded }: StaffMa
   const backtest = useBacktest(view, viewWindow, onSessionEnded);
   const profile = useProfile(selectedCell, shown?.query ?? null, onSessionEnded);
   const theme = useThemeView(themeId, applied ? { from: applied.from, to: applied.to } : null, onSessionEnded);
+  const cctv = useCctvView(
+    cctvOn && cctvOffered,
+    applied ? { from: applied.from, to: applied.to } : null,
+    resolution,
+    base.groups.some((g) => g.id === DEFAULT_GROUP) ? DEFAULT_GROUP : (base.groups[0]?.id ?? 'all'),
+    closeUp,
+    onSessionEnded,
+  );
 
   useEffect(() => {
     if (!query || !applied) return;
@@ -147,35 +165,48 @@ export function StaffMap({ base, meta, role, userName, onSessionEnded }: StaffMa
   const viewData = useMemo(() => viewDataOf(view, shown, answer), [view, shown, answer]);
   const layers = useMemo(
     () =>
-      buildLayers({
-        data: viewData,
-        h3Resolution: shown?.query.resolution ?? resolution,
-        selectedCell,
-        labels: base.labels,
-        taskings: taskingOverlay,
-        theme: themeId ? { data: theme.layerData } : null,
-      }),
-    [viewData, shown, selectedCell, base.labels, resolution, taskingOverlay, themeId, theme.layerData],
+      cctvOn
+        ? // The ward names beneath (a theme with no data draws only those), then the coverage.
+          [
+            ...buildLayers({ data: viewData, h3Resolution: resolution, selectedCell: null, labels: base.labels, theme: { data: null } }),
+            ...(cctv.layerData ? cctvLayers(cctv.layerData) : []),
+          ]
+        : buildLayers({
+            data: viewData,
+            h3Resolution: shown?.query.resolution ?? resolution,
+            selectedCell,
+            labels: base.labels,
+            taskings: taskingOverlay,
+            theme: themeId ? { data: theme.layerData } : null,
+          }),
+    [viewData, shown, selectedCell, base.labels, resolution, taskingOverlay, themeId, theme.layerData, cctvOn, cctv.layerData],
   );
   const split = useMemo(() => splitCells(shown?.response.cells ?? []), [shown]);
   // What the map draws is identified by the view's request (and its outcome), so "ready" means
   // these exact cells are on screen.
   const themeAnswer = themeId ? theme.answer : null;
-  const layersKey = themeId
-    ? `theme|${themeAnswer?.key ?? 'none'}|${themeAnswer?.status ?? ''}|${theme.selectedUrn ?? ''}|${theme.selectedHotspot ?? ''}`
-    : view === 'counts'
-      ? (shown?.key ?? 'none')
-      : answer
-        ? `${answer.key}|${answer.status}`
-        : 'none';
+  const cctvKey = `cctv|${cctv.coverage?.key ?? 'none'}|${cctv.coverage?.status ?? ''}|${cctv.cameras?.status ?? ''}|${cctv.siting?.key ?? ''}|${cctv.siting?.status ?? ''}|${cctv.selectedBlind ?? ''}|${closeUp}`;
+  const layersKey = cctvOn
+    ? cctvKey
+    : themeId
+      ? `theme|${themeAnswer?.key ?? 'none'}|${themeAnswer?.status ?? ''}|${theme.selectedUrn ?? ''}|${theme.selectedHotspot ?? ''}`
+      : view === 'counts'
+        ? (shown?.key ?? 'none')
+        : answer
+          ? `${answer.key}|${answer.status}`
+          : 'none';
   const viewFailure = answer?.status === 'failed' ? answer.failure : null;
-  const viewMessage = themeId
-    ? themeAnswer?.status === 'failed'
-      ? messageForScreen(themeAnswer.failure)
+  const viewMessage = cctvOn
+    ? cctv.coverage?.status === 'failed'
+      ? messageForScreen(cctv.coverage.failure)
       : null
-    : viewFailure
-      ? failureMessageOf(viewFailure)
-      : null;
+    : themeId
+      ? themeAnswer?.status === 'failed'
+        ? messageForScreen(themeAnswer.failure)
+        : null
+      : viewFailure
+        ? failureMessageOf(viewFailure)
+        : null;
 
   const onWindowChange = (choice: WindowChoice) => {
     setWindowChoice(choice);
@@ -195,6 +226,10 @@ export function StaffMap({ base, meta, role, userName, onSessionEnded }: StaffMa
     return { key: `tasking:${focusedFeature.properties.id}:${cells.join(',')}`, cells };
   }, [focusedFeature, taskingData.list]);
   const onPick = (pick: MapPick) => {
+    if (cctvOn) {
+      cctv.pick(pick.layerId, pick.object);
+      return;
+    }
     if (themeId) {
       theme.pick(pick.layerId, pick.object);
       return;
@@ -241,11 +276,13 @@ export function StaffMap({ base, meta, role, userName, onSessionEnded }: StaffMa
 
   const countsCurrent = shown !== null && shown.key === key;
   const timeFilterNote = countsCurrent ? (shown.response.meta.timeFilter?.note ?? null) : null;
-  const current = themeId
-    ? themeAnswer !== null && themeAnswer.status !== 'loading'
-    : view === 'counts'
-      ? countsCurrent
-      : answer !== null && answer.status !== 'loading' && countsCurrent;
+  const current = cctvOn
+    ? cctv.coverage !== null && cctv.coverage.status !== 'loading' && cctv.cameras !== null && cctv.cameras.status !== 'loading'
+    : themeId
+      ? themeAnswer !== null && themeAnswer.status !== 'loading'
+      : view === 'counts'
+        ? countsCurrent
+        : answer !== null && answer.status !== 'loading' && countsCurrent;
   const loadedAnswer = answer?.status === 'loaded' ? answer.value : null;
   const hotspotRow = loadedAnswer?.view === 'hotspots' && selectedCell ? loadedAnswer.response.cells.find((c) => c.cell === selectedCell) : undefined;
   const summary: MapStateSummary = {
@@ -258,7 +295,7 @@ export function StaffMap({ base, meta, role, userName, onSessionEnded }: StaffMa
     hours: timeFilter.hours,
     weekdays: timeFilter.weekdays,
     timeFilterNote,
-    cellsRendered: current && !themeId ? renderedCellCount(viewData) : 0,
+    cellsRendered: current && !wholeMode ? renderedCellCount(viewData) : 0,
     partialOnlyCells: current && view === 'counts' ? split.partialOnly.length : 0,
     totalCount: countsCurrent ? shown.response.meta.totalCount : null,
     totalPartialCount: countsCurrent ? shown.response.meta.totalPartialCount : null,
@@ -269,17 +306,19 @@ export function StaffMap({ base, meta, role, userName, onSessionEnded }: StaffMa
     legendTitle: legendTitleOf(view, harm),
     viewMessage,
     selectedCellBin: hotspotRow ? hotspotRow.bin : null,
-    topCells: current && !themeId ? topCellsOf(viewData) : [],
+    topCells: current && !wholeMode ? topCellsOf(viewData) : [],
     taskingOutlines: taskingData.features.map((f) => f.properties.id),
     selectedTaskingId,
     draftCells: draft ? (draft.area.cells.length > 0 ? draft.area.cells.length : previewCells.length) : null,
     theme: themeId && current ? theme.summary : null,
+    cctv: cctvOn && current ? cctv.summary : null,
   };
   const activeTheme = themeId ? theme.active : null;
-  const layerCategories = activeTheme ? activeTheme.categories : (base.groups.find((g) => g.id === group)?.categories ?? []);
+  const layerCategories = activeTheme ? activeTheme.categories : (base.groups.find((g) => g.id === (cctvOn ? cctv.group : group))?.categories ?? []);
+  const cctvGroupLabel = base.groups.find((g) => g.id === cctv.group)?.label ?? cctv.group;
 
   return (
-    <main className={themeId ? 'workspace theme-mode' : 'workspace'}>
+    <main className={wholeMode ? 'workspace theme-mode' : 'workspace'}>
       <div className="sidebar">
         <Controls
           groups={base.groups}
@@ -295,6 +334,12 @@ export function StaffMap({ base, meta, role, userName, onSessionEnded }: StaffMa
           layerCoverage={layerCoverageText(meta, layerCategories)}
           themes={theme.themes}
           theme={themeId}
+          cctvOffered={cctvOffered}
+          cctv={cctvOn}
+          onCctvChange={(on) => {
+            setCctvOn(on);
+            if (on) setSelectedCell(null);
+          }}
           onThemeChange={(id) => {
             setThemeId(id !== null && isDrawnThemeId(id) ? id : null);
             setSelectedCell(null);
@@ -306,7 +351,18 @@ export function StaffMap({ base, meta, role, userName, onSessionEnded }: StaffMa
             setSelectedCell(null); // a cell id belongs to one resolution
           }}
         />
-        {activeTheme ? (
+        {cctvOn ? (
+          <>
+            <CctvControls groups={base.groups} group={cctv.group} onGroupChange={cctv.setGroup} />
+            <section className="theme-about" aria-labelledby="cctv-question">
+              <h2 id="cctv-question">The question</h2>
+              <p>Which hot spots do the cameras watch, which are blind, and where should the redeployable cameras go next?</p>
+              <p className="fine-print">
+                Only working cameras count. Views are drawn from zoom {VIEW_ZOOM} (street level); the coverage is worked out for every cell whatever the zoom.
+              </p>
+            </section>
+          </>
+        ) : activeTheme ? (
           <>
             {activeTheme.id === 'schools-robbery' && theme.schoolsSettings && theme.schoolsChoice && (
               <SchoolsControls settings={theme.schoolsSettings} choice={theme.schoolsChoice} onChange={theme.setSchoolsChoice} />
@@ -345,7 +401,7 @@ export function StaffMap({ base, meta, role, userName, onSessionEnded }: StaffMa
             {windowError}
           </p>
         )}
-        {!activeTheme && (
+        {!activeTheme && !cctvOn && (
           <WindowSummary
             groupLabel={base.groups.find((g) => g.id === group)?.label ?? group}
             window={applied}
@@ -371,7 +427,8 @@ export function StaffMap({ base, meta, role, userName, onSessionEnded }: StaffMa
           drawing={workspace.tool !== 'none'}
           focus={focusOfTasking}
           onDrawn={setDrawnKey}
-          fitKey={themeId ? 'theme' : 'layers'}
+          fitKey={wholeMode ? 'theme' : 'layers'}
+          onZoom={onZoom}
         />
         {workspace.tool !== 'none' && (
           <p className="map-tool-hint" role="status">
@@ -408,7 +465,9 @@ export function StaffMap({ base, meta, role, userName, onSessionEnded }: StaffMa
           />
         )}
       </div>
-      {activeTheme ? (
+      {cctvOn ? (
+        <CctvPanel view={cctv} groupLabel={cctvGroupLabel} labelOf={(slug) => slug.replace(/-/g, ' ')} placeOf={placeOfThemeCells} closeUp={closeUp} />
+      ) : activeTheme ? (
         <ThemeColumn
           label={activeTheme.label}
           question={activeTheme.question}
