@@ -3,8 +3,9 @@
 // temporary database through the importers (the borough, its wards and basemap, the police.uk
 // street points for 2018-19 and all-crime points for 2016, the stop-and-search file and the 2016
 // schools atlas from ../shared/data), starts the server on it, and photographs robbery near
-// schools and drug markets for October 2018, and serious violence for October-December 2016
-// (police.uk's approximation: the street points leave violence out), at 1920x1080 and 1366x768
+// schools and drug markets for October 2018, and serious violence and CCTV coverage (TfL's
+// traffic cameras) for October-December 2016 (police.uk's approximation: the street points leave
+// violence out), at 1920x1080 and 1366x768
 // in Debian's Chromium. Each picture is checked for the words it must show (the monthly-data
 // fallback, six monthly windows, the definition shown, the count of the raw file); look at them
 // too. See the README (Screenshots on the real data).
@@ -38,6 +39,7 @@ const FILES: string[][] = [
   ['police-uk', `${DATA}/crime/${ALL_CRIME_2016}`],
   ['stop-search', `${DATA}/crime/tower_hamlets_bbox_stop_and_search_2016-06_2019-02.csv.gz`],
   ['schools', `${DATA}/schools/tower_hamlets_schools_2016.csv`],
+  ['cameras', `${DATA}/context/tfl_jamcams_traffic_cameras_tower_hamlets_bbox_2015-06-01.csv`],
 ];
 /** October 2018: whole months, so the drug-market layer judges persistence over six monthly windows. */
 const FROM = '2018-10-01';
@@ -148,6 +150,16 @@ async function photograph(baseUrl: string, out: string): Promise<void> {
       await page.screenshot({ path: violenceFile });
       console.log(`${violenceFile}: ${violence.theme.heading}`);
       console.log(`  ${headline} (raw file: ${raw} rows); hotspots: ${violence.theme.rows.length}`);
+
+      // CCTV: TfL's traffic cameras (the only camera list in the data) over the same quarter's violence.
+      await layer.selectOption({ label: 'CCTV coverage' });
+      const cctvHeadline = await mustShow(page, 'cctv-headline', new RegExp(`of ${raw.toLocaleString('en-GB')} incidents`));
+      const cameras = await mustShow(page, 'cctv-cameras', /^41 cameras: 37 working, 4 faulty/);
+      await page.mouse.move(5, 5);
+      const cctvFile = join(out, `real-data-cctv-2016-q4-${screen.name}.png`);
+      await page.screenshot({ path: cctvFile });
+      console.log(`${cctvFile}: ${cctvHeadline}`);
+      console.log(`  ${cameras}`);
       if (problems.length > 0) throw new Error(`the page reported problems: ${problems.join(' | ')}`);
       await page.context().close();
     }
