@@ -31,7 +31,10 @@ export function cctvRoutes(deps: AppDeps) {
         if (!run.ok) return c.json(failureBody(run.reason), run.reason.status);
         const r = run.value;
         const notes: string[] = [];
-        if (cameras.length === 0) notes.push('No cameras are stored yet, so nothing shows as watched: an analyst imports the camera list (npm run import -- cameras, or POST /api/imports/cameras).');
+        if (cameras.length === 0)
+          notes.push(
+            'No cameras are stored yet, so nothing shows as watched: an analyst imports the camera list (npm run import -- cameras, or POST /api/imports/cameras).',
+          );
         if (r.coverageNote) notes.push(r.coverageNote);
         return c.json({
           meta: {

@@ -58,7 +58,11 @@ describe('GET /api/themes', () => {
       expect(JSON.stringify(await response.json()), path).not.toMatch(/"count"|"cells"|"schools"/);
     }
     for (const kind of ['stop-search', 'schools', 'school-calendar']) {
-      const response = await app.request(`/api/imports/${kind}`, { method: 'POST', headers: { ...as('public'), 'content-type': 'text/csv' }, body: 'a,b\n1,2\n' });
+      const response = await app.request(`/api/imports/${kind}`, {
+        method: 'POST',
+        headers: { ...as('public'), 'content-type': 'text/csv' },
+        body: 'a,b\n1,2\n',
+      });
       expect(response.status, kind).toBe(403);
     }
   });
