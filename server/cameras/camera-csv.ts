@@ -7,9 +7,9 @@ import { CAMERA_STATUSES, CAMERA_TYPES, MAX_CAMERA_RANGE_METERS, type Camera, ty
 import { parseIsoDate } from '../../geo/time';
 import { fail, ok, type Result } from '../../geo/types';
 import { firstLineOf, headerFieldsOf, listInWords, quoteList, walkCsv } from '../import/csv-table';
-import { bngToLngLat } from '../import/locate-rows';
 import { refused, type FileProblem } from '../import/read-input';
-import { checkLngLat, parseNumber, UK } from '../import/row-checks';
+import { parseNumber } from '../import/row-checks';
+import { readPointColumns } from '../import/point-columns';
 import type { RejectedRow } from '../store/import-types';
 
 export type LocationFrom = 'lng-lat' | 'easting-northing';
@@ -65,9 +65,6 @@ export function headerKey(header: string): string {
     .replace(/[\s_\-.()[\]]+/g, '');
 }
 
-const BNG_EXTENT = { easting: 700_000, northing: 1_300_000 } as const;
-/** Both pairs given and further apart than this: one of them is wrong. Conversions differ by 1-7 m. */
-const PAIRS_DISAGREE_METERS = 100;
 const MAX_ID_CHARS = 100;
 const MAX_NAME_CHARS = 200;
 const AVAILABLE_WORDS: Readonly<Record<string, boolean>> = { true: true, yes: true, y: true, '1': true, false: false, no: false, n: false, '0': false };
@@ -125,72 +122,15 @@ export function checkCamerasHead(head: string, complete: boolean): Result<void, 
   return columns.ok ? ok(undefined) : columns;
 }
 
-function metresApart(a: readonly [number, number], b: readonly [number, number]): number {
-  const metersPerDegree = 111_195;
-  const dx = (a[0] - b[0]) * metersPerDegree * Math.cos((a[1] * Math.PI) / 180);
-  return Math.hypot(dx, (a[1] - b[1]) * metersPerDegree);
-}
-
 type Located = { lng: number; lat: number; from: LocationFrom };
 
 function readPosition(value: (i: number) => string, c: Columns): Result<Located, string> {
+  const point = readPointColumns(value, c);
+  if (!point.ok) return point;
+  if (point.value) return ok(point.value);
   const name = (i: number) => c.names[i]!;
-  const pairOf = (a: number, b: number): Result<[string, string] | null, string> => {
-    const [x, y] = [value(a), value(b)];
-    if (x === '' && y === '') return ok(null);
-    if (x === '' || y === '') return fail(`${x === '' ? name(a) : name(b)} is empty but ${x === '' ? name(b) : name(a)} is not; give both or neither`);
-    return ok([x, y]);
-  };
-  const lngLat = c.lng === -1 ? ok(null) : pairOf(c.lng, c.lat);
-  if (!lngLat.ok) return lngLat;
-  const grid = c.easting === -1 ? ok(null) : pairOf(c.easting, c.northing);
-  if (!grid.ok) return grid;
-  if (!lngLat.value && !grid.value) {
-    const columns = [c.lng === -1 ? null : `${name(c.lng)} and ${name(c.lat)}`, c.easting === -1 ? null : `${name(c.easting)} and ${name(c.northing)}`];
-    return fail(`the camera has no position; give ${columns.filter((x) => x !== null).join(', or ')}`);
-  }
-  let fromLngLat: [number, number] | null = null;
-  if (lngLat.value) {
-    const lng = parseNumber(lngLat.value[0], name(c.lng));
-    if (!lng.ok) return fail(`${lng.reason}; expected a decimal longitude such as -0.05`);
-    const lat = parseNumber(lngLat.value[1], name(c.lat));
-    if (!lat.ok) return fail(`${lat.reason}; expected a decimal latitude such as 51.52`);
-    const checked = checkLngLat(lng.value, lat.value, name(c.lng), name(c.lat));
-    if (!checked.ok) return checked;
-    fromLngLat = checked.value;
-  }
-  let fromGrid: [number, number] | null = null;
-  if (grid.value) {
-    const easting = parseNumber(grid.value[0], name(c.easting));
-    if (!easting.ok) return fail(`${easting.reason}; expected metres east on the British National Grid, e.g. 535000`);
-    const northing = parseNumber(grid.value[1], name(c.northing));
-    if (!northing.ok) return fail(`${northing.reason}; expected metres north on the British National Grid, e.g. 181500`);
-    const [e, n] = [easting.value, northing.value];
-    if (Math.abs(e) <= 180 && Math.abs(n) <= 90) return fail(`${name(c.easting)} ${e} and ${name(c.northing)} ${n} look like longitude/latitude, not metres`);
-    if (e < 0 || e > BNG_EXTENT.easting)
-      return fail(`${name(c.easting)} ${e} is outside the British National Grid; expected 0..700000 metres (Tower Hamlets is near 535000)`);
-    if (n < 0 || n > BNG_EXTENT.northing)
-      return fail(`${name(c.northing)} ${n} is outside the British National Grid; expected 0..1300000 metres (Tower Hamlets is near 181000)`);
-    const [lng, lat] = bngToLngLat(e, n);
-    if (lng < UK.west || lng > UK.east || lat < UK.south || lat > UK.north) {
-      return fail(
-        `${name(c.easting)} ${e}, ${name(c.northing)} ${n} is not in the United Kingdom (it is longitude ${lng}, latitude ${lat}); check the coordinates`,
-      );
-    }
-    fromGrid = [lng, lat];
-  }
-  if (fromLngLat && fromGrid) {
-    // Both given (TfL's list has both): the file's own longitude/latitude is used, once the two agree.
-    const apart = metresApart(fromLngLat, fromGrid);
-    if (apart > PAIRS_DISAGREE_METERS) {
-      return fail(
-        `${name(c.lng)}/${name(c.lat)} and ${name(c.easting)}/${name(c.northing)} are ${Math.round(apart).toLocaleString('en-GB')} m apart; ` +
-          'one of them is wrong (swapped columns?): correct it or leave one pair empty',
-      );
-    }
-  }
-  if (fromLngLat) return ok({ lng: fromLngLat[0], lat: fromLngLat[1], from: 'lng-lat' });
-  return ok({ lng: fromGrid![0], lat: fromGrid![1], from: 'easting-northing' });
+  const columns = [c.lng === -1 ? null : `${name(c.lng)} and ${name(c.lat)}`, c.easting === -1 ? null : `${name(c.easting)} and ${name(c.northing)}`];
+  return fail(`the camera has no position; give ${columns.filter((x) => x !== null).join(', or ')}`);
 }
 
 /** An optional number in a range; null when the cell is empty. */

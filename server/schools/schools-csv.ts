@@ -6,9 +6,8 @@
 // checked, so a national extract is not refused for a school 300 km away (decision 023).
 import { fail, ok, type Result } from '../../geo/types';
 import { firstLineOf, headerFieldsOf, listInWords, quoteList, walkCsv } from '../import/csv-table';
-import { bngToLngLat } from '../import/locate-rows';
 import { refused, type FileProblem } from '../import/read-input';
-import { checkLngLat, parseNumber, UK } from '../import/row-checks';
+import { readPointColumns } from '../import/point-columns';
 import type { RejectedRow } from '../store/import-types';
 import { isOpenStatus, normalisePhase, PHASE_WORDS_IN_FILES, STATUS_WORDS_IN_FILES, type SchoolPhase } from './school-phases';
 
@@ -74,9 +73,6 @@ export function headerKey(header: string): string {
     .replace(/[\s_]+/g, '');
 }
 
-const BNG_EXTENT = { easting: 700_000, northing: 1_300_000 } as const;
-/** Both pairs given and further apart than this: one of them is wrong. Conversions differ by 2-7 m. */
-const PAIRS_DISAGREE_METERS = 100;
 /** "16-Mar": a spreadsheet read the age range 3-16 as a date (GLA London Schools Atlas). */
 const AGE_AS_DATE = /^\d{1,2}-(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)$/i;
 
@@ -132,68 +128,7 @@ export function checkSchoolsHead(head: string, complete: boolean): Result<void, 
 }
 
 function readLocation(fields: readonly string[], c: Columns): Result<SchoolLocation | null, string> {
-  const text = (i: number) => (i === -1 ? '' : (fields[i] ?? '').trim());
-  const name = (i: number) => c.names[i]!;
-  const pairOf = (a: number, b: number): Result<[string, string] | null, string> => {
-    const [x, y] = [text(a), text(b)];
-    if (x === '' && y === '') return ok(null);
-    if (x === '' || y === '') return fail(`${x === '' ? name(a) : name(b)} is empty but ${x === '' ? name(b) : name(a)} is not; give both or neither`);
-    return ok([x, y]);
-  };
-  const lngLat = pairOf(c.lng, c.lat);
-  if (!lngLat.ok) return lngLat;
-  const grid = pairOf(c.easting, c.northing);
-  if (!grid.ok) return grid;
-
-  let fromLngLat: [number, number] | null = null;
-  if (lngLat.value) {
-    const lng = parseNumber(lngLat.value[0], name(c.lng));
-    if (!lng.ok) return fail(`${lng.reason}; expected a decimal longitude such as -0.05`);
-    const lat = parseNumber(lngLat.value[1], name(c.lat));
-    if (!lat.ok) return fail(`${lat.reason}; expected a decimal latitude such as 51.52`);
-    const checked = checkLngLat(lng.value, lat.value, name(c.lng), name(c.lat));
-    if (!checked.ok) return checked;
-    fromLngLat = checked.value;
-  }
-  let fromGrid: [number, number] | null = null;
-  if (grid.value) {
-    const easting = parseNumber(grid.value[0], name(c.easting));
-    if (!easting.ok) return fail(`${easting.reason}; expected metres east on the British National Grid, e.g. 535000`);
-    const northing = parseNumber(grid.value[1], name(c.northing));
-    if (!northing.ok) return fail(`${northing.reason}; expected metres north on the British National Grid, e.g. 181500`);
-    const [e, n] = [easting.value, northing.value];
-    if (Math.abs(e) <= 180 && Math.abs(n) <= 90) return fail(`${name(c.easting)} ${e} and ${name(c.northing)} ${n} look like longitude/latitude, not metres`);
-    if (e < 0 || e > BNG_EXTENT.easting)
-      return fail(`${name(c.easting)} ${e} is outside the British National Grid; expected 0..700000 metres (Tower Hamlets is near 535000)`);
-    if (n < 0 || n > BNG_EXTENT.northing)
-      return fail(`${name(c.northing)} ${n} is outside the British National Grid; expected 0..1300000 metres (Tower Hamlets is near 181000)`);
-    const [lng, lat] = bngToLngLat(e, n);
-    if (lng < UK.west || lng > UK.east || lat < UK.south || lat > UK.north) {
-      return fail(
-        `${name(c.easting)} ${e}, ${name(c.northing)} ${n} is not in the United Kingdom (it is longitude ${lng}, latitude ${lat}); check the coordinates`,
-      );
-    }
-    fromGrid = [lng, lat];
-  }
-  if (fromLngLat && fromGrid) {
-    // Both given: the file's own longitude/latitude is used (decision 023), once the two agree.
-    const apart = metresApart(fromLngLat, fromGrid);
-    if (apart > PAIRS_DISAGREE_METERS) {
-      return fail(
-        `${name(c.lng)}/${name(c.lat)} and ${name(c.easting)}/${name(c.northing)} are ${Math.round(apart).toLocaleString('en-GB')} m apart; ` +
-          'one of them is wrong (swapped columns?): correct it or leave one pair empty',
-      );
-    }
-  }
-  if (fromLngLat) return ok({ lng: fromLngLat[0], lat: fromLngLat[1], from: 'lng-lat' });
-  if (fromGrid) return ok({ lng: fromGrid[0], lat: fromGrid[1], from: 'easting-northing' });
-  return ok(null);
-}
-
-function metresApart(a: [number, number], b: [number, number]): number {
-  const metersPerDegree = 111_195;
-  const dx = (a[0] - b[0]) * metersPerDegree * Math.cos((a[1] * Math.PI) / 180);
-  return Math.hypot(dx, (a[1] - b[1]) * metersPerDegree);
+  return readPointColumns((i) => (fields[i] ?? '').trim(), c);
 }
 
 const URN = /^\d{1,8}$/;
