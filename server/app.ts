@@ -23,6 +23,7 @@ import { createResponseCache } from './compute/response-cache';
 import { workerCompute } from './compute/worker-compute';
 import { cameraRoutes } from './cameras/camera-routes';
 import { cctvRoutes } from './cctv/cctv-routes';
+import { publicRoutes } from './public/public-routes';
 import { authRoutes, SESSION_COOKIE } from './routes/auth-routes';
 import { cellsRoutes } from './routes/cells-routes';
 import { forecastRoutes } from './routes/forecast-routes';
@@ -134,7 +135,8 @@ export function createApp(options: CreateAppOptions) {
     .route('/', themeRoutes(deps))
     .route('/', schoolRoutes(deps))
     .route('/', cameraRoutes(deps))
-    .route('/', cctvRoutes(deps));
+    .route('/', cctvRoutes(deps))
+    .route('/', publicRoutes(deps));
 
   const app = new Hono<AppEnv>()
     // First, so its duration covers everything and every answer (the page's too) carries a request id.

@@ -41,6 +41,10 @@ export const QUERY_SAMPLES: Readonly<Record<string, readonly string[]>> = {
   bufferRings: ['1', '2', '3'],
   controlArea: ['ward:W1', 'ward:W2', 'ward:nowhere'],
   kind: ['ward', 'water', 'road', 'study-area', 'neighbourhood'],
+  // The public view (issue 15): a theme is a z.enum (its options are found); months, wards and trend lengths.
+  month: ['2026-10', '2026-04', '2025-12'],
+  ward: ['E05009317', 'demo-bow'],
+  months: ['12', '6', '24'],
   nameProperty: ['name', 'NAME'],
   codeProperty: ['code', 'id'],
   fileName: ['jan.csv', 'wards.geojson', 'street.csv.gz'],

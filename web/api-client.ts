@@ -127,8 +127,11 @@ export async function fetchMeta(): Promise<Result<Meta, ApiFailure>> {
   return ok(await response.json());
 }
 
-export async function fetchAreas(kind: string): Promise<Result<AreaCollection, ApiFailure>> {
-  const reached = await reach(() => api.areas.$get({ query: { kind } }));
+/** A basemap kind: staff read /api/areas, the public view /api/public/areas (the same GeoJSON). */
+export async function fetchAreas(kind: string, staff = true): Promise<Result<AreaCollection, ApiFailure>> {
+  const reached = await reach(() =>
+    staff ? api.areas.$get({ query: { kind } }) : api.public.areas.$get({ query: { kind: kind as 'study-area' | 'ward' | 'water' | 'road' } }),
+  );
   if (!reached.ok) return reached;
   const response = reached.value;
   if (!response.ok) return fail(await failureOf(response));

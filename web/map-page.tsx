@@ -23,12 +23,13 @@ async function loadBaseData(user: User): Promise<{ ok: true; data: BaseData } | 
   const isStaff = user.role !== 'public';
   const keys = Object.keys(AREA_KINDS).filter((key): key is keyof BaseAreas => key in EMPTY_AREAS);
   const [areaResults, categories, meta, config] = await Promise.all([
-    Promise.all(keys.map((key) => fetchAreas(AREA_KINDS[key]))),
-    fetchCategories(),
+    Promise.all(keys.map((key) => fetchAreas(AREA_KINDS[key], isStaff))),
+    // The layer groups are the staff map's; the public view has its own themes.
+    isStaff ? fetchCategories() : Promise.resolve(null),
     isStaff ? fetchMeta() : Promise.resolve(null),
     fetchMapConfig(),
   ]);
-  const failures = [...areaResults, categories, ...(meta ? [meta] : [])].filter((r) => !r.ok);
+  const failures = [...areaResults, ...(categories ? [categories] : []), ...(meta ? [meta] : [])].filter((r) => !r.ok);
   const firstFailure = failures[0];
   if (firstFailure && !firstFailure.ok) return { ok: false, failure: firstFailure.reason };
   const areas: BaseAreas = { ...EMPTY_AREAS };
@@ -41,7 +42,7 @@ async function loadBaseData(user: User): Promise<{ ok: true; data: BaseData } | 
     data: {
       areas,
       labels: labelsOfAreas(areas.wards),
-      groups: categories.ok ? categories.value.groups.map((g) => ({ id: g.id, label: g.label, categories: g.categories })) : [],
+      groups: categories?.ok ? categories.value.groups.map((g) => ({ id: g.id, label: g.label, categories: g.categories })) : [],
       meta: meta && meta.ok ? meta.value : null,
       mapStyleUrl: config.mapStyleUrl,
     },

@@ -9,6 +9,7 @@ import type { StudyGrid } from '../hotspots/study-grid';
 import { findDrugMarkets } from '../themes/drug-markets-task';
 import { findSeriousViolence } from '../themes/serious-violence-task';
 import { findCctvCoverage, findCctvSiting } from '../cctv/cctv-task';
+import { protectPublicMonths } from '../public/public-task';
 
 export interface ComputeContext {
   index: IncidentIndex;
@@ -27,6 +28,7 @@ export const TASKS = {
     findSeriousViolence(ctx.index, ctx.studyGrid, ctx.coverage, query),
   cctvCoverage: (ctx: ComputeContext, query: Parameters<typeof findCctvCoverage>[3]) => findCctvCoverage(ctx.index, ctx.studyGrid, ctx.coverage, query),
   cctvSiting: (ctx: ComputeContext, query: Parameters<typeof findCctvSiting>[3]) => findCctvSiting(ctx.index, ctx.studyGrid, ctx.coverage, query),
+  publicMonths: (ctx: ComputeContext, query: Parameters<typeof protectPublicMonths>[1]) => protectPublicMonths(ctx.index, query),
 };
 
 export type TaskName = keyof typeof TASKS;

@@ -6,6 +6,7 @@
 // the server's main thread without copying (snapshotOfIndex / indexFromSnapshot, decision 022).
 import { cellAt } from '../../geo/h3';
 import { CATEGORIES } from '../../geo/categories';
+import type { LngLat } from '../../geo/types';
 import type { Db } from '../db/open-database';
 import { sinceLastChange } from '../db/change-stamp';
 import { endDayOf } from '../store/incident-columns';
@@ -40,6 +41,8 @@ export interface IncidentIndex {
    * would draw 5-8% of incidents in a hexagon that does not contain them.
    */
   cellsAt(h3Resolution: number): LocationCells;
+  /** The exact point of location k (0 <= k < locationCount). */
+  locationPoint(k: number): LngLat;
 }
 
 /** The distinct cells of the locations at one resolution, and each location's cell among them. */
@@ -255,6 +258,9 @@ function makeIndex(state: IndexState): IncidentIndex {
         else hi = mid;
       }
       return lo;
+    },
+    locationPoint(k) {
+      return [lngs[k]!, lats[k]!];
     },
     cellsAt(h3Resolution) {
       let memo = state.cells.get(h3Resolution);

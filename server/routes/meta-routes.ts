@@ -5,7 +5,8 @@ import { coveredRuns, describeCoverage, monthOfIndex } from '../../geo/coverage'
 import type { AppEnv } from '../app-env';
 import type { AppDeps } from '../app-deps';
 import { getStudyArea, listAreaKinds, listAreas } from '../areas/area-queries';
-import { allow, ANYONE, EVERY_ROLE, STAFF } from '../auth/roles';
+import { allow, ANYONE, STAFF } from '../auth/roles';
+import type { Db } from '../db/open-database';
 import { latestImport, listSourceCoverage } from '../store/import-batches';
 import { validate } from '../validation';
 
@@ -17,7 +18,7 @@ export function metaRoutes(deps: AppDeps) {
       deps.db.prepare('SELECT 1').get();
       return c.json({ status: 'ok', time: deps.clock().toISOString() });
     })
-    .get('/categories', allow(...EVERY_ROLE), (c) =>
+    .get('/categories', allow(...STAFF), (c) =>
       c.json({
         categories: CATEGORIES,
         groups: CATEGORY_GROUPS.map((g) => ({ ...g, categories: categoriesOfGroup(g.id) ?? [] })),
@@ -60,15 +61,17 @@ export function metaRoutes(deps: AppDeps) {
         now: deps.clock().toISOString(),
       });
     })
-    .get('/areas', allow(...EVERY_ROLE), validate('query', areasQuery), (c) => {
-      const { kind } = c.req.valid('query');
-      return c.json({
-        type: 'FeatureCollection' as const,
-        features: listAreas(deps.db, kind).map((a) => ({
-          type: 'Feature' as const,
-          properties: { kind: a.kind, code: a.code, name: a.name },
-          geometry: a.geometry,
-        })),
-      });
-    });
+    .get('/areas', allow(...STAFF), validate('query', areasQuery), (c) => c.json(areasCollection(deps.db, c.req.valid('query').kind)));
+}
+
+/** The stored areas of a kind as GeoJSON (the public view serves the basemap kinds the same way). */
+export function areasCollection(db: Db, kind: string) {
+  return {
+    type: 'FeatureCollection' as const,
+    features: listAreas(db, kind).map((a) => ({
+      type: 'Feature' as const,
+      properties: { kind: a.kind, code: a.code, name: a.name },
+      geometry: a.geometry,
+    })),
+  };
 }

@@ -38,8 +38,12 @@ export function securityHeaders(options: SecurityHeaderOptions): MiddlewareHandl
   });
 }
 
-/** Restricted data is never kept by a browser or a proxy (a meeting-room screen is shared). */
+/**
+ * Restricted data is never kept by a browser or a proxy (a meeting-room screen is shared). The
+ * public view's answers (/api/public/*, published through the disclosure rules) say their own.
+ */
 export const noStore: MiddlewareHandler = async (c, next) => {
   await next();
+  if (c.req.path.startsWith('/api/public/') && c.res.headers.get('Cache-Control')?.startsWith('public')) return;
   setFinishedHeader(c, 'Cache-Control', 'no-store');
 };

@@ -1,0 +1,123 @@
+// The public view's API (issue 15): open to anonymous callers and the public role alike, every
+// figure through the disclosure rules, whole calendar months only, wards and hexagons of
+// resolution 7 or 8 only; nothing of taskings, patrols, cameras or searches. Answers may be kept
+// by browsers and proxies for an hour.
+import { Hono } from 'hono';
+import { z } from 'zod';
+import { explainDisclosure } from '../../geo/disclosure/explanations';
+import { MAX_TREND_MONTHS } from '../../geo/disclosure/public-request';
+import { BOROUGH_KEY, hexagonKey, wardKey } from '../../geo/disclosure/public-table';
+import { cellResolution } from '../../geo/h3';
+import { PUBLIC_THEMES, publicThemeById } from '../../geo/public-themes';
+import type { AppDeps } from '../app-deps';
+import type { AppEnv } from '../app-env';
+import { listAreas } from '../areas/area-queries';
+import { areasCollection } from '../routes/meta-routes';
+import { ANYONE, allow } from '../auth/roles';
+import { failureBody } from '../hotspots/hotspot-service';
+import { hasDemoData } from '../store/import-batches';
+import { validate } from '../validation';
+import { figure, londonToday, monthParam, protectedMonths, PUBLIC_RULES, publishedMonths, themeParam, trendWindow } from './public-service';
+
+const CACHE = 'public, max-age=3600';
+
+const wardsQuery = z.object({ theme: themeParam, month: monthParam, format: z.enum(['json', 'csv'], { error: 'expected json or csv' }).default('json') });
+const cellsQuery = z.object({
+  theme: themeParam,
+  month: monthParam,
+  resolution: z.enum(['7', '8'], { error: 'expected 7 (about 5 km²) or 8 (about 0.7 km²): finer hexagons are not published' }).default('8'),
+});
+const trendsQuery = z.object({
+  theme: themeParam,
+  ward: z.string().trim().min(1).max(40).optional(),
+  months: z.coerce
+    .number()
+    .int('expected a whole number of months')
+    .min(2, `expected 2..${MAX_TREND_MONTHS} months`)
+    .max(MAX_TREND_MONTHS, `expected 2..${MAX_TREND_MONTHS} months`)
+    .default(12),
+});
+
+/** The basemap: the borough, its wards, the river and the main roads; nothing else is an area the public sees. */
+const PUBLIC_AREA_KINDS = ['study-area', 'ward', 'water', 'road'] as const;
+const areasQuery = z.object({ kind: z.enum(PUBLIC_AREA_KINDS, { error: `expected one of ${PUBLIC_AREA_KINDS.join(', ')}` }) });
+
+const csvCell = (text: string) => (/[",\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text);
+
+export function publicRoutes(deps: AppDeps) {
+  const wardsOf = () => listAreas(deps.db, 'ward').map((a) => ({ code: a.code, name: a.name }));
+  const meta = (themeId: string) => ({
+    theme: themeId,
+    label: publicThemeById(themeId)!.label,
+    rules: { smallCountThreshold: PUBLIC_RULES.smallCountThreshold, roundingBase: PUBLIC_RULES.roundingBase },
+    demo: hasDemoData(deps.db),
+  });
+  return new Hono<AppEnv>()
+    .get('/public/themes', allow(ANYONE), (c) => {
+      c.header('Cache-Control', CACHE);
+      return c.json({
+        themes: PUBLIC_THEMES.map((t) => ({ id: t.id, label: t.label, months: publishedMonths(deps.coverage(), t.id, londonToday(deps)) })),
+        wards: wardsOf(),
+        disclosure: explainDisclosure(PUBLIC_RULES),
+        demo: hasDemoData(deps.db),
+      });
+    })
+    .get('/public/areas', allow(ANYONE), validate('query', areasQuery), (c) => {
+      c.header('Cache-Control', CACHE);
+      return c.json(areasCollection(deps.db, c.req.valid('query').kind));
+    })
+    .get('/public/wards', allow(ANYONE), validate('query', wardsQuery), async (c) => {
+      const q = c.req.valid('query');
+      const answer = await protectedMonths(deps, q.theme, [q.month]);
+      if (!answer.ok) return c.json(failureBody(answer.reason), answer.reason.status);
+      const values = answer.value[0]!.values;
+      const wards = wardsOf().map((w) => ({ ...w, ...figure(values[wardKey(w.code)]) }));
+      c.header('Cache-Control', CACHE);
+      if (q.format === 'csv') {
+        const label = publicThemeById(q.theme)!.label;
+        const lines = ['ward_code,ward,theme,month,incidents', ...wards.map((w) => [w.code, w.name, label, q.month, w.text].map(csvCell).join(','))];
+        lines.push(['', 'Borough', label, q.month, figure(values[BOROUGH_KEY]).text].map(csvCell).join(','));
+        c.header('Content-Disposition', `attachment; filename="tower-hamlets-${q.theme}-${q.month}-wards.csv"`);
+        return c.body(`${lines.join('\n')}\n`, 200, { 'Content-Type': 'text/csv; charset=utf-8' });
+      }
+      return c.json({ meta: { ...meta(q.theme), month: q.month }, borough: figure(values[BOROUGH_KEY]), wards });
+    })
+    .get('/public/cells', allow(ANYONE), validate('query', cellsQuery), async (c) => {
+      const q = c.req.valid('query');
+      const answer = await protectedMonths(deps, q.theme, [q.month]);
+      if (!answer.ok) return c.json(failureBody(answer.reason), answer.reason.status);
+      const values = answer.value[0]!.values;
+      const resolution = Number(q.resolution);
+      const cells = Object.keys(values)
+        .filter((key) => key.startsWith('h3:'))
+        .map((key) => key.slice(3))
+        .filter((cell) => cellResolution(cell) === resolution)
+        .sort()
+        .map((cell) => ({ cell, ...figure(values[hexagonKey(cell)]) }));
+      c.header('Cache-Control', CACHE);
+      return c.json({ meta: { ...meta(q.theme), month: q.month, resolution }, cells });
+    })
+    .get('/public/trends', allow(ANYONE), validate('query', trendsQuery), async (c) => {
+      const q = c.req.valid('query');
+      const ward = q.ward ? wardsOf().find((w) => w.code === q.ward) : null;
+      if (q.ward && !ward)
+        return c.json(
+          { error: { code: 'invalid_parameter', message: `ward: no ward has the code "${q.ward}"; the wards are listed by /api/public/themes` } },
+          400,
+        );
+      const window = trendWindow(deps.coverage(), q.theme, q.months, londonToday(deps));
+      if (!window.ok) return c.json({ error: { code: 'no_data_for_month', message: window.reason } }, 422);
+      const answer = await protectedMonths(deps, q.theme, window.value);
+      if (!answer.ok) return c.json(failureBody(answer.reason), answer.reason.status);
+      const byMonth = new Map(answer.value.map((m) => [m.month, m.values]));
+      const key = ward ? wardKey(ward.code) : BOROUGH_KEY;
+      c.header('Cache-Control', CACHE);
+      return c.json({
+        meta: { ...meta(q.theme), area: ward ? { kind: 'ward', code: ward.code, name: ward.name } : { kind: 'borough' } },
+        months: window.value.map((month) => {
+          const values = byMonth.get(month);
+          return values ? { month, data: true, ...figure(values[key]) } : { month, data: false, kind: null, value: null, text: 'no data' };
+        }),
+      });
+    });
+}
