@@ -35,7 +35,9 @@ export function studyAreaVersion(db: Db): string {
 
 /** Changes whenever the areas of a kind are replaced (wards, say): a cache key for what is derived from them. */
 export function areasVersion(db: Db, kind: string): string {
-  return String(prepared(db, "SELECT count(*) || ':' || coalesce(group_concat(id || ':' || imported_at), '') FROM areas WHERE kind = ?").pluck().get(kind) ?? '');
+  return String(
+    prepared(db, "SELECT count(*) || ':' || coalesce(group_concat(id || ':' || imported_at), '') FROM areas WHERE kind = ?").pluck().get(kind) ?? '',
+  );
 }
 
 export function listAreas(db: Db, kind?: string): StoredArea[] {
