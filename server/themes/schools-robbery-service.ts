@@ -4,6 +4,7 @@
 // and the period before. When the data cannot meet the band (police.uk months), the layer
 // becomes "robbery near schools, any time (monthly data)" and says so.
 import { z } from 'zod';
+import { themeCategoriesParam } from './theme-categories-param';
 import {
   cellsNearPoint,
   cellsNearSchools,
@@ -55,22 +56,7 @@ export const schoolsRobberyQuerySchema = z
     schoolDays: z
       .enum(['only', 'exclude', 'any'], { error: 'expected only (school days), exclude (other days) or any' })
       .default(setting('schoolDays').default as 'only'),
-    categories: z
-      .string()
-      .optional()
-      .transform((text, ctx) => {
-        if (text === undefined || text.trim() === '') return [...THEME.categories];
-        const slugs = [...new Set(text.split(',').map((s) => s.trim()))];
-        const unknown = slugs.filter((s) => !THEME.selectableCategories.includes(s));
-        if (unknown.length > 0) {
-          ctx.addIssue({
-            code: 'custom',
-            message: `${unknown.map((u) => `"${u}"`).join(', ')} cannot be chosen here; expected ${THEME.selectableCategories.join(' and/or ')}`,
-          });
-          return z.NEVER;
-        }
-        return slugs;
-      }),
+    categories: themeCategoriesParam(THEME, THEME.selectableCategories.join(' and/or ')),
     phases: z
       .string()
       .optional()

@@ -3,6 +3,7 @@
 // screen carry: which definition is shown, and how many incidents at a dwelling the tasking view
 // leaves out while the borough total counts them.
 import { z } from 'zod';
+import { themeCategoriesParam } from './theme-categories-param';
 import { categoryBySlug } from '../../geo/categories';
 import { themeById } from '../../geo/themes';
 import { fail, ok, type Result } from '../../geo/types';
@@ -34,22 +35,7 @@ export const seriousViolenceQuerySchema = z
     includeDwellings: z
       .enum(['exclude', 'include'], { error: 'expected exclude (leave out incidents inside homes, the tasking view) or include' })
       .default(DWELLINGS.default as 'exclude'),
-    categories: z
-      .string()
-      .optional()
-      .transform((text, ctx) => {
-        if (text === undefined || text.trim() === '') return [...THEME.categories];
-        const slugs = [...new Set(text.split(',').map((s) => s.trim()))];
-        const unknown = slugs.filter((s) => !THEME.selectableCategories.includes(s));
-        if (unknown.length > 0) {
-          ctx.addIssue({
-            code: 'custom',
-            message: `${unknown.map((u) => `"${u}"`).join(', ')} cannot be chosen here; expected some of ${THEME.selectableCategories.join(', ')}`,
-          });
-          return z.NEVER;
-        }
-        return slugs;
-      }),
+    categories: themeCategoriesParam(THEME, `some of ${THEME.selectableCategories.join(', ')}`),
     hours: hoursParam,
     weekdays: weekdaysParam,
     schoolDays: schoolDaysParam,
