@@ -1,4 +1,5 @@
 import type { Coverage } from '../geo/coverage';
+import type { DisclosureRules } from '../geo/disclosure/rules';
 import type { ComputeService } from './compute/compute-service';
 import type { ResponseCache } from './compute/response-cache';
 import type { SessionPolicy } from './auth/auth-queries';
@@ -34,4 +35,6 @@ export interface AppDeps {
   maxUploadBytes: number;
   /** Where multipart uploads are spooled while they arrive (the OS temp directory by default). */
   uploadTempDir: string;
+  /** What the public may see: every /api/public answer goes through these (decision 031). */
+  disclosureRules: DisclosureRules;
 }

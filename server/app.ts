@@ -1,6 +1,7 @@
 // The Hono app factory. It never listens and never reads the environment: server/main.ts
 // does that, and tests call app.request() against a real SQLite database.
 import { tmpdir } from 'node:os';
+import { DEFAULT_DISCLOSURE_RULES, type DisclosureRules } from '../geo/disclosure/rules';
 import { Hono } from 'hono';
 import { getCookie } from 'hono/cookie';
 import { HTTPException } from 'hono/http-exception';
@@ -23,6 +24,7 @@ import { createResponseCache } from './compute/response-cache';
 import { workerCompute } from './compute/worker-compute';
 import { cameraRoutes } from './cameras/camera-routes';
 import { cctvRoutes } from './cctv/cctv-routes';
+import { publicPageRoutes } from './public/public-page-routes';
 import { publicRoutes } from './public/public-routes';
 import { authRoutes, SESSION_COOKIE } from './routes/auth-routes';
 import { cellsRoutes } from './routes/cells-routes';
@@ -64,6 +66,8 @@ export interface CreateAppOptions {
   logger?: Logger;
   /** Requests slower than this are logged `slow: true` at warn level; default DEFAULT_SLOW_REQUEST_MS. */
   slowRequestMs?: number;
+  /** What the public may see (decision 031); the safe defaults unless configured (DISCLOSURE_RULES). */
+  disclosureRules?: DisclosureRules;
   /** Keep statistics answers per data version (default); benchmarks of the computation turn it off. */
   cacheAnswers?: boolean;
 }
@@ -96,6 +100,7 @@ export function createApp(options: CreateAppOptions) {
     trustProxy: options.trustProxy ?? false,
     maxUploadBytes: options.maxUploadBytes ?? MAX_UPLOAD_BYTES,
     uploadTempDir: options.uploadTempDir ?? tmpdir(),
+    disclosureRules: options.disclosureRules ?? DEFAULT_DISCLOSURE_RULES,
   };
   const jsonBodyLimit = bodyLimit({
     maxSize: MAX_JSON_BODY_BYTES,
@@ -136,7 +141,8 @@ export function createApp(options: CreateAppOptions) {
     .route('/', schoolRoutes(deps))
     .route('/', cameraRoutes(deps))
     .route('/', cctvRoutes(deps))
-    .route('/', publicRoutes(deps));
+    .route('/', publicRoutes(deps))
+    .route('/', publicPageRoutes(deps));
 
   const app = new Hono<AppEnv>()
     // First, so its duration covers everything and every answer (the page's too) carries a request id.

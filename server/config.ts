@@ -2,9 +2,11 @@
 // every bad value is named with what to send instead (README: Configuration).
 import { readFileSync } from 'node:fs';
 import { z } from 'zod';
+import { DEFAULT_DISCLOSURE_RULES, type DisclosureRules } from '../geo/disclosure/rules';
 import { DEFAULT_SESSION_POLICY } from './auth/auth-queries';
 import { LOG_LEVELS, type LogLevel } from './observability/logger';
 import { DEFAULT_SLOW_REQUEST_MS } from './observability/request-log';
+import { readRulesFile } from './public/public-settings';
 
 const origin = z.string().transform((value, ctx) => {
   try {
@@ -59,6 +61,7 @@ const envSchema = z.object({
     .min(1, 'expected 1 to 600000 milliseconds')
     .max(600_000, 'expected 1 to 600000 milliseconds')
     .default(DEFAULT_SLOW_REQUEST_MS),
+  DISCLOSURE_RULES: z.string().min(1, 'expected the path of a JSON file of disclosure rules (docs/public-view.md)').optional(),
 });
 
 export interface ServerConfig {
@@ -78,6 +81,8 @@ export interface ServerConfig {
   /** The request log's level ('silent' for none) and its slow-request threshold (decision 021). */
   logLevel: LogLevel;
   slowRequestMs: number;
+  /** What the public may see (decision 031): DISCLOSURE_RULES's file, or the safe defaults; `source` names which. */
+  disclosure: { rules: DisclosureRules; source: string };
 }
 
 export type ConfigResult = { ok: true; config: ServerConfig } | { ok: false; problems: string[] };
@@ -97,6 +102,12 @@ export function readConfig(env: Record<string, string | undefined>): ConfigResul
       return { ok: false, problems: [`TLS_CERT/TLS_KEY: cannot read the certificate or key (${error instanceof Error ? error.message : String(error)})`] };
     }
   }
+  let disclosure: ServerConfig['disclosure'] = { rules: DEFAULT_DISCLOSURE_RULES, source: 'defaults' };
+  if (e.DISCLOSURE_RULES) {
+    const rules = readRulesFile(e.DISCLOSURE_RULES);
+    if (!rules.ok) return { ok: false, problems: [`DISCLOSURE_RULES: ${rules.reason}`] };
+    disclosure = { rules: rules.value, source: e.DISCLOSURE_RULES };
+  }
   const styleOrigin = e.MAP_STYLE_URL ? [new URL(e.MAP_STYLE_URL).origin] : [];
   return {
     ok: true,
@@ -115,6 +126,7 @@ export function readConfig(env: Record<string, string | undefined>): ConfigResul
       tls,
       logLevel: e.LOG_LEVEL,
       slowRequestMs: e.SLOW_REQUEST_MS,
+      disclosure,
     },
   };
 }

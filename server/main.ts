@@ -13,6 +13,7 @@ import { createLogger } from './observability/logger';
 import { checkH3Binding } from './import/h3-index.mjs';
 import { storedIncidentCount } from './store/chunk-store';
 import { hasDemoData } from './store/import-batches';
+import { recordRulesInForce } from './public/public-settings';
 import { serveWebBuild } from './web-build';
 
 const read = readConfig(process.env);
@@ -49,6 +50,8 @@ if (config.demoData === 'auto' && storedIncidentCount(db) === 0) {
   if (loaded) console.log(`Database was empty: loaded ${loaded.incidents} demo incidents and ${loaded.taskings} demo taskings (labelled demo everywhere).`);
 }
 for (const message of prepareAccounts(db, now, config.sessions)) console.log(message);
+// Every change of what the public may see is on record (decision 036).
+for (const line of recordRulesInForce(db, config.disclosure.rules, config.disclosure.source, now)) console.log(line);
 // Expired sessions are refused as they are met; this clears them out of the table too.
 setInterval(() => purgeSessions(db, new Date(), config.sessions, hasDemoData(db)), 3_600_000).unref();
 
@@ -65,6 +68,7 @@ const app = createApp({
   // One JSON line per request on stdout, beside the start-up messages above (decision 021).
   logger: createLogger({ level: config.logLevel }),
   slowRequestMs: config.slowRequestMs,
+  disclosureRules: config.disclosure.rules,
 });
 app.get('/config.json', (c) => c.json({ mapStyleUrl: config.mapStyleUrl }));
 if (existsSync(config.webDist)) {

@@ -26,6 +26,8 @@ const OWNERS: Record<string, string[]> = {
   schools: ['server/schools/school-store.ts'],
   school_calendar_entries: ['server/schools/school-calendar-store.ts'],
   cameras: ['server/cameras/camera-queries.ts'],
+  disclosure_rules_log: ['server/public/public-settings.ts'],
+  public_priorities: ['server/public/public-settings.ts'],
 };
 
 function sourceFiles(dir: string): string[] {

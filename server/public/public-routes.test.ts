@@ -14,7 +14,7 @@ import { createApp } from '../app';
 import { listAreas } from '../areas/area-queries';
 import { createApiToken } from '../auth/auth-queries';
 import { wardLookup } from './public-pieces';
-import { PUBLIC_RULES } from './public-service';
+import { DEFAULT_DISCLOSURE_RULES as PUBLIC_RULES } from '../../geo/disclosure/rules';
 
 const NOW = new Date('2026-06-15T12:00:00Z');
 const MONTH = '2026-04';
@@ -116,6 +116,78 @@ describe('the public API on the demo data', () => {
       ).toBe(w.text);
   });
 
+  it('downloads the ward-month table for several months, exactly the figures of each month', async () => {
+    const csv = await ask('/api/public/wards.csv?theme=violence&from=2026-03&to=2026-05', null);
+    expect(csv.status).toBe(200);
+    expect(csv.headers.get('content-disposition')).toBe('attachment; filename="tower-hamlets-violence-2026-03-to-2026-05-wards.csv"');
+    const lines = (await csv.text()).trim().split('\n');
+    // A header, then 12 wards and the borough for each of three months.
+    expect(lines).toHaveLength(1 + 3 * 13);
+    for (const month of ['2026-03', '2026-04', '2026-05']) {
+      const json = (await (await ask(`/api/public/wards?theme=violence&month=${month}`, null)).json()) as {
+        borough: Figure;
+        wards: (Figure & { code: string })[];
+      };
+      for (const w of json.wards)
+        expect(
+          lines
+            .find((l) => l.startsWith(`${w.code},`) && l.includes(`,${month},`))!
+            .split(',')
+            .at(-1),
+          `${w.code} ${month}`,
+        ).toBe(w.text);
+      expect(
+        lines
+          .find((l) => l.startsWith(',Borough,') && l.includes(`,${month},`))!
+          .split(',')
+          .at(-1),
+      ).toBe(json.borough.text);
+    }
+    // Without months: the last twelve published.
+    const year = (await (await ask('/api/public/wards.csv?theme=robbery', null)).text()).trim().split('\n');
+    expect(new Set(year.slice(1).map((l) => l.split(',')[3]))).toEqual(
+      new Set(['2025-06', '2025-07', '2025-08', '2025-09', '2025-10', '2025-11', '2025-12', '2026-01', '2026-02', '2026-03', '2026-04', '2026-05']),
+    );
+    const backwards = await ask('/api/public/wards.csv?theme=robbery&from=2026-05&to=2026-03', null);
+    expect(backwards.status).toBe(400);
+    expect(JSON.stringify(await backwards.json())).toMatch(/first month must not be after the last/);
+    const none = await ask('/api/public/wards.csv?theme=robbery&from=2001-01&to=2001-12', null);
+    expect(none.status).toBe(422);
+    expect(JSON.stringify(await none.json())).toMatch(/figures are published for 20\d\d-\d\d to 2026-05/);
+  }, 120_000);
+
+  it('shows the priorities text to anyone; the chair or an analyst edits it, planners and the public may not', async () => {
+    const first = (await (await ask('/api/public/priorities', null)).json()) as { markdown: string; savedAt: string | null };
+    expect(first.markdown).toMatch(/What the partnership is working on/);
+    expect(first.savedAt).toBeNull();
+    const chair = createApiToken(demo.db, 'chair', 'chair', NOW);
+    const planner = createApiToken(demo.db, 'planner', 'planner', NOW);
+    const put = (token: string | null, body: unknown) =>
+      app.request('/api/public-page/priorities', {
+        method: 'PUT',
+        headers: { 'content-type': 'application/json', 'x-tasking-map': '1', ...(token ? { authorization: `Bearer ${token}` } : {}) },
+        body: JSON.stringify(body),
+      });
+    expect((await put(null, { markdown: 'x', version: 0 })).status).toBe(401);
+    expect((await put(publicToken, { markdown: 'x', version: 0 })).status).toBe(403);
+    expect((await put(planner, { markdown: 'x', version: 0 })).status).toBe(403);
+    const empty = await put(chair, { markdown: '   ', version: 0 });
+    expect(empty.status).toBe(400);
+    expect(JSON.stringify(await empty.json())).toMatch(/expected some text/);
+    const saved = await put(chair, { markdown: '## Knife crime first', version: 0 });
+    expect(saved.status).toBe(200);
+    expect(((await saved.json()) as { version: number }).version).toBe(1);
+    const stale = await put(chair, { markdown: '## Something else', version: 0 });
+    expect(stale.status).toBe(409);
+    expect(JSON.stringify(await stale.json())).toMatch(/Someone saved the priorities since you opened them/);
+    expect(((await (await ask('/api/public/priorities', null)).json()) as { markdown: string }).markdown).toBe('## Knife crime first');
+    const page = await ask('/api/public-page', planner);
+    expect(page.status).toBe(200);
+    const body = (await page.json()) as { rules: { smallCountThreshold: number }; priorities: { version: number } };
+    expect([body.rules.smallCountThreshold, body.priorities.version]).toEqual([10, 1]);
+    expect((await ask('/api/public-page', publicToken)).status).toBe(403);
+  });
+
   it('gives an attacker holding every figure of a month and the public geography no hidden count', async () => {
     for (const theme of ['robbery', 'violence', 'drugs']) {
       const wards = (await (await ask(`/api/public/wards?theme=${theme}&month=${MONTH}`, null)).json()) as {
@@ -162,7 +234,16 @@ describe('what the public can reach', () => {
         .filter((r) => open(routeKey(r)))
         .map(routeKey)
         .sort(),
-    ).toEqual(expect.arrayContaining(['GET /api/public/cells', 'GET /api/public/themes', 'GET /api/public/trends', 'GET /api/public/wards']));
+    ).toEqual(
+      expect.arrayContaining([
+        'GET /api/public/cells',
+        'GET /api/public/priorities',
+        'GET /api/public/themes',
+        'GET /api/public/trends',
+        'GET /api/public/wards',
+        'GET /api/public/wards.csv',
+      ]),
+    );
     for (const route of routes) {
       const key = routeKey(route);
       for (const caller of [null, token]) {

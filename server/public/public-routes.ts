@@ -2,10 +2,10 @@
 // figure through the disclosure rules, whole calendar months only, wards and hexagons of
 // resolution 7 or 8 only; nothing of taskings, patrols, cameras or searches. Answers may be kept
 // by browsers and proxies for an hour.
-import { Hono } from 'hono';
+import { Hono, type Context } from 'hono';
 import { z } from 'zod';
 import { explainDisclosure } from '../../geo/disclosure/explanations';
-import { MAX_TREND_MONTHS } from '../../geo/disclosure/public-request';
+import { MAX_TREND_MONTHS, trendMonths } from '../../geo/disclosure/public-request';
 import { BOROUGH_KEY, hexagonKey, wardKey } from '../../geo/disclosure/public-table';
 import { cellResolution } from '../../geo/h3';
 import { PUBLIC_THEMES, publicThemeById } from '../../geo/public-themes';
@@ -17,7 +17,9 @@ import { ANYONE, allow } from '../auth/roles';
 import { failureBody } from '../hotspots/hotspot-service';
 import { hasDemoData } from '../store/import-batches';
 import { validate } from '../validation';
-import { figure, londonToday, monthParam, protectedMonths, PUBLIC_RULES, publishedMonths, themeParam, trendWindow } from './public-service';
+import { wardMonthCsv } from './public-csv';
+import { currentPriorities } from './public-settings';
+import { figure, londonToday, monthParam, protectedMonths, publishedMonths, themeParam, trendWindow } from './public-service';
 
 const CACHE = 'public, max-age=3600';
 
@@ -42,14 +44,22 @@ const trendsQuery = z.object({
 const PUBLIC_AREA_KINDS = ['study-area', 'ward', 'water', 'road'] as const;
 const areasQuery = z.object({ kind: z.enum(PUBLIC_AREA_KINDS, { error: `expected one of ${PUBLIC_AREA_KINDS.join(', ')}` }) });
 
-const csvCell = (text: string) => (/[",\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text);
+const tableQuery = z
+  .object({ theme: themeParam, from: monthParam.optional(), to: monthParam.optional() })
+  .refine((q) => !q.from || !q.to || q.from <= q.to, { message: 'the first month must not be after the last', path: ['from'] });
+
+function csvDownload(c: Context<AppEnv>, theme: string, months: string, text: string) {
+  c.header('Cache-Control', CACHE);
+  c.header('Content-Disposition', `attachment; filename="tower-hamlets-${theme}-${months}-wards.csv"`);
+  return c.body(text, 200, { 'Content-Type': 'text/csv; charset=utf-8' });
+}
 
 export function publicRoutes(deps: AppDeps) {
   const wardsOf = () => listAreas(deps.db, 'ward').map((a) => ({ code: a.code, name: a.name }));
   const meta = (themeId: string) => ({
     theme: themeId,
     label: publicThemeById(themeId)!.label,
-    rules: { smallCountThreshold: PUBLIC_RULES.smallCountThreshold, roundingBase: PUBLIC_RULES.roundingBase },
+    rules: { smallCountThreshold: deps.disclosureRules.smallCountThreshold, roundingBase: deps.disclosureRules.roundingBase },
     demo: hasDemoData(deps.db),
   });
   return new Hono<AppEnv>()
@@ -58,7 +68,7 @@ export function publicRoutes(deps: AppDeps) {
       return c.json({
         themes: PUBLIC_THEMES.map((t) => ({ id: t.id, label: t.label, months: publishedMonths(deps.coverage(), t.id, londonToday(deps)) })),
         wards: wardsOf(),
-        disclosure: explainDisclosure(PUBLIC_RULES),
+        disclosure: explainDisclosure(deps.disclosureRules),
         demo: hasDemoData(deps.db),
       });
     })
@@ -73,13 +83,7 @@ export function publicRoutes(deps: AppDeps) {
       const values = answer.value[0]!.values;
       const wards = wardsOf().map((w) => ({ ...w, ...figure(values[wardKey(w.code)]) }));
       c.header('Cache-Control', CACHE);
-      if (q.format === 'csv') {
-        const label = publicThemeById(q.theme)!.label;
-        const lines = ['ward_code,ward,theme,month,incidents', ...wards.map((w) => [w.code, w.name, label, q.month, w.text].map(csvCell).join(','))];
-        lines.push(['', 'Borough', label, q.month, figure(values[BOROUGH_KEY]).text].map(csvCell).join(','));
-        c.header('Content-Disposition', `attachment; filename="tower-hamlets-${q.theme}-${q.month}-wards.csv"`);
-        return c.body(`${lines.join('\n')}\n`, 200, { 'Content-Type': 'text/csv; charset=utf-8' });
-      }
+      if (q.format === 'csv') return csvDownload(c, q.theme, `${q.month}`, wardMonthCsv(publicThemeById(q.theme)!.label, wardsOf(), answer.value));
       return c.json({ meta: { ...meta(q.theme), month: q.month }, borough: figure(values[BOROUGH_KEY]), wards });
     })
     .get('/public/cells', allow(ANYONE), validate('query', cellsQuery), async (c) => {
@@ -96,6 +100,47 @@ export function publicRoutes(deps: AppDeps) {
         .map((cell) => ({ cell, ...figure(values[hexagonKey(cell)]) }));
       c.header('Cache-Control', CACHE);
       return c.json({ meta: { ...meta(q.theme), month: q.month, resolution }, cells });
+    })
+    .get('/public/wards.csv', allow(ANYONE), validate('query', tableQuery), async (c) => {
+      const q = c.req.valid('query');
+      const published = publishedMonths(deps.coverage(), q.theme, londonToday(deps));
+      const label = publicThemeById(q.theme)!.label;
+      const last = q.to ?? published.at(-1);
+      const year = last ? trendMonths(last, 12) : null;
+      const first = q.from ?? (year?.ok ? year.value[0] : undefined);
+      const months = published.filter((m) => m >= (first ?? '') && m <= (last ?? ''));
+      if (months.length === 0)
+        return c.json(
+          {
+            error: {
+              code: 'no_data_for_month',
+              message:
+                published.length === 0
+                  ? `There are no ${label.toLowerCase()} figures to publish yet.`
+                  : `There are no ${label.toLowerCase()} figures for those months; figures are published for ${published[0]} to ${published.at(-1)}.`,
+            },
+          },
+          422,
+        );
+      if (months.length > MAX_TREND_MONTHS)
+        return c.json(
+          {
+            error: {
+              code: 'too_many_months',
+              message: `A download covers at most ${MAX_TREND_MONTHS} months; ask for ${months[0]} to ${months[MAX_TREND_MONTHS - 1]}, then the months after.`,
+            },
+          },
+          400,
+        );
+      const answer = await protectedMonths(deps, q.theme, months);
+      if (!answer.ok) return c.json(failureBody(answer.reason), answer.reason.status);
+      return csvDownload(c, q.theme, months.length === 1 ? months[0]! : `${months[0]}-to-${months.at(-1)}`, wardMonthCsv(label, wardsOf(), answer.value));
+    })
+    .get('/public/priorities', allow(ANYONE), (c) => {
+      // Kept a short while only: an edit should show within minutes.
+      c.header('Cache-Control', 'public, max-age=60');
+      const { markdown, savedAt } = currentPriorities(deps.db);
+      return c.json({ markdown, savedAt });
     })
     .get('/public/trends', allow(ANYONE), validate('query', trendsQuery), async (c) => {
       const q = c.req.valid('query');

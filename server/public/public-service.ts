@@ -6,7 +6,6 @@ import { z } from 'zod';
 import { monthIndex, monthOfIndex, type Coverage } from '../../geo/coverage';
 import { publishedText, type PublishedCount } from '../../geo/disclosure/publish';
 import { trendMonths, validatePublicMonth } from '../../geo/disclosure/public-request';
-import { DEFAULT_DISCLOSURE_RULES, type DisclosureRules } from '../../geo/disclosure/rules';
 import { PUBLIC_THEMES, publicThemeById } from '../../geo/public-themes';
 import { dayNumber, londonWallClock, parseIsoDate } from '../../geo/time';
 import { fail, ok, type Result } from '../../geo/types';
@@ -14,8 +13,6 @@ import type { AppDeps } from '../app-deps';
 import { areasVersion, listAreas } from '../areas/area-queries';
 import type { EngineFailure } from '../hotspots/hotspot-service';
 import type { PublicMonth } from './public-task';
-
-export const PUBLIC_RULES: DisclosureRules = DEFAULT_DISCLOSURE_RULES;
 
 export const themeParam = z.enum(PUBLIC_THEMES.map((t) => t.id) as [string, ...string[]], {
   error: `expected one of ${PUBLIC_THEMES.map((t) => t.id).join(', ')}`,
@@ -87,7 +84,7 @@ export async function protectedMonths(deps: AppDeps, themeId: string, months: re
   }
   const index = await deps.compute.index([8]);
   const wardsKey = areasVersion(deps.db, 'ward');
-  const keyOf = (month: string) => `${index.version}|${wardsKey}|${JSON.stringify(PUBLIC_RULES)}|${themeId}|${month}`;
+  const keyOf = (month: string) => `${index.version}|${wardsKey}|${JSON.stringify(deps.disclosureRules)}|${themeId}|${month}`;
   const wanted = months.filter((m) => covered.has(m) && !kept.has(keyOf(m)));
   if (wanted.length > 0) {
     const wards = listAreas(deps.db, 'ward').map((a) => ({ code: a.code, name: a.name, geometry: a.geometry }));
@@ -96,7 +93,7 @@ export async function protectedMonths(deps: AppDeps, themeId: string, months: re
       months: wanted.map(daysOf),
       wards,
       wardsVersion: wardsKey,
-      rules: PUBLIC_RULES,
+      rules: deps.disclosureRules,
     });
     if (!run.ok) return run;
     for (const m of run.value) {
