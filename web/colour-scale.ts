@@ -9,17 +9,20 @@ export const RATE_PERIOD_DAYS = 28;
 export type Rgb = [red: number, green: number, blue: number];
 
 /**
- * ColorBrewer YlOrRd, 7 classes: sequential, readable by the common colour-vision
- * deficiencies (it varies in lightness, not only hue) and familiar from crime maps.
+ * ColorBrewer YlOrRd (Brewer, Penn State), familiar from crime maps, sampled at seven points of
+ * its nine-class ramp as d3-scale-chromatic's interpolateYlOrRd B-spline draws it (t = 0, 0.142,
+ * 0.333, 0.52, 0.667, 0.833, 1), spaced for even steps: ColorBrewer's own 7-class YlOrRd has
+ * neighbours only 5.3 CIEDE2000 apart for a deuteranope, these at least 8.5 for every common
+ * colour-vision deficiency (docs/decisions/034, checked by palettes.test.ts).
  */
 export const CLASS_COLOURS: readonly Rgb[] = [
-  [255, 255, 178],
-  [254, 217, 118],
-  [254, 178, 76],
-  [253, 141, 60],
-  [252, 78, 42],
-  [227, 26, 28],
-  [177, 0, 38],
+  [255, 255, 204],
+  [255, 234, 155],
+  [254, 191, 91],
+  [253, 128, 57],
+  [242, 61, 38],
+  [200, 10, 34],
+  [128, 0, 38],
 ];
 
 /**

@@ -15,16 +15,18 @@ export const VIEW_OPTIONS: readonly { view: MapViewName; label: string; hint: st
 
 /**
  * Gi* confidence bins, +3..-3, in the diverging red-blue scheme ArcGIS Pro's Hot Spot Analysis
- * uses (ColorBrewer RdYlBu ends), so analysts read it as they already do. Bin 0 is drawn very
- * light: the study grid stays visible and clickable without looking like a finding.
+ * uses (ColorBrewer RdYlBu), so analysts read it as they already do. Bin 0 is drawn very light:
+ * the study grid stays visible and clickable without looking like a finding. The cold 90% and 95%
+ * blues are RdYlBu's 9-class ones: the 7-class palest blue was 3.4 CIEDE2000 from the grey of
+ * bin 0 for a protanope (docs/decisions/034).
  */
 export const BIN_COLOURS: Readonly<Record<number, Rgb>> = {
   3: [215, 48, 39],
   2: [252, 141, 89],
   1: [254, 224, 144],
   0: [240, 240, 240],
-  [-1]: [224, 243, 248],
-  [-2]: [145, 191, 219],
+  [-1]: [171, 217, 233],
+  [-2]: [116, 173, 209],
   [-3]: [69, 117, 180],
 };
 
@@ -83,18 +85,23 @@ export const PATTERN_LABELS: Readonly<Record<EmergingPattern, string>> = {
 };
 
 /**
- * Hot patterns: eight distinct warm or purple hues (categorical, not a ramp: the patterns have
- * no order). Cold patterns share blues, darker for the ones that matter now (ending cold).
+ * Hot patterns: eight warm or purple colours (categorical, not a ramp: the patterns have no
+ * order), the darkest reds for the patterns that matter most now (intensifying, persistent).
+ * Chosen from well-known schemes (ColorBrewer YlOrRd, Reds and Set1, Okabe-Ito's orange, Paul
+ * Tol's rose, purple and sand) so that every pair, hot and cold, stays at least 10 CIEDE2000
+ * apart for the common colour-vision deficiencies (docs/decisions/034): the pinks and purples
+ * used before turned into the cold blues for a deuteranope. Cold patterns share blues (ColorBrewer
+ * RdBu and Blues), darker for the ones that matter now (ending cold).
  */
 export const HOT_PATTERN_COLOURS: Readonly<Record<EmergingPattern, Rgb>> = {
-  new: [255, 0, 110],
-  consecutive: [255, 127, 14],
-  intensifying: [165, 0, 38],
-  persistent: [214, 39, 40],
-  diminishing: [253, 191, 111],
-  sporadic: [231, 138, 195],
-  oscillating: [118, 42, 131],
-  historical: [140, 86, 75],
+  new: [230, 159, 0],
+  consecutive: [239, 59, 44],
+  intensifying: [128, 0, 38],
+  persistent: [189, 0, 38],
+  diminishing: [255, 255, 51],
+  sporadic: [204, 102, 119],
+  oscillating: [170, 51, 119],
+  historical: [221, 204, 119],
 };
 
 export const COLD_PATTERN_COLOURS: Readonly<Record<EmergingPattern, Rgb>> = {
@@ -105,7 +112,7 @@ export const COLD_PATTERN_COLOURS: Readonly<Record<EmergingPattern, Rgb>> = {
   diminishing: [146, 197, 222],
   sporadic: [146, 197, 222],
   oscillating: [146, 197, 222],
-  historical: [209, 229, 240],
+  historical: [222, 235, 247],
 };
 
 export function colourOfPattern(side: 'hot' | 'cold', pattern: EmergingPattern): Rgb {

@@ -3,6 +3,7 @@
 // tens), so the shape of each change is what reads; the numbers are printed on the bars.
 // Six bars do not need a chart library: plain SVG, with a table for screen readers.
 import { describeChange } from '../../geo/taskings/effect-measures';
+import { cssColour, type Rgb } from '../colour-scale';
 
 export interface AreaPair {
   label: string;
@@ -15,6 +16,9 @@ const WIDTH = 132;
 const HEIGHT = 120;
 const BAR = 40;
 const TOP = 18;
+/** Before in mid grey, during in the page's accent blue (web/styles.css `.key-before`, `.key-during`). */
+export const BEFORE_FILL: Rgb = [154, 154, 154];
+export const DURING_FILL: Rgb = [0, 70, 190];
 
 export function ResultsChart({ pairs, beforeText, duringText }: { pairs: readonly AreaPair[]; beforeText: string; duringText: string }) {
   return (
@@ -26,8 +30,8 @@ export function ResultsChart({ pairs, beforeText, duringText }: { pairs: readonl
           return (
             <svg key={pair.label} width={WIDTH} height={HEIGHT + 44} viewBox={`0 0 ${WIDTH} ${HEIGHT + 44}`}>
               {[
-                { n: pair.before, x: 16, fill: '#9a9a9a' },
-                { n: pair.during, x: 16 + BAR + 20, fill: '#0046be' },
+                { n: pair.before, x: 16, fill: cssColour(BEFORE_FILL) },
+                { n: pair.during, x: 16 + BAR + 20, fill: cssColour(DURING_FILL) },
               ].map((bar) => (
                 <g key={bar.x}>
                   <rect x={bar.x} y={HEIGHT - height(bar.n)} width={BAR} height={height(bar.n)} fill={bar.fill} />

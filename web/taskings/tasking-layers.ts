@@ -42,9 +42,9 @@ type Rgba = [number, number, number, number];
 // Near-black outlines with a white halo read over every view's palette (YlOrRd, the hot/cold
 // bins, the emerging patterns); review-due taskings are drawn in a deep magenta that none of
 // those palettes uses, and the selected one in the page's accent blue.
-const OUTLINE: Rgba = [20, 20, 30, 255];
-const REVIEW_DUE: Rgba = [150, 0, 110, 255];
-const SELECTED: Rgba = [0, 70, 190, 255];
+export const OUTLINE: Rgba = [20, 20, 30, 255];
+export const REVIEW_DUE: Rgba = [150, 0, 110, 255];
+export const SELECTED: Rgba = [0, 70, 190, 255];
 const HALO: Rgba = [255, 255, 255, 230];
 const DRAFT_FILL: Rgba = [0, 70, 190, 90];
 const DRAFT_EDGE: Rgba = [0, 70, 190, 255];

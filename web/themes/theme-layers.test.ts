@@ -188,7 +188,7 @@ describe('serious violence layers', () => {
     expect((cells.props.data as { cell: string }[]).map((c) => c.cell).slice(-2)).toEqual([EVENING_NEXT, EVENING]);
     expect(accessor(cells, 'getFillColor', violence.cells[0])).toEqual([215, 48, 39, SIGNIFICANT_ALPHA]);
     expect((accessor(cells, 'getFillColor', violence.cells[2]) as number[])[3]).toBeLessThan(SIGNIFICANT_ALPHA);
-    expect(accessor(cells, 'getFillColor', violence.cells[3])).toEqual([145, 191, 219, SIGNIFICANT_ALPHA]);
+    expect(accessor(cells, 'getFillColor', violence.cells[3])).toEqual([116, 173, 209, SIGNIFICANT_ALPHA]);
     expect(accessor(cells, 'getLineWidth', violence.cells[0])).toBeGreaterThan(0);
     expect(accessor(cells, 'getLineWidth', violence.cells[2])).toBe(0);
     const label = (layerById(layers, VIOLENCE_LAYER_IDS.labels).props.data as { id: number }[])[0]!;
