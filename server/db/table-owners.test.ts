@@ -26,6 +26,7 @@ const OWNERS: Record<string, string[]> = {
   schools: ['server/schools/school-store.ts'],
   school_calendar_entries: ['server/schools/school-calendar-store.ts'],
   cameras: ['server/cameras/camera-queries.ts'],
+  populations: ['server/populations/population-queries.ts'],
 };
 
 function sourceFiles(dir: string): string[] {
