@@ -19,15 +19,36 @@ const LOOKUP = resolve(SHARED_DATA, 'context/tower_hamlets_lsoa2021_to_ward2025_
 const IMD_2015 = resolve(SHARED_DATA, 'context/tower_hamlets_imd2019_population_mid2015_lsoa2011.csv');
 const WARDS = resolve(SHARED_DATA, 'boundaries/tower_hamlets_wards.geojson');
 const NOW = new Date('2026-12-02T09:00:00Z');
-const SQUARE = { type: 'Polygon' as const, coordinates: [[[0, 0], [1, 0], [1, 1], [0, 1], [0, 0]]] };
+const SQUARE = {
+  type: 'Polygon' as const,
+  coordinates: [
+    [
+      [0, 0],
+      [1, 0],
+      [1, 1],
+      [0, 1],
+      [0, 0],
+    ],
+  ],
+};
 
 async function realWards(db: Db) {
-  const outcome = await runImport({ db, importedBy: 'test', now: NOW }, { kind: 'areas', areaKind: 'ward' }, { input: { path: WARDS }, fileName: 'wards.geojson' });
+  const outcome = await runImport(
+    { db, importedBy: 'test', now: NOW },
+    { kind: 'areas', areaKind: 'ward' },
+    { input: { path: WARDS }, fileName: 'wards.geojson' },
+  );
   if (!outcome.ok) throw new Error(outcome.problem.message);
 }
 
 function madeUpWards(db: Db, codes: readonly string[]) {
-  replaceAreas(db, 'ward', codes.map((code) => ({ code, name: `Ward ${code}`, geometry: SQUARE })), 'test', NOW);
+  replaceAreas(
+    db,
+    'ward',
+    codes.map((code) => ({ code, name: `Ward ${code}`, geometry: SQUARE })),
+    'test',
+    NOW,
+  );
 }
 
 const file = (input: { path: string } | { text: string }, fileName = 'populations.csv') =>
@@ -82,7 +103,11 @@ describe('the real ONS LSOA 2021 estimates with the best-fit ward lookup', () =>
 
     for (const year of [2016, 2022]) {
       const expected = independentSums(year);
-      const stored = new Map(listWardPopulations(db).filter((p) => p.year === year).map((p) => [p.code, p.population]));
+      const stored = new Map(
+        listWardPopulations(db)
+          .filter((p) => p.year === year)
+          .map((p) => [p.code, p.population]),
+      );
       expect(stored).toEqual(expected);
       expect(summary.byYear.find((y) => y.year === year)).toEqual({ year, wards: 20, population: [...expected.values()].reduce((a, b) => a + b, 0) });
     }
@@ -91,7 +116,11 @@ describe('the real ONS LSOA 2021 estimates with the best-fit ward lookup', () =>
     expect([...wardPopulations(db, 2022).keys()].sort()).toEqual(Array.from({ length: 20 }, (_, k) => `E05009${317 + k}`));
     // Each ward's LSOA count is its lookup count.
     const lsoasOf = (ward: string) => lookupRows.filter((r) => r['WD25CD'] === ward).length;
-    expect(listWardPopulations(db).filter((p) => p.year === 2022).every((p) => p.lsoas === lsoasOf(p.code))).toBe(true);
+    expect(
+      listWardPopulations(db)
+        .filter((p) => p.year === 2022)
+        .every((p) => p.lsoas === lsoasOf(p.code)),
+    ).toBe(true);
   });
 
   it('refuses the LSOA file without a lookup, saying it needs one, and stores nothing', async () => {
@@ -114,8 +143,12 @@ describe('the real ONS LSOA 2021 estimates with the best-fit ward lookup', () =>
     expect(summary.years).toEqual([2015]);
     expect(summary.rejected).toBe(notInLookup.length);
     expect(summary.rejections.map((r) => r.line)).toEqual(notInLookup);
-    expect(summary.rejections[0]!.message).toMatch(/^LSOA "E01\d{6}" is not in the lookup tower_hamlets_lsoa2021_to_ward2025_bestfit_lookup\.csv, so its ward is not known; the lookup must use the file.s LSOA vintage/);
-    expect(refusal(outcome)).toMatch(new RegExp(`^${notInLookup.length} rows of 144 rows were rejected \\(first: line ${notInLookup[0]}: .*Nothing was imported\\.$`));
+    expect(summary.rejections[0]!.message).toMatch(
+      /^LSOA "E01\d{6}" is not in the lookup tower_hamlets_lsoa2021_to_ward2025_bestfit_lookup\.csv, so its ward is not known; the lookup must use the file.s LSOA vintage/,
+    );
+    expect(refusal(outcome)).toMatch(
+      new RegExp(`^${notInLookup.length} rows of 144 rows were rejected \\(first: line ${notInLookup[0]}: .*Nothing was imported\\.$`),
+    );
     expect(snapshot(db)).toEqual(before);
   });
 
@@ -138,7 +171,9 @@ describe('made-up population files', () => {
   it('reads code,year,population and the header names ward_code, WD25CD and Mid-YYYY columns, grouped digits included', async () => {
     const db = database();
     expect((await importPopulation(db, { text: 'ward_code,year,population\nW-A,2021,"1,200"\nW-B,mid-2021,300\nW-C,2021,0\n' })).ok).toBe(true);
-    expect((await importPopulation(db, { text: 'WD25CD,WD25NM,Mid-2020: Population,Mid-2020: People per Sq Km\nW-A,A,1100,5\nW-B,B,290,5\nW-C,C,1,5\n' })).ok).toBe(true);
+    expect(
+      (await importPopulation(db, { text: 'WD25CD,WD25NM,Mid-2020: Population,Mid-2020: People per Sq Km\nW-A,A,1100,5\nW-B,B,290,5\nW-C,C,1,5\n' })).ok,
+    ).toBe(true);
     expect(listWardPopulations(db).map((p) => `${p.code} ${p.year} ${p.population} ${p.lsoas}`)).toEqual([
       'W-A 2020 1100 null',
       'W-A 2021 1200 null',
@@ -172,12 +207,15 @@ describe('made-up population files', () => {
       { line: 6, message: 'code "W-A" has a population for 2022 on line 2 too; give each area once a year' },
       {
         line: 7,
-        message: '"E01004198" is not a stored ward; the stored wards are W-A, W-B, W-C (3 wards). It looks like an LSOA code: import the file with an LSOA to ward lookup.',
+        message:
+          '"E01004198" is not a stored ward; the stored wards are W-A, W-B, W-C (3 wards). It looks like an LSOA code: import the file with an LSOA to ward lookup.',
       },
       { line: 8, message: 'population "-5" is not a number of residents; expected a whole number such as 1538' },
       { line: 9, message: 'population is empty; give the number of residents' },
     ]);
-    expect(refusal(outcome)).toMatch(/^7 rows of 8 rows were rejected \(first: line 3: "W-Z" is not a stored ward.*stored whole or not at all\. Nothing was imported\.$/);
+    expect(refusal(outcome)).toMatch(
+      /^7 rows of 8 rows were rejected \(first: line 3: "W-Z" is not a stored ward.*stored whole or not at all\. Nothing was imported\.$/,
+    );
     expect(snapshot(db)).toEqual(before);
   });
 
@@ -200,7 +238,11 @@ describe('made-up population files', () => {
   it('adds LSOAs up to wards by a lookup; an LSOA missing from it, or in a ward not stored, is a row error; a conflicting lookup is refused', async () => {
     const db = database();
     const lookup = 'LSOA21CD,WD25CD\nL1,W-A\nL2,W-A\nL3,W-B\nL4,W-C\nL5,W-Q\n';
-    const good = await importPopulation(db, { text: 'LSOA21CD,Mid-2021: Population,Mid-2022: Population\nL1,10,11\nL2,20,22\nL3,5,6\nL4,1,2\n' }, { text: lookup });
+    const good = await importPopulation(
+      db,
+      { text: 'LSOA21CD,Mid-2021: Population,Mid-2022: Population\nL1,10,11\nL2,20,22\nL3,5,6\nL4,1,2\n' },
+      { text: lookup },
+    );
     expect(good.ok).toBe(true);
     expect(summaryOf(good)).toMatchObject({ level: 'lsoa', lsoas: 4, stored: 6 });
     expect(listWardPopulations(db).filter((p) => p.year === 2022)).toEqual([

@@ -62,10 +62,6 @@ export type PopulationOutcome = { ok: true; summary: PopulationImportSummary } |
 
 const plural = (n: number, one: string, many = `${one}s`) => `${n.toLocaleString('en-GB')} ${n === 1 ? one : many}`;
 
-/** "2011..2022" for consecutive years, else the list. */
-const yearsInWords = (years: readonly number[]) =>
-  years.length > 2 && years.at(-1)! - years[0]! === years.length - 1 ? `${years[0]}..${years.at(-1)}` : years.join(', ');
-
 export async function importPopulation(
   context: PopulationImportContext,
   file: PopulationImportFile,
