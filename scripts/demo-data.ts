@@ -1,8 +1,9 @@
 // npm run demo-data -- [--out data/demo] [--seed N] [--end YYYY-MM-DD] [--years 2]
-// Writes the synthetic demo dataset (incidents CSV, ground truth, demo borough, wards,
-// schools and a README saying it is synthetic) to a folder. See docs/demo-data.md.
+// Writes the synthetic demo dataset (incidents CSV, ground truth, demo borough, wards and their
+// residents, schools, cameras and a README saying it is synthetic) to a folder. See docs/demo-data.md.
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { demoCamerasCsv } from '../geo/demo/demo-cameras';
+import { demoWardPopulations, wardPopulationsCsv } from '../geo/demo/demo-ward-populations';
 import { demoSearchesCsv, splitDemoSearches } from '../geo/demo/demo-searches';
 import { join } from 'node:path';
 import { parseCli } from './cli-args';
@@ -63,6 +64,7 @@ function main(): number {
     ['wards.geojson', wardsGeoJson(data)],
     ['schools.csv', schoolsCsv(data)],
     ['cameras.csv', demoCamerasCsv(data.cameras)],
+    ['ward-populations.csv', wardPopulationsCsv(demoWardPopulations(data.wards))],
     ['README.txt', readmeText(data)],
   ];
   for (const [name, text] of files) writeFileSync(join(out, name), text);

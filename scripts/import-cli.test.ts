@@ -47,7 +47,7 @@ describe('npm run import', () => {
     const unknown = captureIo();
     expect(await runImportCli(['crimes', 'a.csv'], unknown.io)).toBe(2);
     expect(unknown.stderr()).toMatch(
-      /^"crimes" is not an importer; expected one of police-uk, partner, stop-search, study-area, areas, schools, school-calendar, cameras\./,
+      /^"crimes" is not an importer; expected one of police-uk, partner, stop-search, study-area, areas, schools, school-calendar, cameras, population\./,
     );
     const noSource = captureIo();
     expect(await runImportCli(['partner', 'a.csv'], noSource.io)).toBe(2);
@@ -174,6 +174,31 @@ describe('npm run import', () => {
     expect(bad.stderr()).toMatch(/cams\.csv: 1 row of 2 rows was rejected \(first: line 3: bearing 400/);
     const db = openDatabase(dbPath);
     expect(db.prepare('SELECT count(*) FROM cameras').pluck().get()).toBe(41);
+    db.close();
+  });
+
+  it('imports the real ONS LSOA estimates into the real wards with --lookup and prints the residents per year; without wards, exit code 1', async () => {
+    const dbPath = join(dir, 'population.db');
+    const estimates = join(SHARED_DATA, 'context/tower_hamlets_lsoa2021_population_density_mid2011_mid2022.csv');
+    const lookup = join(SHARED_DATA, 'context/tower_hamlets_lsoa2021_to_ward2025_bestfit_lookup.csv');
+    const early = captureIo();
+    expect(await runImportCli(['population', '--db', dbPath, '--lookup', lookup, estimates], early.io)).toBe(1);
+    expect(early.stderr()).toMatch(/No wards are stored, so there is nothing to give populations to\. Import the ward boundaries first/);
+
+    expect(await runImportCli(['areas', '--kind', 'ward', '--db', dbPath, join(SHARED_DATA, 'boundaries/tower_hamlets_wards.geojson')], captureIo().io)).toBe(
+      0,
+    );
+    const cli = captureIo();
+    expect(await runImportCli(['population', '--db', dbPath, '--lookup', lookup, estimates], cli.io)).toBe(0);
+    expect(cli.stdout()).toContain(
+      '  rows read 169 (a column per year): 169 LSOAs added up to wards by tower_hamlets_lsoa2021_to_ward2025_bestfit_lookup.csv; ward-years stored 240',
+    );
+    expect(cli.stdout()).toContain('    2022    323,854 in 20 wards');
+    const bad = captureIo();
+    expect(await runImportCli(['population', '--db', dbPath, estimates], bad.io)).toBe(1);
+    expect(bad.stderr()).toMatch(/gives populations by LSOA/);
+    const db = openDatabase(dbPath);
+    expect(db.prepare('SELECT sum(population) FROM populations WHERE year = 2022').pluck().get()).toBe(323_854);
     db.close();
   });
 });

@@ -2,6 +2,7 @@
 // runImportCli(argv, io) → exit code. scripts/import.ts is its thin main.
 import { openCliDatabase, parseCli } from './cli-args';
 import { describeCameras } from './import-cli-cameras';
+import { describePopulation } from './import-cli-population';
 import { describeCalendar, describeSchools } from './import-cli-schools';
 import { SingleBar } from 'cli-progress';
 import { statSync } from 'node:fs';
@@ -33,6 +34,8 @@ Kinds:
   school-calendar  term dates CSV: date_from,date_to,kind (term, holiday or inset); replaces the school years it covers
   cameras          street cameras CSV: id,type,lng,lat (or easting,northing),bearing,fieldOfView,rangeMeters,status,installedOn,name;
                    also TfL's JamCams list as published; replaces the cameras it names
+  population       residents per ward and year, for rates per 1,000 residents: code,year,population, or ONS's
+                   LSOA estimates ("Mid-2022: Population" columns) with --lookup; replaces the years it gives
 
 Options:
   --db <path>              SQLite database (default: $DB_PATH or data/tasking-map.db)
@@ -43,6 +46,7 @@ Options:
   --kind <kind>            areas: ward, neighbourhood, lsoa, water, road, ...
   --name-property <name>   areas: GeoJSON property with the area name (default: name, NAME, NAME_CURRENT, lsoa21nm, ...)
   --code-property <name>   areas: GeoJSON property with the area code (default: code, GSS_CODE, lsoa21cd, ...)
+  --lookup <csv>           population: a best-fit LSOA to ward lookup (LSOA21CD,WD25CD) for a file that gives LSOAs
   -h, --help               show this help
 
 Each file is imported whole or not at all, in its own transaction; re-importing a file adds nothing.
@@ -59,7 +63,10 @@ Examples:
   npm run import -- areas --kind road ../shared/data/basemap/tfl_road_network_tlrn_tower_hamlets_area.geojson
   npm run import -- schools ../shared/data/schools/tower_hamlets_schools_gias_open_2024-06-17.csv
   npm run import -- school-calendar term-dates-2026-27.csv
-  npm run import -- cameras ../shared/data/context/tfl_jamcams_traffic_cameras_tower_hamlets_bbox_2015-06-01.csv`;
+  npm run import -- cameras ../shared/data/context/tfl_jamcams_traffic_cameras_tower_hamlets_bbox_2015-06-01.csv
+  npm run import -- population --lookup ../shared/data/context/tower_hamlets_lsoa2021_to_ward2025_bestfit_lookup.csv \
+    ../shared/data/context/tower_hamlets_lsoa2021_population_density_mid2011_mid2022.csv
+  npm run import -- population ward-populations.csv`;
 
 export interface CliIo {
   stdout: (text: string) => void;
@@ -90,6 +97,7 @@ const FLAG_OF: Record<string, string> = {
   codeProperty: '--code-property',
   allowRejected: '--allow-rejected',
   complete: '--complete',
+  lookup: '--lookup',
 };
 
 const number = (n: number) => n.toLocaleString('en-GB');
@@ -177,6 +185,7 @@ export async function runImportCli(argv: string[], io: CliIo): Promise<number> {
         kind: { type: 'string' },
         'name-property': { type: 'string' },
         'code-property': { type: 'string' },
+        lookup: { type: 'string' },
         help: { type: 'boolean', short: 'h' },
       },
     },
@@ -198,6 +207,7 @@ export async function runImportCli(argv: string[], io: CliIo): Promise<number> {
   if (knownKind === 'schools') raw.complete = values.complete ?? false;
   if (knownKind === 'partner') Object.assign(raw, { source: values.source, columns: values.columns });
   if (knownKind === 'areas') raw.areaKind = values.kind;
+  if (knownKind === 'population') raw.lookup = values.lookup;
   if (knownKind === 'areas' || knownKind === 'study-area') {
     Object.assign(raw, { nameProperty: values['name-property'], codeProperty: values['code-property'] });
   }
@@ -257,10 +267,14 @@ async function importFiles(db: Db, request: ImportRequest, files: string[], io: 
       io.stdout(describeAreas(outcome.summary));
       continue;
     }
-    if ('type' in outcome && (outcome.type === 'schools' || outcome.type === 'school-calendar' || outcome.type === 'cameras')) {
+    if (
+      'type' in outcome &&
+      (outcome.type === 'schools' || outcome.type === 'school-calendar' || outcome.type === 'cameras' || outcome.type === 'population')
+    ) {
       if (outcome.type === 'schools' && outcome.summary) io.stdout(describeSchools(outcome.summary));
       if (outcome.type === 'school-calendar' && outcome.summary) io.stdout(describeCalendar(outcome.summary));
       if (outcome.type === 'cameras' && outcome.summary) io.stdout(describeCameras(outcome.summary));
+      if (outcome.type === 'population' && outcome.summary) io.stdout(describePopulation(outcome.summary));
       if (!outcome.ok) {
         failed.push({ file: path, message: outcome.problem.message });
         io.stderr(`${path}: ${outcome.problem.message}`);

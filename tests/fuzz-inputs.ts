@@ -45,6 +45,8 @@ export const QUERY_SAMPLES: Readonly<Record<string, readonly string[]>> = {
   month: ['2026-10', '2026-04', '2025-12'],
   ward: ['E05009317', 'demo-bow'],
   months: ['12', '6', '24'],
+  // GET /api/populations?year= (decision 035).
+  year: ['2022', '2016', '2030', '2011'],
   nameProperty: ['name', 'NAME'],
   codeProperty: ['code', 'id'],
   fileName: ['jan.csv', 'wards.geojson', 'street.csv.gz'],
@@ -513,6 +515,8 @@ const SCHOOLS_HEADER = [
 const CALENDAR_HEADER = ['date_from', 'date_to', 'kind'];
 // The cameras CSV column contract (geo/cameras.ts) with a name.
 const CAMERAS_HEADER = ['id', 'type', 'lng', 'lat', 'bearing', 'fieldOfView', 'rangeMeters', 'status', 'installedOn', 'name'];
+// A ward-level population file (decision 035).
+const POPULATION_HEADER = ['code', 'year', 'population'];
 
 const csvField = (value: string) => (/[",\r\n]/.test(value) ? `"${value.replace(/"/g, '""')}"` : value);
 
@@ -561,6 +565,9 @@ function csvValue(column: string, clean: boolean): fc.Arbitrary<string> {
     fieldOfView: fc.oneof(fc.integer({ min: 1, max: 360 }).map(String), fc.constant('')),
     rangeMeters: fc.oneof(fc.integer({ min: 1, max: 1000 }).map(String), fc.constant('')),
     status: fc.constantFrom('working', 'faulty', 'removed', ''),
+    code: fc.constantFrom('E05009317', 'E05009336', 'demo-bow', 'E01004200'),
+    year: fc.integer({ min: 2011, max: 2022 }).map(String),
+    population: fc.integer({ min: 0, max: 25_000 }).map(String),
     installedOn: fc.oneof(
       fc.integer({ min: 1, max: 28 }).map((d) => `2019-04-${String(d).padStart(2, '0')}`),
       fc.integer({ min: 1, max: 12 }).map((m) => `01/${String(m).padStart(2, '0')}/2015`),
@@ -668,7 +675,7 @@ const geoJsonText: fc.Arbitrary<string> = fc.oneof(
 );
 
 /** The bytes of a file for an importer of this kind: fitting text, gzipped or not, corrupted, or random bytes. */
-export type UploadKind = 'police-uk' | 'partner' | 'stop-search' | 'areas' | 'schools' | 'school-calendar' | 'cameras';
+export type UploadKind = 'police-uk' | 'partner' | 'stop-search' | 'areas' | 'schools' | 'school-calendar' | 'cameras' | 'population';
 
 export function uploadFile(kind: UploadKind): fc.Arbitrary<Uint8Array<ArrayBuffer>> {
   const header = {
@@ -678,6 +685,7 @@ export function uploadFile(kind: UploadKind): fc.Arbitrary<Uint8Array<ArrayBuffe
     schools: SCHOOLS_HEADER,
     'school-calendar': CALENDAR_HEADER,
     cameras: CAMERAS_HEADER,
+    population: POPULATION_HEADER,
   };
   const text = kind === 'areas' ? geoJsonText : csvText(header[kind]);
   const other = kind === 'areas' ? csvText(POLICE_UK_HEADER) : geoJsonText;

@@ -5,6 +5,7 @@
 import { isoDateOfDay } from '../time';
 import { FLAG_NAMES } from '../incident-flags';
 import type { DemoData, DemoIncident } from './generate-demo-data';
+import { DEMO_BOROUGH_POPULATION, DEMO_POPULATION_FIRST_YEAR, DEMO_POPULATION_LAST_YEAR } from './demo-ward-populations';
 
 export const PARTNER_CSV_HEADER = `id,occurred_at,category,lng,lat,${FLAG_NAMES.join(',')},locationType`;
 
@@ -94,6 +95,7 @@ Files
                         npm run import -- partner --source demo-csv incidents.csv
                         npm run import -- stop-search stop-and-search.csv
                         npm run import -- cameras cameras.csv
+                        npm run import -- population ward-populations.csv
 - stop-and-search.csv ${t.totals.byCategory['drugs-stop-search'] ?? 0} drug searches as police.uk publishes stop and search
                       (outcomes, ages and ethnicities drawn with fixed synthetic shares).
 - cameras.csv         ${t.cctv.cameras} demo CCTV cameras (id,type,lng,lat,bearing,fieldOfView,rangeMeters,status,installedOn,name;
@@ -102,6 +104,9 @@ Files
 - ground-truth.json   the planted patterns, planted taskings, the blind hot spots and totals.
 - study-area.geojson  the demo borough outline.
 - wards.geojson       ${data.wards.length} demo wards tiling the demo borough.
+- ward-populations.csv residents of each demo ward, mid-${DEMO_POPULATION_FIRST_YEAR} to mid-${DEMO_POPULATION_LAST_YEAR} (code,year,population):
+                      the demo population surface summed over each ward, ${DEMO_BOROUGH_POPULATION.toLocaleString('en-GB')} in all
+                      for ${DEMO_POPULATION_LAST_YEAR}, growing 1.5-3.5% a year from west to east. Invented, not ONS figures.
 - schools.csv         ${data.schools.length} fictional demo schools (urn,name,phase,lng,lat).
 
 Regenerate: npm run demo-data -- --out <folder> --seed ${t.seed} --end ${t.endDate} --years ${t.years}

@@ -28,6 +28,7 @@ const OWNERS: Record<string, string[]> = {
   cameras: ['server/cameras/camera-queries.ts'],
   disclosure_rules_log: ['server/public/public-settings.ts'],
   public_priorities: ['server/public/public-settings.ts'],
+  populations: ['server/populations/population-queries.ts'],
 };
 
 function sourceFiles(dir: string): string[] {

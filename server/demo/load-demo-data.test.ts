@@ -13,7 +13,8 @@ import { openDatabase, type Db } from '../db/open-database';
 import { draftsToCommit, locatedDrafts } from '../import/locate-rows';
 import { parsePartnerCsv } from '../import/partner-csv';
 import { commitImport } from '../store/commit-import';
-import { DEMO_CAMERAS_FILE_NAME, DEMO_FILE_NAME, DEMO_SEARCHES_FILE_NAME, loadDemoDataIfEmpty } from './load-demo-data';
+import { DEMO_CAMERAS_FILE_NAME, DEMO_FILE_NAME, DEMO_POPULATIONS_FILE_NAME, DEMO_SEARCHES_FILE_NAME, loadDemoDataIfEmpty } from './load-demo-data';
+import { wardPopulations } from '../populations/population-queries';
 import { splitDemoSearches } from '../../geo/demo/demo-searches';
 
 // 23:30 UTC on 29 March 2026 is 00:30 on 30 March in London (BST began that morning):
@@ -68,7 +69,13 @@ describe('loadDemoDataIfEmpty', () => {
       }),
       // The demo CCTV network, through the cameras importer.
       expect.objectContaining({ kind: 'cameras', file_name: DEMO_CAMERAS_FILE_NAME, rows_read: 380, rows_imported: 380, rows_outside_area: 0 }),
+      // Residents of the 12 demo wards for 2011..2022, through the population importer.
+      expect.objectContaining({ kind: 'population', file_name: DEMO_POPULATIONS_FILE_NAME, rows_read: 144, rows_imported: 144, rows_rejected: 0 }),
     ]);
+    // Every demo ward has residents, 310,000 in all for mid-2022.
+    const residents = wardPopulations(db, 2022);
+    expect([...residents.keys()].sort()).toEqual(wards.map((w) => w.code).sort());
+    expect([...residents.values()].reduce((sum, p) => sum + p.population, 0)).toBe(310_000);
 
     // What is stored is exactly what the generator makes for that end day: its searches as searches, the rest as incidents.
     const expected = generateDemoData({ endDay: dayNumber(2026, 3, 30), seed: DEFAULT_DEMO_SEED });
@@ -133,7 +140,7 @@ describe('loadDemoDataIfEmpty', () => {
     // A second start finds data and does nothing.
     expect(loadDemoDataIfEmpty(db, new Date(NOW.getTime() + 86_400_000))).toBeNull();
     expect(count(db, 'SELECT count(*) FROM incidents')).toBe(loaded!.incidents);
-    expect(count(db, 'SELECT count(*) FROM import_batches')).toBe(3);
+    expect(count(db, 'SELECT count(*) FROM import_batches')).toBe(4);
     expect(count(db, 'SELECT count(*) FROM taskings')).toBe(4);
 
     // The API says it is demo data.

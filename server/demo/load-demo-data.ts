@@ -32,10 +32,13 @@ import { demoSearchesCsv, splitDemoSearches } from '../../geo/demo/demo-searches
 import { importStopSearchText } from '../stop-search/stop-search-import';
 import { demoCamerasCsv } from '../../geo/demo/demo-cameras';
 import { importCamerasText } from '../cameras/camera-import';
+import { demoWardPopulations, wardPopulationsCsv } from '../../geo/demo/demo-ward-populations';
+import { importPopulationText } from '../populations/population-import';
 
 export const DEMO_FILE_NAME = 'demo-data (generated)';
 export const DEMO_SEARCHES_FILE_NAME = 'demo stop and search (generated)';
 export const DEMO_CAMERAS_FILE_NAME = 'demo cameras (generated)';
+export const DEMO_POPULATIONS_FILE_NAME = 'demo ward populations (generated)';
 
 /** Who made the planted taskings and logged their visits, in their audit trails. */
 export const DEMO_PRINCIPAL: Principal = { id: 'demo:generator', name: 'Demo data', role: 'analyst' };
@@ -118,6 +121,7 @@ export function loadDemoDataIfEmpty(db: Db, now: Date, seed = DEFAULT_DEMO_SEED)
   const fileSha256 = createHash('sha256').update(incidentsCsv(incidents)).digest('hex');
   const searchesCsv = demoSearchesCsv(seed, searches);
   const camerasCsv = demoCamerasCsv(data.cameras);
+  const populationsCsv = wardPopulationsCsv(demoWardPopulations(data.wards));
 
   let imported = 0;
   let searchesStored = 0;
@@ -166,6 +170,13 @@ export function loadDemoDataIfEmpty(db: Db, now: Date, seed = DEFAULT_DEMO_SEED)
     );
     if (!cameras.ok) throw new Error(`Demo cameras did not import: ${cameras.problem.message}`);
     if (cameras.summary.outsideArea > 0) throw new Error(`${cameras.summary.outsideArea} demo cameras fell outside the demo area`);
+    // Residents per demo ward and year (rates per 1,000 residents), through the population importer.
+    const populations = importPopulationText(
+      { db, importedBy: 'demo-data', now },
+      { text: populationsCsv, sha256: createHash('sha256').update(populationsCsv).digest('hex'), fileName: DEMO_POPULATIONS_FILE_NAME },
+      null,
+    );
+    if (!populations.ok) throw new Error(`Demo ward populations did not import: ${populations.problem.message}`);
     if (stored.value.outsideArea > 0) throw new Error(`${stored.value.outsideArea} demo searches fell outside the demo area`);
     searchesStored = stored.value.imported;
     return true;

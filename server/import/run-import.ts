@@ -19,8 +19,10 @@ import type { StopSearchImportSummary } from '../stop-search/stop-search-store';
 import { importSchoolCalendar, type CalendarImportSummary } from '../schools/school-calendar-import';
 import { importSchools, type SchoolImportSummary } from '../schools/schools-import';
 import { importCameras, type CameraImportSummary } from '../cameras/camera-import';
+import { importPopulation, type PopulationImportSummary } from '../populations/population-import';
+import { basename } from 'node:path';
 
-export const IMPORT_KINDS = ['police-uk', 'partner', 'stop-search', 'study-area', 'areas', 'schools', 'school-calendar', 'cameras'] as const;
+export const IMPORT_KINDS = ['police-uk', 'partner', 'stop-search', 'study-area', 'areas', 'schools', 'school-calendar', 'cameras', 'population'] as const;
 
 export type ImportRequest =
   | { kind: 'police-uk'; allowRejected: boolean }
@@ -30,7 +32,9 @@ export type ImportRequest =
   | { kind: 'areas'; areaKind: string; nameProperty?: string | undefined; codeProperty?: string | undefined }
   | { kind: 'schools'; allowRejected: boolean; complete: boolean }
   | { kind: 'school-calendar' }
-  | { kind: 'cameras' };
+  | { kind: 'cameras' }
+  // The LSOA → ward lookup read with an LSOA-level population file (decision 035).
+  | { kind: 'population'; lookup: ImportFile | null };
 
 // The union's own message: zod's default for a union is a bare "Invalid input".
 const flag = z
@@ -38,6 +42,13 @@ const flag = z
   .optional()
   .transform((v) => v ?? false);
 const propertyName = z.string().trim().min(1, 'expected a property name').optional();
+/** A path on this machine (the CLI's --lookup); the upload API hands the lookup over as a file instead. */
+const lookupPath = z
+  .string()
+  .trim()
+  .min(1, 'expected the path of a best-fit LSOA to ward lookup CSV')
+  .optional()
+  .transform((path): ImportFile | null => (path === undefined ? null : { input: { path }, fileName: basename(path) }));
 const columnMapping = z
   .string()
   .optional()
@@ -74,6 +85,7 @@ export const importRequestSchema = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('schools'), allowRejected: flag, complete: flag }),
   z.object({ kind: z.literal('school-calendar') }),
   z.object({ kind: z.literal('cameras') }),
+  z.object({ kind: z.literal('population'), lookup: lookupPath }),
 ]);
 
 export interface ImportFile {
@@ -123,7 +135,10 @@ export type ImportOutcome =
   | { ok: false; type: 'school-calendar'; problem: FileProblem; summary: CalendarImportSummary | null }
   // Cameras (server/cameras/) too.
   | { ok: true; type: 'cameras'; summary: CameraImportSummary }
-  | { ok: false; type: 'cameras'; problem: FileProblem; summary: CameraImportSummary | null };
+  | { ok: false; type: 'cameras'; problem: FileProblem; summary: CameraImportSummary | null }
+  // Populations (server/populations/) too.
+  | { ok: true; type: 'population'; summary: PopulationImportSummary }
+  | { ok: false; type: 'population'; problem: FileProblem; summary: PopulationImportSummary | null };
 
 const REPORTED_NAMES_LIMIT = 50;
 
@@ -143,7 +158,7 @@ function headCheckFor(request: ImportRequest): HeadCheck {
 /** Reads, parses and stores one file; each file is its own transaction. */
 export async function runImport(context: ImportContext, request: ImportRequest, file: ImportFile): Promise<ImportOutcome> {
   const { onProgress } = context;
-  if (request.kind === 'schools' || request.kind === 'school-calendar' || request.kind === 'cameras') {
+  if (request.kind === 'schools' || request.kind === 'school-calendar' || request.kind === 'cameras' || request.kind === 'population') {
     const ownContext = {
       db: context.db,
       importedBy: context.importedBy,
@@ -152,6 +167,7 @@ export async function runImport(context: ImportContext, request: ImportRequest, 
       ...(onProgress ? { onBytes: (done: number) => onProgress({ phase: 'reading', done, total: null }) } : {}),
     };
     if (request.kind === 'cameras') return { type: 'cameras', ...(await importCameras(ownContext, file)) };
+    if (request.kind === 'population') return { type: 'population', ...(await importPopulation(ownContext, file, request.lookup)) };
     return request.kind === 'schools'
       ? { type: 'schools', ...(await importSchools(ownContext, file, { allowRejected: request.allowRejected, complete: request.complete })) }
       : { type: 'school-calendar', ...(await importSchoolCalendar(ownContext, file)) };

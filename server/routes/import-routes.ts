@@ -61,12 +61,27 @@ const schoolCalendarQuery = z.object({ fileName }).transform((q) => ({ request: 
 
 const camerasQuery = z.object({ fileName }).transform((q) => ({ request: { kind: 'cameras' } satisfies ImportRequest, fileName: q.fileName }));
 
+/** The form field that carries a population file's LSOA to ward lookup (decision 035). */
+export const LOOKUP_FIELD = 'lookup';
+
+/** A population file; an LSOA-level one comes with its lookup in the form's second file field. */
+const populationQuery = z.object({ fileName }).transform((q) => ({
+  request: (extras: UploadExtras): ImportRequest => {
+    const lookup = extras[LOOKUP_FIELD];
+    return { kind: 'population', lookup: lookup ? { input: { path: lookup.path }, fileName: lookup.fileName ?? 'lookup' } : null };
+  },
+  fileName: q.fileName,
+  extraFileFields: [LOOKUP_FIELD],
+}));
+
 const batchesQuery = z.object({
   limit: z.coerce.number().int('expected a whole number 1..500').min(1, 'expected 1..500').max(500, 'expected 1..500').default(50),
 });
 
+type UploadExtras = Readonly<Record<string, { path: string; fileName: string | null }>>;
+
 type Upload =
-  | { ok: true; file: ImportFile; remove?: () => Promise<void> }
+  | { ok: true; file: ImportFile; extras: UploadExtras; remove?: () => Promise<void> }
   | { ok: false; status: 400 | 413 | 415; code: 'invalid_upload' | 'too_large' | 'unsupported_media_type'; message: string };
 
 const MiB = 1024 * 1024;
@@ -78,7 +93,7 @@ const tooLargeMessage = (maxBytes: number) =>
  * streamed to the importer; a form is streamed to a temporary file and imported once it has
  * arrived intact (decision 017).
  */
-async function uploadedFile(c: Context<AppEnv>, deps: AppDeps, queryFileName: string | undefined): Promise<Upload> {
+async function uploadedFile(c: Context<AppEnv>, deps: AppDeps, queryFileName: string | undefined, extraFileFields: readonly string[]): Promise<Upload> {
   const tooLarge = tooLargeMessage(deps.maxUploadBytes);
   const length = Number(c.req.header('content-length'));
   if (Number.isFinite(length) && length > deps.maxUploadBytes) return { ok: false, status: 413, code: 'too_large', message: tooLarge };
@@ -89,10 +104,11 @@ async function uploadedFile(c: Context<AppEnv>, deps: AppDeps, queryFileName: st
       maxFileBytes: deps.maxUploadBytes,
       tooLargeMessage: tooLarge,
       tempDir: deps.uploadTempDir,
+      extraFileFields,
     });
     if (!spooled.ok) return { ok: false, ...spooled.reason };
-    const { path, fileName, remove } = spooled.value;
-    return { ok: true, file: { input: { path }, fileName: queryFileName ?? fileName ?? 'upload' }, remove };
+    const { path, fileName, remove, extras } = spooled.value;
+    return { ok: true, file: { input: { path }, fileName: queryFileName ?? fileName ?? 'upload' }, extras, remove };
   }
   if (!RAW_TYPES.includes(type)) {
     return {
@@ -105,7 +121,7 @@ async function uploadedFile(c: Context<AppEnv>, deps: AppDeps, queryFileName: st
   const body = c.req.raw.body;
   if (!body)
     return { ok: false, status: 400, code: 'invalid_upload', message: 'The request has no body; send the file as the body, or as multipart field "file".' };
-  return { ok: true, file: { input: { stream: body }, fileName: queryFileName ?? 'upload' } };
+  return { ok: true, file: { input: { stream: body }, fileName: queryFileName ?? 'upload' }, extras: {} };
 }
 
 function respond(c: Context<AppEnv>, outcome: ImportOutcome) {
@@ -116,14 +132,17 @@ function respond(c: Context<AppEnv>, outcome: ImportOutcome) {
 }
 
 export function importRoutes(deps: AppDeps) {
-  const handle = async (c: Context<AppEnv>, parsed: { request: ImportRequest; fileName: string | undefined }) => {
-    const upload = await uploadedFile(c, deps, parsed.fileName);
+  const handle = async (
+    c: Context<AppEnv>,
+    parsed: { request: ImportRequest | ((extras: UploadExtras) => ImportRequest); fileName: string | undefined; extraFileFields?: readonly string[] },
+  ) => {
+    const upload = await uploadedFile(c, deps, parsed.fileName, parsed.extraFileFields ?? []);
     if (!upload.ok) return c.json({ error: { code: upload.code, message: upload.message } }, upload.status);
     const principal = c.get('principal');
     try {
       const outcome = await runImport(
         { db: deps.db, importedBy: principal?.id ?? 'unknown', now: deps.clock(), maxRawBytes: deps.maxUploadBytes },
-        parsed.request,
+        typeof parsed.request === 'function' ? parsed.request(upload.extras) : parsed.request,
         upload.file,
       );
       return respond(c, outcome);
@@ -140,6 +159,7 @@ export function importRoutes(deps: AppDeps) {
     .post('/imports/schools', allow('analyst'), validate('query', schoolsQuery), (c) => handle(c, c.req.valid('query')))
     .post('/imports/school-calendar', allow('analyst'), validate('query', schoolCalendarQuery), (c) => handle(c, c.req.valid('query')))
     .post('/imports/cameras', allow('analyst'), validate('query', camerasQuery), (c) => handle(c, c.req.valid('query')))
+    .post('/imports/population', allow('analyst'), validate('query', populationQuery), (c) => handle(c, c.req.valid('query')))
     .get('/imports', allow('analyst', 'chair'), validate('query', batchesQuery), (c) =>
       c.json({ batches: listImportBatches(deps.db, c.req.valid('query').limit) }),
     );

@@ -22,8 +22,10 @@ export interface SpooledFile {
   path: string;
   /** The file name the form gave, without folders; null when it gave none. */
   fileName: string | null;
-  /** Removes the temporary file; call once the import is done with it. */
+  /** Removes the temporary file (and any extra files); call once the import is done with it. */
   remove: () => Promise<void>;
+  /** The extra file fields the form sent (SpoolOptions.extraFileFields), by field name. */
+  extras: Readonly<Record<string, { path: string; fileName: string | null }>>;
 }
 
 export interface SpoolOptions {
@@ -33,6 +35,12 @@ export interface SpoolOptions {
   tooLargeMessage: string;
   /** Where the temporary file goes (the OS temp directory unless configured). */
   tempDir: string;
+  /**
+   * Other file fields to keep besides `file`, each at most once (a population file's LSOA to
+   * ward lookup, field "lookup"); any other field is drained and ignored. Their bytes count
+   * towards the form's cap.
+   */
+  extraFileFields?: readonly string[];
 }
 
 /** The form itself may add this much to the file: part headers, boundaries, small fields. */
@@ -89,7 +97,8 @@ export async function spoolMultipartFile(
     diskError: Error | null;
     fileName: string | null;
     textFileField: boolean;
-  } = { problem: null, spooled: null, diskError: null, fileName: null, textFileField: false };
+    extras: Map<string, { path: string; fileName: string | null; spooled: Promise<void> }>;
+  } = { problem: null, spooled: null, diskError: null, fileName: null, textFileField: false, extras: new Map() };
   // The first problem wins; stopping the source stops reading the request there.
   const refuse = (found: UploadProblem) => {
     state.problem ??= found;
@@ -115,19 +124,10 @@ export async function spoolMultipartFile(
     stream.on('error', () => undefined);
     stream.resume();
   };
-  parser.on('file', (name, stream, info) => {
-    if (name !== 'file') {
-      skip(stream);
-      return;
-    }
-    if (state.spooled) {
-      skip(stream);
-      refuse(invalid(`The form has more than one field named "file"; send one file per upload.`));
-      return;
-    }
-    state.fileName = info.filename?.trim() || null;
+  /** Writes one file field to `to`, with the size cap applied as it streams. */
+  const spool = (stream: Readable, to: string): Promise<void> => {
     stream.on('limit', () => refuse(tooLarge));
-    const out = createWriteStream(path, { flags: 'wx' });
+    const out = createWriteStream(to, { flags: 'wx' });
     // A disk that cannot take the file is the server's problem, not the sender's: stop reading and throw it below.
     out.on('error', (error) => {
       // The pipeline also hands the file stream's own errors (a form cut short) to `out`; only a failed system call is the disk's.
@@ -135,9 +135,29 @@ export async function spoolMultipartFile(
       state.diskError ??= error;
       source.destroy(error);
     });
-    state.spooled = pipeline(stream, out);
+    const spooled = pipeline(stream, out);
     // Awaited below once the form is complete; a form that fails first has already said why.
-    state.spooled.catch(() => undefined);
+    spooled.catch(() => undefined);
+    return spooled;
+  };
+  parser.on('file', (name, stream, info) => {
+    const extra = name !== 'file' && (options.extraFileFields ?? []).includes(name);
+    if (name !== 'file' && !extra) {
+      skip(stream);
+      return;
+    }
+    if (extra ? state.extras.has(name) : state.spooled) {
+      skip(stream);
+      refuse(invalid(`The form has more than one field named "${name}"; send ${name === 'file' ? 'one file per upload' : 'one file in it'}.`));
+      return;
+    }
+    if (extra) {
+      const extraPath = join(dir, `extra-${state.extras.size + 1}`);
+      state.extras.set(name, { path: extraPath, fileName: info.filename?.trim() || null, spooled: spool(stream, extraPath) });
+      return;
+    }
+    state.fileName = info.filename?.trim() || null;
+    state.spooled = spool(stream, path);
   });
   parser.on('field', (name) => {
     if (name === 'file') state.textFileField = true;
@@ -152,17 +172,21 @@ export async function spoolMultipartFile(
   }
   const found =
     state.problem ?? (formError !== null ? invalid(describeFormError(formError, received)) : state.spooled ? null : missingFile(state.textFileField));
+  const extrasSpooled = () => Promise.all([...state.extras.values()].map((e) => e.spooled));
   if (found || state.diskError) {
     await state.spooled?.catch(() => undefined);
+    await extrasSpooled().catch(() => undefined);
     await remove();
     if (state.diskError) throw state.diskError;
   }
   if (found) return fail(found);
   try {
     await state.spooled;
+    await extrasSpooled();
   } catch (error) {
     await remove();
     throw error;
   }
-  return ok({ path, fileName: state.fileName, remove });
+  const extras = Object.fromEntries([...state.extras].map(([name, e]) => [name, { path: e.path, fileName: e.fileName }]));
+  return ok({ path, fileName: state.fileName, remove, extras });
 }

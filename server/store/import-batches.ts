@@ -8,11 +8,11 @@ import type { Db } from '../db/open-database';
 import type { ImportKind } from './import-types';
 
 /**
- * What a batch records. Stop-and-search files (server/stop-search/) and camera files
- * (server/cameras/) are batches too, so GET /api/imports lists them, but they are not
+ * What a batch records. Stop-and-search files (server/stop-search/), camera files
+ * (server/cameras/) and population files (server/populations/) are batches too, so GET /api/imports lists them, but they are not
  * incidents: coverage and the last import in /api/meta read the incident kinds only.
  */
-export type BatchKind = ImportKind | 'stop-search' | 'cameras';
+export type BatchKind = ImportKind | 'stop-search' | 'cameras' | 'population';
 const INCIDENT_KINDS = "kind IN ('police-uk', 'partner')";
 
 /** The counts finishBatch records, and the summary kept whole as JSON. */

@@ -16,7 +16,7 @@ import { fixtureTaskingBody, seededApi } from '../api-fixture';
 import { apiRoutesOf, fieldsOf, fillPath, routeKey, samplePath, type ApiRoute } from '../api-routes';
 import { jsonBody, pathValue, queryString, samplesOf, taskingValues, uploadRequest, validQuery, type Json, type UploadKind } from '../fuzz-inputs';
 
-const UPLOAD_KINDS: readonly UploadKind[] = ['police-uk', 'partner', 'stop-search', 'areas', 'schools', 'school-calendar', 'cameras'];
+const UPLOAD_KINDS: readonly UploadKind[] = ['police-uk', 'partner', 'stop-search', 'areas', 'schools', 'school-calendar', 'cameras', 'population'];
 
 const SEED = Number(process.env['FUZZ_SEED'] ?? 20261202);
 const SCALE = Number(process.env['FUZZ_SCALE'] ?? 1);
@@ -175,6 +175,7 @@ describe('the API fuzz', () => {
       'POST /api/imports/cameras',
       'POST /api/imports/partner',
       'POST /api/imports/police-uk',
+      'POST /api/imports/population',
       'POST /api/imports/school-calendar',
       'POST /api/imports/schools',
       'POST /api/imports/stop-search',
