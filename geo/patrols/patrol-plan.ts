@@ -1,0 +1,62 @@
+// The two ways to plan a THEO shift (issue 13, decision 033):
+// - planPatrol: the planner's own plan. Areas are ordered into a walk (nearest neighbour + 2-opt);
+//   then visits are placed one at a time, each where it adds least time and walking while every
+//   visit already placed keeps its band, its spacing and the shift: first visits to every area
+//   before any repeat, and the areas with the least banded time first, ties in walking order.
+// - scheduleInOrder (schedule-in-order.ts): the times of an order a person gave.
+import { ok, type Result } from '../types';
+import { prepareShift, type PatrolShift, type PreparedShift } from './patrol-input';
+import { planOfPass, type PatrolPlan } from './plan-output';
+import { BREAK, timeSequence } from './schedule-pass';
+import { orderStops } from './tour';
+
+/** Cost of a feasible sequence: minutes until back at the start plus minutes walked. */
+function strictCost(shift: PreparedShift, sequence: readonly number[]): number {
+  const pass = timeSequence(shift, sequence, true);
+  return pass ? pass.finish + pass.walkMinutes : Infinity;
+}
+
+/** The cheapest feasible insertion of `step` into `sequence`, or null when there is none. */
+function insertCheapest(shift: PreparedShift, sequence: readonly number[], step: number): number[] | null {
+  let best: number[] | null = null;
+  let bestCost = Infinity;
+  for (let position = 0; position <= sequence.length; position++) {
+    const candidate = [...sequence.slice(0, position), step, ...sequence.slice(position)];
+    const cost = strictCost(shift, candidate);
+    // On a tie the later place wins: stops inserted in walking order then follow it.
+    if (cost <= bestCost && cost < Infinity) {
+      bestCost = cost;
+      best = candidate;
+    }
+  }
+  return best;
+}
+
+/** Plans a shift: visits, route, break, totals, and whatever it cannot deliver; a refusal in plain words for bad input. */
+export function planPatrol(input: PatrolShift): Result<PatrolPlan> {
+  const prepared = prepareShift(input);
+  if (!prepared.ok) return prepared;
+  const shift = prepared.value;
+  const { stops } = shift;
+  const walkOrder = new Array<number>(stops.length);
+  for (const [rank, node] of orderStops(shift.walkMeters).entries()) walkOrder[node - 1] = rank;
+  const openMinutes = stops.map((s) => s.windows.reduce((sum, w) => sum + w.to - w.from, 0));
+  const byConstraint = stops.map((_, k) => k).sort((a, b) => openMinutes[a]! - openMinutes[b]! || walkOrder[a]! - walkOrder[b]!);
+
+  // The break goes in first, so it always has a place; visits then fit round it.
+  let sequence: number[] = shift.breakMinutes > 0 ? [BREAK] : [];
+  const full = new Uint8Array(stops.length);
+  const rounds = Math.max(0, ...stops.map((s) => s.needed));
+  for (let round = 0; round < rounds; round++) {
+    for (const k of byConstraint) {
+      if (full[k] || stops[k]!.needed <= round) continue;
+      const next = insertCheapest(shift, sequence, k);
+      // The sequence did not change, so no later visit to this area can fit either.
+      if (next) sequence = next;
+      else full[k] = 1;
+    }
+  }
+  const pass = timeSequence(shift, sequence, true);
+  if (!pass) throw new Error('internal: a plan built from feasible insertions is not feasible');
+  return ok(planOfPass(shift, pass, shift.notes));
+}
