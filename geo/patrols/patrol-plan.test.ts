@@ -97,6 +97,8 @@ describe('planPatrol', () => {
     expectPlanKeepsTheRules(near, feasible);
     expect(feasible.visits.map((v) => v.arriveAt.slice(11))).toEqual(['15:00', '15:30', '16:00', '16:30']);
     expect(feasible.shortfalls).toEqual([]);
+    // The 15 minutes between visits are spent waiting nearby: neither patrol nor walking.
+    expect(feasible.totals).toEqual({ patrolMinutes: 60, walkMinutes: 0, kilometres: 0, waitMinutes: 45 });
 
     // Starting 0.033° south: 3,669 m x 1.3 = 4,770 m, 59.6 -> 60 min each way. Arriving 16:00, visits at
     // 16:00 and 16:30; a third at 17:00 would end 17:15 and be back at 18:15, after the shift.
