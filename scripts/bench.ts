@@ -1,10 +1,11 @@
-// npm run bench [-- cells|import|hotspots|startup|load|themes|cctv]: prints figures and ratios against the targets
+// npm run bench [-- cells|import|hotspots|startup|load|themes|cctv|patrols]: prints figures and ratios against the targets
 // in the issues. Targets are reported, never asserted: benchmarks do not fail on a slow machine.
 import { benchCctv } from './bench/cctv-bench';
 import { benchCells } from './bench/cells-bench';
 import { benchHotspots } from './bench/hotspots-bench';
 import { benchImport } from './bench/import-bench';
 import { benchLoad } from './bench/load-bench';
+import { benchPatrols } from './bench/patrols-bench';
 import { benchStartup } from './bench/startup-bench';
 import { benchThemes } from './bench/themes-bench';
 
@@ -16,6 +17,7 @@ const SUITES: Record<string, () => Promise<void>> = {
   load: benchLoad,
   themes: benchThemes,
   cctv: benchCctv,
+  patrols: benchPatrols,
 };
 
 const wanted = process.argv.slice(2);
