@@ -61,7 +61,7 @@ const envSchema = z.object({
     .min(1, 'expected 1 to 600000 milliseconds')
     .max(600_000, 'expected 1 to 600000 milliseconds')
     .default(DEFAULT_SLOW_REQUEST_MS),
-  DISCLOSURE_RULES: z.string().min(1, 'expected the path of a JSON file of disclosure rules (docs/public-view.md)').optional(),
+  DISCLOSURE_RULES: z.string().min(1, 'expected the path of a JSON file of disclosure rules (see docs/public-view.md)').optional(),
 });
 
 export interface ServerConfig {

@@ -127,11 +127,9 @@ export async function fetchMeta(): Promise<Result<Meta, ApiFailure>> {
   return ok(await response.json());
 }
 
-/** A basemap kind: staff read /api/areas, the public view /api/public/areas (the same GeoJSON). */
-export async function fetchAreas(kind: string, staff = true): Promise<Result<AreaCollection, ApiFailure>> {
-  const reached = await reach(() =>
-    staff ? api.areas.$get({ query: { kind } }) : api.public.areas.$get({ query: { kind: kind as 'study-area' | 'ward' | 'water' | 'road' } }),
-  );
+/** A basemap kind for the staff map (the public page reads /api/public/areas: web/public/public-api.ts). */
+export async function fetchAreas(kind: string): Promise<Result<AreaCollection, ApiFailure>> {
+  const reached = await reach(() => api.areas.$get({ query: { kind } }));
   if (!reached.ok) return reached;
   const response = reached.value;
   if (!response.ok) return fail(await failureOf(response));

@@ -1,12 +1,30 @@
-// Who is signed in decides the page: the login form, or the map for that role.
-import { useCallback, useEffect, useState } from 'react';
+// Who is signed in decides the page: the login form, or the map for that role. The public page
+// (/public) needs no sign-in, and is what the public role sees; it is loaded only when shown.
+import { lazy, Suspense, useCallback, useEffect, useState } from 'react';
 import { fetchCurrentUser, signOut, type User } from './api-client';
 import { LoginPage } from './login-page';
 import { MapPage } from './map-page';
 
+const PublicPage = lazy(() => import('./public/public-page'));
+
+function publicPage() {
+  return (
+    <Suspense fallback={<p className="page-message">Loading…</p>}>
+      <PublicPage />
+    </Suspense>
+  );
+}
+
+/** The public page's address: anyone may open it, signed in or not. */
+const onPublicPath = () => window.location.pathname === '/public' || window.location.pathname.startsWith('/public/');
+
 type Session = { status: 'checking' } | { status: 'signed-out'; notice: string | null } | { status: 'signed-in'; user: User };
 
 export function App() {
+  return onPublicPath() ? publicPage() : <SignedInApp />;
+}
+
+function SignedInApp() {
   const [session, setSession] = useState<Session>({ status: 'checking' });
 
   useEffect(() => {
@@ -25,5 +43,7 @@ export function App() {
   if (session.status === 'signed-out') {
     return <LoginPage notice={session.notice} onSignedIn={(user) => setSession({ status: 'signed-in', user })} />;
   }
+  // Safer Neighbourhood Board members see what residents see.
+  if (session.user.role === 'public') return publicPage();
   return <MapPage user={session.user} onSignOut={onSignOut} onSessionEnded={onSessionEnded} />;
 }

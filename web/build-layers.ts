@@ -256,7 +256,8 @@ export function buildLayers(state: MapLayerState): Layer[] {
   return layers;
 }
 
-function wardLabels(labels: readonly AreaLabel[]): Layer[] {
+/** Ward names with a white halo, above the cells (the public ward map draws them too). */
+export function wardLabels(labels: readonly AreaLabel[]): Layer[] {
   if (labels.length === 0) return [];
   return [
     new TextLayer<AreaLabel>({

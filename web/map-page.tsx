@@ -1,11 +1,10 @@
 // The signed-in page: loads what every view needs (areas, categories, meta, map config),
-// then hands over to the staff map or the public (Safer Neighbourhood Board) map.
+// then hands over to the staff map. The public role sees the public page instead (app.tsx).
 import { useEffect, useState } from 'react';
 import { fetchAreas, fetchCategories, fetchMapConfig, fetchMeta, type ApiFailure, type Meta, type User } from './api-client';
 import { labelsOfAreas, type AreaLabel } from './area-labels';
 import type { GroupOption } from './controls';
 import { AREA_KINDS, EMPTY_AREAS, type BaseAreas } from './map-style';
-import { PublicMap } from './public-map';
 import { StaffMap } from './staff-map';
 
 export interface BaseData {
@@ -19,17 +18,15 @@ export interface BaseData {
 
 type Loading = { status: 'loading' } | { status: 'failed'; failure: ApiFailure } | { status: 'ready'; data: BaseData };
 
-async function loadBaseData(user: User): Promise<{ ok: true; data: BaseData } | { ok: false; failure: ApiFailure }> {
-  const isStaff = user.role !== 'public';
+async function loadBaseData(): Promise<{ ok: true; data: BaseData } | { ok: false; failure: ApiFailure }> {
   const keys = Object.keys(AREA_KINDS).filter((key): key is keyof BaseAreas => key in EMPTY_AREAS);
   const [areaResults, categories, meta, config] = await Promise.all([
-    Promise.all(keys.map((key) => fetchAreas(AREA_KINDS[key], isStaff))),
-    // The layer groups are the staff map's; the public view has its own themes.
-    isStaff ? fetchCategories() : Promise.resolve(null),
-    isStaff ? fetchMeta() : Promise.resolve(null),
+    Promise.all(keys.map((key) => fetchAreas(AREA_KINDS[key]))),
+    fetchCategories(),
+    fetchMeta(),
     fetchMapConfig(),
   ]);
-  const failures = [...areaResults, ...(categories ? [categories] : []), ...(meta ? [meta] : [])].filter((r) => !r.ok);
+  const failures = [...areaResults, categories, meta].filter((r) => !r.ok);
   const firstFailure = failures[0];
   if (firstFailure && !firstFailure.ok) return { ok: false, failure: firstFailure.reason };
   const areas: BaseAreas = { ...EMPTY_AREAS };
@@ -42,8 +39,8 @@ async function loadBaseData(user: User): Promise<{ ok: true; data: BaseData } | 
     data: {
       areas,
       labels: labelsOfAreas(areas.wards),
-      groups: categories?.ok ? categories.value.groups.map((g) => ({ id: g.id, label: g.label, categories: g.categories })) : [],
-      meta: meta && meta.ok ? meta.value : null,
+      groups: categories.ok ? categories.value.groups.map((g) => ({ id: g.id, label: g.label, categories: g.categories })) : [],
+      meta: meta.ok ? meta.value : null,
       mapStyleUrl: config.mapStyleUrl,
     },
   };
@@ -60,7 +57,7 @@ export function MapPage({ user, onSignOut, onSessionEnded }: MapPageProps) {
 
   useEffect(() => {
     let cancelled = false;
-    void loadBaseData(user).then((result) => {
+    void loadBaseData().then((result) => {
       if (cancelled) return;
       if (!result.ok && result.failure.signedOut) onSessionEnded();
       else setLoading(result.ok ? { status: 'ready', data: result.data } : { status: 'failed', failure: result.failure });
@@ -99,12 +96,9 @@ export function MapPage({ user, onSignOut, onSessionEnded }: MapPageProps) {
           The map could not load: {loading.failure.message}
         </p>
       )}
-      {loading.status === 'ready' &&
-        (user.role === 'public' || !loading.data.meta ? (
-          <PublicMap base={loading.data} role={user.role} />
-        ) : (
-          <StaffMap base={loading.data} meta={loading.data.meta} role={user.role} userName={user.name} onSessionEnded={onSessionEnded} />
-        ))}
+      {loading.status === 'ready' && loading.data.meta && (
+        <StaffMap base={loading.data} meta={loading.data.meta} role={user.role} userName={user.name} onSessionEnded={onSessionEnded} />
+      )}
     </div>
   );
 }

@@ -111,6 +111,7 @@ describe('the registry holds what the legends show', () => {
       'drug-markets': [32.8, 25.3, 32.6, 31.7],
       'tasking-outlines': [28.2, 16.1, 12.4, 28.5],
       'tasking-results': [40.4, 39.8, 35.5, 30.1],
+      'public-wards': [10.4, 9.7, 10.3, 8.7],
     });
   });
 });

@@ -11,6 +11,7 @@ import { differenceAsSeen, VISIONS, type Vision } from './colour-vision';
 import { PERSISTENCE_ORDER, PERSISTENCE_STYLES } from './themes/drug-market-layers';
 import { SCHOOL_CELL_CLASSES, schoolCellClassLabel } from './themes/school-layers';
 import { EMERGING_PATTERNS, type EmergingPattern } from '../geo/emerging';
+import { PUBLIC_SEQUENTIAL, PUBLIC_ZERO } from './public/public-classes';
 import { binLegend, COLD_PATTERN_COLOURS, describePattern, HOT_PATTERN_COLOURS, PATTERN_LABELS } from './view-colours';
 
 /**
@@ -36,6 +37,7 @@ export interface Palette {
 }
 
 const rgbOf = (colour: readonly number[]): Rgb => [colour[0]!, colour[1]!, colour[2]!];
+const rgbOfHex = (hex: string): Rgb => [1, 3, 5].map((i) => parseInt(hex.slice(i, i + 2), 16)) as Rgb;
 
 /**
  * The cold emerging patterns share four blues by design (view-colours.ts): a meeting acts on hot
@@ -130,6 +132,15 @@ export const PALETTES: readonly Palette[] = [
     classes: [
       { key: 'before', label: 'Before', colour: BEFORE_FILL },
       { key: 'during', label: 'During', colour: DURING_FILL },
+    ],
+  },
+  {
+    id: 'public-wards',
+    where: 'Public page: wards by their published figure, none recorded to the most; withheld grey is checked against each in public-classes.test.ts',
+    kind: 'sequential',
+    classes: [
+      { key: 'zero', label: 'None recorded', colour: rgbOfHex(PUBLIC_ZERO) },
+      ...PUBLIC_SEQUENTIAL.map((colour, k) => ({ key: `step${k}`, label: k === 0 ? 'Fewer than 10' : `Range ${k}`, colour: rgbOfHex(colour) })),
     ],
   },
 ];

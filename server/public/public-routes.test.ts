@@ -13,6 +13,7 @@ import { demoApp } from '../../tests/integration/test-support';
 import { createApp } from '../app';
 import { listAreas } from '../areas/area-queries';
 import { createApiToken } from '../auth/auth-queries';
+import { listWardPopulations } from '../populations/population-queries';
 import { wardLookup } from './public-pieces';
 import { DEFAULT_DISCLOSURE_RULES as PUBLIC_RULES } from '../../geo/disclosure/rules';
 
@@ -104,16 +105,10 @@ describe('the public API on the demo data', () => {
     const csv = await ask(`/api/public/wards?theme=robbery&month=${MONTH}&format=csv`, null);
     expect(csv.headers.get('content-type')).toMatch(/^text\/csv/);
     const lines = (await csv.text()).trim().split('\n');
-    expect(lines[0]).toBe('ward_code,ward,theme,month,incidents');
+    expect(lines[0]).toBe('ward_code,ward,theme,month,incidents,residents,rate_per_1000_residents');
     expect(lines).toHaveLength(14);
     const json = (await (await ask(`/api/public/wards?theme=robbery&month=${MONTH}`, null)).json()) as { wards: (Figure & { code: string })[] };
-    for (const w of json.wards)
-      expect(
-        lines
-          .find((l) => l.startsWith(`${w.code},`))!
-          .split(',')
-          .at(-1),
-      ).toBe(w.text);
+    for (const w of json.wards) expect(lines.find((l) => l.startsWith(`${w.code},`))!.split(',')[4]).toBe(w.text);
   });
 
   it('downloads the ward-month table for several months, exactly the figures of each month', async () => {
@@ -129,19 +124,8 @@ describe('the public API on the demo data', () => {
         wards: (Figure & { code: string })[];
       };
       for (const w of json.wards)
-        expect(
-          lines
-            .find((l) => l.startsWith(`${w.code},`) && l.includes(`,${month},`))!
-            .split(',')
-            .at(-1),
-          `${w.code} ${month}`,
-        ).toBe(w.text);
-      expect(
-        lines
-          .find((l) => l.startsWith(',Borough,') && l.includes(`,${month},`))!
-          .split(',')
-          .at(-1),
-      ).toBe(json.borough.text);
+        expect(lines.find((l) => l.startsWith(`${w.code},`) && l.includes(`,${month},`))!.split(',')[4], `${w.code} ${month}`).toBe(w.text);
+      expect(lines.find((l) => l.startsWith(',Borough,') && l.includes(`,${month},`))!.split(',')[4]).toBe(json.borough.text);
     }
     // Without months: the last twelve published.
     const year = (await (await ask('/api/public/wards.csv?theme=robbery', null)).text()).trim().split('\n');
@@ -155,6 +139,38 @@ describe('the public API on the demo data', () => {
     expect(none.status).toBe(422);
     expect(JSON.stringify(await none.json())).toMatch(/figures are published for 20\d\d-\d\d to 2026-05/);
   }, 120_000);
+
+  it('gives rates per 1,000 residents from the published count and the nearest mid-year population, never for a hidden count', async () => {
+    const populations = listWardPopulations(demo.db).filter((p) => p.year === 2026 || p.year === Math.max(...listWardPopulations(demo.db).map((q) => q.year)));
+    const year = Math.max(...populations.map((p) => p.year));
+    const residentsOf = new Map(populations.filter((p) => p.year === year).map((p) => [p.code, p.population]));
+    expect(residentsOf.size).toBe(12);
+    const json = (await (await ask(`/api/public/wards?theme=robbery&month=${MONTH}`, null)).json()) as {
+      borough: Figure & { residents: number; ratePer1000: number | null };
+      wards: (Figure & { code: string; residents: number; residentsYear: number; ratePer1000: number | null; rateNote: string | null })[];
+    };
+    let hidden = 0;
+    for (const w of json.wards) {
+      expect([w.residents, w.residentsYear], w.code).toEqual([residentsOf.get(w.code), year]);
+      if (w.kind === 'rounded' || w.kind === 'zero') expect(w.ratePer1000, w.code).toBe(Math.round((w.value! / w.residents) * 10_000) / 10);
+      else {
+        hidden += 1;
+        expect([w.ratePer1000, w.rateNote]).toEqual([null, 'The count is hidden, so no rate is given.']);
+      }
+    }
+    expect(json.borough.residents).toBe([...residentsOf.values()].reduce((a, b) => a + b, 0));
+    expect(json.borough.ratePer1000).toBe(Math.round((json.borough.value! / json.borough.residents) * 10_000) / 10);
+    // The CSV carries the same residents and rates.
+    const csv = (await (await ask(`/api/public/wards.csv?theme=robbery&from=${MONTH}&to=${MONTH}`, null)).text()).trim().split('\n');
+    for (const w of json.wards)
+      expect(
+        csv
+          .find((l) => l.startsWith(`${w.code},`))!
+          .split(',')
+          .slice(5),
+      ).toEqual([String(w.residents), w.ratePer1000 === null ? '' : w.ratePer1000.toFixed(1)]);
+    expect(hidden).toBeLessThan(json.wards.length);
+  });
 
   it('shows the priorities text to anyone; the chair or an analyst edits it, planners and the public may not', async () => {
     const first = (await (await ask('/api/public/priorities', null)).json()) as { markdown: string; savedAt: string | null };

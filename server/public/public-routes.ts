@@ -7,6 +7,7 @@ import { z } from 'zod';
 import { explainDisclosure } from '../../geo/disclosure/explanations';
 import { MAX_TREND_MONTHS, trendMonths } from '../../geo/disclosure/public-request';
 import { BOROUGH_KEY, hexagonKey, wardKey } from '../../geo/disclosure/public-table';
+import { categoryBySlug } from '../../geo/categories';
 import { cellResolution } from '../../geo/h3';
 import { PUBLIC_THEMES, publicThemeById } from '../../geo/public-themes';
 import type { AppDeps } from '../app-deps';
@@ -17,7 +18,8 @@ import { ANYONE, allow } from '../auth/roles';
 import { failureBody } from '../hotspots/hotspot-service';
 import { hasDemoData } from '../store/import-batches';
 import { validate } from '../validation';
-import { wardMonthCsv } from './public-csv';
+import { published, wardMonthCsv } from './public-csv';
+import { ratesForMonth } from './public-rates';
 import { currentPriorities } from './public-settings';
 import { figure, londonToday, monthParam, protectedMonths, publishedMonths, themeParam, trendWindow } from './public-service';
 
@@ -56,6 +58,13 @@ function csvDownload(c: Context<AppEnv>, theme: string, months: string, text: st
 
 export function publicRoutes(deps: AppDeps) {
   const wardsOf = () => listAreas(deps.db, 'ward').map((a) => ({ code: a.code, name: a.name }));
+  const ratesOf = (month: string) =>
+    ratesForMonth(
+      deps.db,
+      month,
+      deps.disclosureRules,
+      wardsOf().map((w) => w.code),
+    );
   const meta = (themeId: string) => ({
     theme: themeId,
     label: publicThemeById(themeId)!.label,
@@ -66,7 +75,13 @@ export function publicRoutes(deps: AppDeps) {
     .get('/public/themes', allow(ANYONE), (c) => {
       c.header('Cache-Control', CACHE);
       return c.json({
-        themes: PUBLIC_THEMES.map((t) => ({ id: t.id, label: t.label, months: publishedMonths(deps.coverage(), t.id, londonToday(deps)) })),
+        themes: PUBLIC_THEMES.map((t) => ({
+          id: t.id,
+          label: t.label,
+          // What the theme counts, in the categories' own names (police.uk's where they are police.uk's).
+          includes: t.categories.map((slug) => categoryBySlug(slug)?.label ?? slug),
+          months: publishedMonths(deps.coverage(), t.id, londonToday(deps)),
+        })),
         wards: wardsOf(),
         disclosure: explainDisclosure(deps.disclosureRules),
         demo: hasDemoData(deps.db),
@@ -81,10 +96,15 @@ export function publicRoutes(deps: AppDeps) {
       const answer = await protectedMonths(deps, q.theme, [q.month]);
       if (!answer.ok) return c.json(failureBody(answer.reason), answer.reason.status);
       const values = answer.value[0]!.values;
-      const wards = wardsOf().map((w) => ({ ...w, ...figure(values[wardKey(w.code)]) }));
       c.header('Cache-Control', CACHE);
-      if (q.format === 'csv') return csvDownload(c, q.theme, `${q.month}`, wardMonthCsv(publicThemeById(q.theme)!.label, wardsOf(), answer.value));
-      return c.json({ meta: { ...meta(q.theme), month: q.month }, borough: figure(values[BOROUGH_KEY]), wards });
+      if (q.format === 'csv') return csvDownload(c, q.theme, `${q.month}`, wardMonthCsv(publicThemeById(q.theme)!.label, wardsOf(), answer.value, ratesOf));
+      const rates = ratesOf(q.month);
+      const wards = wardsOf().map((w) => ({ ...w, ...figure(values[wardKey(w.code)]), ...rates(w.code, published(values, wardKey(w.code))) }));
+      return c.json({
+        meta: { ...meta(q.theme), month: q.month },
+        borough: { ...figure(values[BOROUGH_KEY]), ...rates(null, published(values, BOROUGH_KEY)) },
+        wards,
+      });
     })
     .get('/public/cells', allow(ANYONE), validate('query', cellsQuery), async (c) => {
       const q = c.req.valid('query');
@@ -134,7 +154,12 @@ export function publicRoutes(deps: AppDeps) {
         );
       const answer = await protectedMonths(deps, q.theme, months);
       if (!answer.ok) return c.json(failureBody(answer.reason), answer.reason.status);
-      return csvDownload(c, q.theme, months.length === 1 ? months[0]! : `${months[0]}-to-${months.at(-1)}`, wardMonthCsv(label, wardsOf(), answer.value));
+      return csvDownload(
+        c,
+        q.theme,
+        months.length === 1 ? months[0]! : `${months[0]}-to-${months.at(-1)}`,
+        wardMonthCsv(label, wardsOf(), answer.value, ratesOf),
+      );
     })
     .get('/public/priorities', allow(ANYONE), (c) => {
       // Kept a short while only: an edit should show within minutes.

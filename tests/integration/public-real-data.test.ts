@@ -26,6 +26,8 @@ const THEMES: Record<string, readonly string[]> = {
 };
 const FILE = resolve(SHARED_DATA, 'crime/tower_hamlets_policeuk_api_crime_points_all_types_2016-01_2016-12.csv.gz');
 const WARDS = resolve(SHARED_DATA, 'boundaries/tower_hamlets_wards.geojson');
+const POPULATION = resolve(SHARED_DATA, 'context/tower_hamlets_lsoa2021_population_density_mid2011_mid2022.csv');
+const LOOKUP = resolve(SHARED_DATA, 'context/tower_hamlets_lsoa2021_to_ward2025_bestfit_lookup.csv');
 
 interface Figure {
   kind: 'zero' | 'rounded' | 'fewer-than' | 'withheld';
@@ -44,6 +46,7 @@ describe('the public ward table on the real 2016 police.uk file', () => {
       ['study-area', resolve(SHARED_DATA, 'boundaries/tower_hamlets_borough.geojson')],
       ['areas', '--kind', 'ward', WARDS],
       ['police-uk', FILE],
+      ['population', '--lookup', LOOKUP, POPULATION],
     ]) {
       expect(await runImportCli([...args, '--db', path], io), args[0]).toBe(0);
     }
@@ -93,4 +96,28 @@ describe('the public ward table on the real 2016 police.uk file', () => {
     // Withholding is the exception, not the rule.
     expect(withheld).toBeLessThan(20);
   }, 120_000);
+
+  it('gives each ward a rate per 1,000 residents from its published figure and its mid-2016 residents summed independently', async () => {
+    const lookup = new Map((parse(readFileSync(LOOKUP, 'utf8'), { columns: true }) as Record<string, string>[]).map((r) => [r['LSOA21CD']!, r['WD25CD']!]));
+    const residents = new Map<string, number>();
+    for (const row of parse(readFileSync(POPULATION, 'utf8'), { columns: true }) as Record<string, string>[]) {
+      const ward = lookup.get(row['LSOA 2021 Code']!)!;
+      residents.set(ward, (residents.get(ward) ?? 0) + Number(row['Mid-2016: Population']));
+    }
+    const body = (await (await app.request(`/api/public/wards?theme=violence&month=${MONTH}`)).json()) as {
+      borough: Figure & { residents: number; ratePer1000: number | null };
+      wards: (Figure & { code: string; residents: number; residentsYear: number; ratePer1000: number | null })[];
+    };
+    let rated = 0;
+    for (const ward of body.wards) {
+      expect([ward.residents, ward.residentsYear], ward.code).toEqual([residents.get(ward.code), 2016]);
+      if (ward.kind === 'rounded') {
+        rated += 1;
+        expect(ward.ratePer1000, ward.code).toBe(Math.round((ward.value! / residents.get(ward.code)!) * 10_000) / 10);
+      } else expect(ward.ratePer1000, ward.code).toBeNull();
+    }
+    expect(rated).toBeGreaterThan(15);
+    // Mid-2016: 289,011 residents in the 20 wards (the ONS estimates summed).
+    expect(body.borough.residents).toBe(289_011);
+  }, 60_000);
 });
