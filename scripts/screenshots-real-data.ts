@@ -40,6 +40,12 @@ const FILES: string[][] = [
   ['stop-search', `${DATA}/crime/tower_hamlets_bbox_stop_and_search_2016-06_2019-02.csv.gz`],
   ['schools', `${DATA}/schools/tower_hamlets_schools_2016.csv`],
   ['cameras', `${DATA}/context/tfl_jamcams_traffic_cameras_tower_hamlets_bbox_2015-06-01.csv`],
+  [
+    'population',
+    '--lookup',
+    `${DATA}/context/tower_hamlets_lsoa2021_to_ward2025_bestfit_lookup.csv`,
+    `${DATA}/context/tower_hamlets_lsoa2021_population_density_mid2011_mid2022.csv`,
+  ],
 ];
 /** October 2018: whole months, so the drug-market layer judges persistence over six monthly windows. */
 const FROM = '2018-10-01';
@@ -161,6 +167,19 @@ async function photograph(baseUrl: string, out: string): Promise<void> {
       console.log(`${cctvFile}: ${cctvHeadline}`);
       console.log(`  ${cameras}`);
       if (problems.length > 0) throw new Error(`the page reported problems: ${problems.join(' | ')}`);
+      await page.context().close();
+    }
+    // The public page, as a resident sees it without signing in: violence in June 2016, Spitalfields and Banglatown's trend.
+    for (const screen of [SCREENS[0]!, { name: '390', viewport: { width: 390, height: 844 } }]) {
+      const { page, problems } = await openPage(browser, baseUrl, screen.viewport);
+      await page.goto('/public?theme=violence&month=2016-06&ward=E05009333');
+      await page.locator('.public-map[data-drawn="true"]').waitFor({ state: 'attached', timeout: 60_000 });
+      await page.getByRole('img', { name: /^Spitalfields/ }).waitFor({ state: 'visible', timeout: 30_000 });
+      const headline = (await page.locator('.public-headline').textContent()) ?? '';
+      const publicFile = join(out, `real-data-public-2016-06-${screen.name}.png`);
+      await page.screenshot({ path: publicFile, fullPage: screen.name === '390' });
+      console.log(`${publicFile}: ${headline}`);
+      if (problems.length > 0) throw new Error(`the public page reported problems: ${problems.join(' | ')}`);
       await page.context().close();
     }
   } finally {

@@ -15,7 +15,7 @@ const prioritiesBody = z
     markdown: z
       .string({ error: 'expected the text, in Markdown' })
       .max(MAX_PRIORITIES_CHARS, `expected at most ${MAX_PRIORITIES_CHARS.toLocaleString('en-GB')} characters`)
-      .refine((text) => text.trim().length > 0, 'expected some text: the public page shows it under "What the partnership is working on"'),
+      .refine((text) => text.trim().length > 0, 'expected some text: the public page shows it under "The partnership\'s priorities"'),
     version: z.number({ error: 'expected the version you last read (a whole number)' }).int('expected a whole number').min(0, 'expected 0 or more'),
   })
   .strict();

@@ -174,7 +174,7 @@ describe('the public API on the demo data', () => {
 
   it('shows the priorities text to anyone; the chair or an analyst edits it, planners and the public may not', async () => {
     const first = (await (await ask('/api/public/priorities', null)).json()) as { markdown: string; savedAt: string | null };
-    expect(first.markdown).toMatch(/What the partnership is working on/);
+    expect(first.markdown).toMatch(/Making\nTower Hamlets Safer/);
     expect(first.savedAt).toBeNull();
     const chair = createApiToken(demo.db, 'chair', 'chair', NOW);
     const planner = createApiToken(demo.db, 'planner', 'planner', NOW);

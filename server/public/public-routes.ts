@@ -40,6 +40,8 @@ const trendsQuery = z.object({
     .min(2, `expected 2..${MAX_TREND_MONTHS} months`)
     .max(MAX_TREND_MONTHS, `expected 2..${MAX_TREND_MONTHS} months`)
     .default(12),
+  /** The trend's last month (the latest published when not given). */
+  to: monthParam.optional(),
 });
 
 /** The basemap: the borough, its wards, the river and the main roads; nothing else is an area the public sees. */
@@ -175,7 +177,7 @@ export function publicRoutes(deps: AppDeps) {
           { error: { code: 'invalid_parameter', message: `ward: no ward has the code "${q.ward}"; the wards are listed by /api/public/themes` } },
           400,
         );
-      const window = trendWindow(deps.coverage(), q.theme, q.months, londonToday(deps));
+      const window = trendWindow(deps.coverage(), q.theme, q.months, londonToday(deps), q.to);
       if (!window.ok) return c.json({ error: { code: 'no_data_for_month', message: window.reason } }, 422);
       const answer = await protectedMonths(deps, q.theme, window.value);
       if (!answer.ok) return c.json(failureBody(answer.reason), answer.reason.status);

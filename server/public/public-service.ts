@@ -34,12 +34,16 @@ export function figure(value: PublishedCount | undefined): { kind: PublishedCoun
 
 /**
  * The months a public theme has data for, oldest first ('YYYY-MM'): whole calendar months only,
- * so the month still running on `today` (a London day number) is not published until it ends.
+ * so the month still running on `today` (a London day number) is not published until it ends;
+ * and only months where EVERY category of the theme that the data holds at all has data, so that
+ * a month with part of the theme missing (2019 police.uk files without violence, say) is never
+ * published as if it were the whole theme. Categories never imported (partner-only ones on
+ * police.uk data) do not count against a month.
  */
 export function publishedMonths(coverage: Coverage, themeId: string, today: number): string[] {
   const theme = publicThemeById(themeId);
-  const months = new Set<number>();
-  for (const category of theme?.categories ?? []) for (const m of coverage.get(category) ?? []) months.add(m);
+  const held = (theme?.categories ?? []).map((c) => coverage.get(c)).filter((months): months is ReadonlySet<number> => (months?.size ?? 0) > 0);
+  const months = new Set<number>([...(held[0] ?? [])].filter((m) => held.every((h) => h.has(m))));
   return [...months]
     .sort((a, b) => a - b)
     .map(monthOfIndex)
@@ -104,8 +108,12 @@ export async function protectedMonths(deps: AppDeps, themeId: string, months: re
   return ok(months.flatMap((m) => kept.get(keyOf(m)) ?? []));
 }
 
-export function trendWindow(coverage: Coverage, themeId: string, count: number, today: number): Result<string[]> {
+/** The `count` months ending with `endMonth` (the latest published month when not given). */
+export function trendWindow(coverage: Coverage, themeId: string, count: number, today: number, endMonth?: string): Result<string[]> {
   const all = publishedMonths(coverage, themeId, today);
   if (all.length === 0) return fail('There are no figures to publish yet.');
-  return trendMonths(all.at(-1)!, count);
+  if (endMonth && (endMonth < all[0]! || endMonth > all.at(-1)!)) {
+    return fail(`There are no figures for ${endMonth}; figures are published for ${all[0]} to ${all.at(-1)}.`);
+  }
+  return trendMonths(endMonth ?? all.at(-1)!, count);
 }

@@ -76,7 +76,7 @@ describe('the public page', () => {
       .object({
         months: z.array(z.object({ month: z.string(), data: z.boolean(), kind: z.string().nullable(), value: z.number().nullable(), text: z.string() })),
       })
-      .parse(await (await page.request.get(`/api/public/trends?theme=violence&ward=${chosen.code}&months=12`)).json());
+      .parse(await (await page.request.get(`/api/public/trends?theme=violence&ward=${chosen.code}&months=12&to=${month}`)).json());
     const wardTrend = page.getByRole('img', { name: new RegExp(`^${chosen.name}: violence and weapons`) });
     await wardTrend.waitFor({ state: 'visible' });
     const described = (await wardTrend.getAttribute('aria-label')) ?? '';

@@ -11,7 +11,8 @@ export function AboutFigures({ themes, theme }: { themes: PublicThemes; theme: T
     <section className="public-section about-figures" aria-labelledby="about-title">
       <h2 id="about-title">About these figures</h2>
       <p>
-        <strong>{theme.label}</strong> counts: {theme.includes.join(', ').toLowerCase()}. Figures are published for {coverageWords(theme.months)}.
+        <strong>{theme.label}</strong> counts: {theme.includes.join(', ').toLowerCase()}. Figures are published for {coverageWords(theme.months)}; a month is
+        published only when all the data of the theme is in for it.
       </p>
       <p>
         The figures are crimes and incidents recorded by the police, counted by calendar month; a month appears once it has ended. Locations are approximate:

@@ -46,8 +46,9 @@ export async function fetchPublicWards(theme: string, month: string): Promise<Re
   return ok((await response.json()) as PublicWards);
 }
 
-export async function fetchPublicTrend(theme: string, ward: string | null): Promise<Result<PublicTrend, ApiFailure>> {
-  const reached = await reach(() => api.public.trends.$get({ query: { theme, months: '12', ...(ward ? { ward } : {}) } }));
+/** The twelve months ending with `to`, for the borough (ward null) or a ward. */
+export async function fetchPublicTrend(theme: string, ward: string | null, to: string): Promise<Result<PublicTrend, ApiFailure>> {
+  const reached = await reach(() => api.public.trends.$get({ query: { theme, months: '12', to, ...(ward ? { ward } : {}) } }));
   if (!reached.ok) return reached;
   const response = reached.value;
   if (!response.ok) return fail(await failureOf(response));

@@ -65,16 +65,19 @@ export default function PublicPage() {
     };
   }, [theme, month]);
 
+  // The trends run to the month shown: the twelve months up to it.
   useEffect(() => {
-    if (!theme || theme.months.length === 0) return;
+    if (!theme || !month) return;
     let cancelled = false;
-    void Promise.all([fetchPublicTrend(theme.id, null), ward ? fetchPublicTrend(theme.id, ward.code) : Promise.resolve(null)]).then(([borough, one]) => {
-      if (!cancelled) setTrends({ borough: borough.ok ? borough.value : null, ward: one?.ok ? one.value : null });
-    });
+    void Promise.all([fetchPublicTrend(theme.id, null, month), ward ? fetchPublicTrend(theme.id, ward.code, month) : Promise.resolve(null)]).then(
+      ([borough, one]) => {
+        if (!cancelled) setTrends({ borough: borough.ok ? borough.value : null, ward: one?.ok ? one.value : null });
+      },
+    );
     return () => {
       cancelled = true;
     };
-  }, [theme, ward]);
+  }, [theme, month, ward]);
 
   const choose = (next: Partial<PublicChoice>) => setChoice((current) => ({ ...current, ...next }));
   const threshold = wards.status === 'ready' ? wards.value.meta.rules.smallCountThreshold : 10;
@@ -157,10 +160,18 @@ export default function PublicPage() {
                 <WardTable wards={wards.value} selectedWard={ward?.code ?? null} onSelectWard={(code) => choose({ ward: code })} months={theme.months} />
                 <div className="public-trends">
                   {trends.borough && (
-                    <TrendChart title={`Borough: ${theme.label.toLowerCase()}, incidents a month`} trend={trends.borough} threshold={threshold} />
+                    <TrendChart
+                      title={`Borough: ${theme.label.toLowerCase()}, incidents a month to ${monthLabel(month, 'long')}`}
+                      trend={trends.borough}
+                      threshold={threshold}
+                    />
                   )}
                   {ward && trends.ward && (
-                    <TrendChart title={`${ward.name}: ${theme.label.toLowerCase()}, incidents a month`} trend={trends.ward} threshold={threshold} />
+                    <TrendChart
+                      title={`${ward.name}: ${theme.label.toLowerCase()}, incidents a month to ${monthLabel(month, 'long')}`}
+                      trend={trends.ward}
+                      threshold={threshold}
+                    />
                   )}
                   {!ward && <p className="hint">Choose a ward on the map, in the table or above to see its trend.</p>}
                 </div>
