@@ -24,6 +24,7 @@ import { createResponseCache } from './compute/response-cache';
 import { workerCompute } from './compute/worker-compute';
 import { cameraRoutes } from './cameras/camera-routes';
 import { cctvRoutes } from './cctv/cctv-routes';
+import { patrolRoutes } from './patrols/patrol-routes';
 import { populationRoutes } from './populations/population-routes';
 import { publicPageRoutes } from './public/public-page-routes';
 import { publicRoutes } from './public/public-routes';
@@ -142,6 +143,7 @@ export function createApp(options: CreateAppOptions) {
     .route('/', schoolRoutes(deps))
     .route('/', cameraRoutes(deps))
     .route('/', cctvRoutes(deps))
+    .route('/', patrolRoutes(deps))
     .route('/', populationRoutes(deps))
     .route('/', publicRoutes(deps))
     .route('/', publicPageRoutes(deps));

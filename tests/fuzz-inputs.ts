@@ -38,6 +38,8 @@ export const QUERY_SAMPLES: Readonly<Record<string, readonly string[]>> = {
   status: ['active', 'proposed,active', 'closed', 'review-due', 'working', 'faulty,removed'],
   threshold: ['0.25', '0.1', '0.5'],
   team: ['theo', 'ward-team'],
+  // Patrol plans' London date (GET /api/patrol-plans?date=).
+  date: ['2026-11-20', '2026-12-25'],
   bufferRings: ['1', '2', '3'],
   controlArea: ['ward:W1', 'ward:W2', 'ward:nowhere'],
   kind: ['ward', 'water', 'road', 'study-area', 'neighbourhood'],

@@ -29,6 +29,8 @@ const OWNERS: Record<string, string[]> = {
   disclosure_rules_log: ['server/public/public-settings.ts'],
   public_priorities: ['server/public/public-settings.ts'],
   populations: ['server/populations/population-queries.ts'],
+  patrol_bases: ['server/patrols/patrol-store.ts'],
+  patrol_plans: ['server/patrols/patrol-store.ts'],
 };
 
 function sourceFiles(dir: string): string[] {
