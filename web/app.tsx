@@ -6,6 +6,7 @@ import { LoginPage } from './login-page';
 import { MapPage } from './map-page';
 
 const PublicPage = lazy(() => import('./public/public-page'));
+const PatrolsPage = lazy(() => import('./patrols/patrols-page'));
 
 function publicPage() {
   return (
@@ -45,5 +46,12 @@ function SignedInApp() {
   }
   // Safer Neighbourhood Board members see what residents see.
   if (session.user.role === 'public') return publicPage();
+  if (window.location.pathname === '/patrols') {
+    return (
+      <Suspense fallback={<p className="page-message">Loading…</p>}>
+        <PatrolsPage user={session.user} onSignOut={onSignOut} />
+      </Suspense>
+    );
+  }
   return <MapPage user={session.user} onSignOut={onSignOut} onSessionEnded={onSessionEnded} />;
 }

@@ -6,7 +6,7 @@ import { planPatrol } from '../../geo/patrols/patrol-plan';
 import { prepareShift, type PatrolShift, type PatrolStop } from '../../geo/patrols/patrol-input';
 import type { PatrolPlan } from '../../geo/patrols/plan-output';
 import { scheduleInOrder } from '../../geo/patrols/schedule-in-order';
-import { labelPointOfCells } from '../../geo/taskings/tasking-area';
+import { stopOfTasking } from '../../geo/patrols/tasking-stop';
 import { fail, ok, type LngLat, type Result } from '../../geo/types';
 import { createAreaTest } from '../../geo/study-area';
 import type { Db } from '../db/open-database';
@@ -43,11 +43,6 @@ export interface PlanPatchBody {
   breakMinutes?: number | undefined;
   /** The visits in the planner's order (tasking ids, repeated for repeat visits; an area left out is dropped); null = plan automatically again. */
   order?: number[] | null | undefined;
-}
-
-/** A tasking as a stop of the shift: its name, the centre of its area, its bands and planned dosage. */
-export function stopOfTasking(record: TaskingRecord): PatrolStop {
-  return { taskingId: record.id, area: record.title, point: labelPointOfCells(record.cells), timeBands: record.timeBands, plannedDosage: record.plannedDosage };
 }
 
 /** Agreed, started by `date` and not ended or closed before it (as GET /api/taskings?activeOn= counts). */
