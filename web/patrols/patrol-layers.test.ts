@@ -24,7 +24,13 @@ describe('the patrol plan on the map', () => {
       areas: [{ taskingId: 7, cells: ['89194ad3003ffff'] }],
       selectedTaskingId: null,
     });
-    expect(layers.map((l) => l.id)).toEqual([PATROL_LAYER_IDS.areas, PATROL_LAYER_IDS.route, PATROL_LAYER_IDS.start, PATROL_LAYER_IDS.stops, PATROL_LAYER_IDS.numbers]);
+    expect(layers.map((l) => l.id)).toEqual([
+      PATROL_LAYER_IDS.areas,
+      PATROL_LAYER_IDS.route,
+      PATROL_LAYER_IDS.start,
+      PATROL_LAYER_IDS.stops,
+      PATROL_LAYER_IDS.numbers,
+    ]);
     const byId = (id: string) => layers.find((l) => l.id === id)!.props.data as unknown[];
     expect(byId(PATROL_LAYER_IDS.route)).toHaveLength(1);
     expect(byId(PATROL_LAYER_IDS.numbers)).toHaveLength(1);

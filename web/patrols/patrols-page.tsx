@@ -13,6 +13,8 @@ import { AREA_KINDS, EMPTY_AREAS, type BaseAreas } from '../map-style';
 import { MapView } from '../map-view';
 import { fetchTasking, fetchTaskingOptions, type Tasking } from '../taskings/tasking-api';
 import { changePlan, createBase, createPlan, fetchBases, fetchPlan, fetchPlans, type PatrolBaseAnswer, type PatrolPlanAnswer } from './patrol-api';
+import { labelsOfAreas } from '../area-labels';
+import { wardLabels } from '../build-layers';
 import { patrolLayers } from './patrol-layers';
 import { officersOf, PlanForm, type ShiftChoice } from './plan-form';
 import { PlanStops } from './plan-stops';
@@ -31,7 +33,15 @@ export default function PatrolsPage({ user, onSignOut }: PatrolsPageProps) {
   const [mapStyleUrl, setMapStyleUrl] = useState<string | null>(null);
   const [teams, setTeams] = useState<{ id: string; label: string }[]>([]);
   const [bases, setBases] = useState<PatrolBaseAnswer[]>([]);
-  const [choice, setChoice] = useState<ShiftChoice>({ team: '', date: today(), shiftStart: '14:00', shiftEnd: '22:00', breakMinutes: 30, officers: '', baseId: null });
+  const [choice, setChoice] = useState<ShiftChoice>({
+    team: '',
+    date: today(),
+    shiftStart: '14:00',
+    shiftEnd: '22:00',
+    breakMinutes: 30,
+    officers: '',
+    baseId: null,
+  });
   const [plans, setPlans] = useState<PatrolPlanAnswer[]>([]);
   const [plan, setPlan] = useState<PatrolPlanAnswer | null>(null);
   const [taskings, setTaskings] = useState<Map<number, Tasking>>(new Map());
@@ -127,18 +137,22 @@ export default function PatrolsPage({ user, onSignOut }: PatrolsPageProps) {
     setChoice((c) => ({ ...c, baseId: result.value.id }));
   };
 
+  const labels = useMemo(() => (areas ? labelsOfAreas(areas.wards) : []), [areas]);
   const layers = useMemo(
     () =>
       shown && plan
-        ? patrolLayers({
-            start: plan.start,
-            route: shown.route.coordinates as [number, number][],
-            visits: shown.visits,
-            areas: [...taskings.values()].map((t) => ({ taskingId: t.id, cells: t.cells })),
-            selectedTaskingId: selected,
-          })
-        : [],
-    [shown, plan, taskings, selected],
+        ? [
+            ...wardLabels(labels),
+            ...patrolLayers({
+              start: plan.start,
+              route: shown.route.coordinates as [number, number][],
+              visits: shown.visits,
+              areas: [...taskings.values()].map((t) => ({ taskingId: t.id, cells: t.cells })),
+              selectedTaskingId: selected,
+            }),
+          ]
+        : wardLabels(labels),
+    [shown, plan, taskings, selected, labels],
   );
   const layersKey = `${plan?.id ?? 'none'}|${plan?.version ?? 0}|${order?.join(',') ?? ''}|${selected ?? ''}|${taskings.size}`;
 
@@ -166,12 +180,23 @@ export default function PatrolsPage({ user, onSignOut }: PatrolsPageProps) {
             </p>
           )}
           {canPlan ? (
-            <PlanForm choice={choice} onChange={setChoice} teams={teams} bases={bases} busy={busy} onPlan={() => void planShift()} onAddBase={(name) => void addBase(name)} pickedPoint={picked} />
+            <PlanForm
+              choice={choice}
+              onChange={setChoice}
+              teams={teams}
+              bases={bases}
+              busy={busy}
+              onPlan={() => void planShift()}
+              onAddBase={(name) => void addBase(name)}
+              pickedPoint={picked}
+            />
           ) : (
             <p className="hint">Patrol plans are made by THEO planners; you can read them here.</p>
           )}
           <section aria-labelledby="plans-title">
-            <h2 id="plans-title">Plans for {choice.team || 'the team'} on {choice.date}</h2>
+            <h2 id="plans-title">
+              Plans for {choice.team || 'the team'} on {choice.date}
+            </h2>
             {plans.length === 0 && <p className="hint">No plans yet for this team and day.</p>}
             <ul className="plan-list">
               {plans.map((p) => (
@@ -183,6 +208,25 @@ export default function PatrolsPage({ user, onSignOut }: PatrolsPageProps) {
               ))}
             </ul>
           </section>
+        </div>
+        <div className="map-area" data-plan-drawn={layersKey}>
+          {areas && (
+            <MapView
+              baseAreas={areas}
+              mapStyleUrl={mapStyleUrl}
+              layers={layers}
+              layersKey={layersKey}
+              onPick={(pick) => {
+                if (pick.lngLat) setPicked(pick.lngLat);
+                const stop = pick.object as { taskingId?: number } | null;
+                if (typeof stop?.taskingId === 'number') setSelected(stop.taskingId);
+              }}
+              drawing={false}
+              onDrawn={() => {}}
+            />
+          )}
+        </div>
+        <aside className="sidebar plan-side" aria-label="The plan">
           {plan && shown && (
             <>
               <p className="plan-links">
@@ -203,24 +247,8 @@ export default function PatrolsPage({ user, onSignOut }: PatrolsPageProps) {
               />
             </>
           )}
-        </div>
-        <div className="map-area" data-plan-drawn={layersKey}>
-          {areas && (
-            <MapView
-              baseAreas={areas}
-              mapStyleUrl={mapStyleUrl}
-              layers={layers}
-              layersKey={layersKey}
-              onPick={(pick) => {
-                if (pick.lngLat) setPicked(pick.lngLat);
-                const stop = pick.object as { taskingId?: number } | null;
-                if (typeof stop?.taskingId === 'number') setSelected(stop.taskingId);
-              }}
-              drawing={false}
-              onDrawn={() => {}}
-            />
-          )}
-        </div>
+          {!plan && <p className="hint">Plan a shift, or open one of the day's plans, to see its visits here.</p>}
+        </aside>
       </main>
     </div>
   );
