@@ -12,7 +12,7 @@ import { fetchAreas, fetchMapConfig, type User } from '../api-client';
 import { AREA_KINDS, EMPTY_AREAS, type BaseAreas } from '../map-style';
 import { MapView } from '../map-view';
 import { fetchTasking, fetchTaskingOptions, type Tasking } from '../taskings/tasking-api';
-import { changePlan, createBase, createPlan, fetchBases, fetchPlan, fetchPlans, type PatrolBaseAnswer, type PatrolPlanAnswer } from './patrol-api';
+import { changePlan, createBase, createPlan, fetchBases, fetchPlans, type PatrolBaseAnswer, type PatrolPlanAnswer } from './patrol-api';
 import { labelsOfAreas } from '../area-labels';
 import { wardLabels } from '../build-layers';
 import { patrolLayers } from './patrol-layers';
