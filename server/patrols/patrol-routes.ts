@@ -6,7 +6,7 @@ import type { AppEnv } from '../app-env';
 import { allow, STAFF } from '../auth/roles';
 import { validate } from '../validation';
 import { planIdParam, planListQuery, planPatchBody, newBaseBody, newPlanBody } from './patrol-schemas';
-import { createBase, createPlan, patchPlan, planToApi, type PatrolFailure } from './patrol-service';
+import { createBase, createPlan, patchPlan, planToApi, weekOfPlan, type PatrolFailure } from './patrol-service';
 import { getPlan, listBases, listPlans } from './patrol-store';
 
 const PLANNERS = ['planner'] as const;
@@ -29,6 +29,10 @@ export function patrolRoutes(deps: AppDeps) {
     .get('/patrol-plans/:id', allow(...STAFF), validate('param', planIdParam), (c) => {
       const plan = getPlan(deps.db, c.req.valid('param').id);
       return plan ? c.json(planToApi(plan)) : c.json({ error: { code: 'not_found', message: `There is no patrol plan ${c.req.valid('param').id}.` } }, 404);
+    })
+    .get('/patrol-plans/:id/week', allow(...STAFF), validate('param', planIdParam), (c) => {
+      const week = weekOfPlan(deps.db, c.req.valid('param').id);
+      return week.ok ? c.json({ taskings: week.value }) : c.json(failureBody(week.reason), week.reason.status);
     })
     .patch('/patrol-plans/:id', allow(...PLANNERS), validate('param', planIdParam), validate('json', planPatchBody), (c) => {
       const plan = patchPlan(deps.db, c.req.valid('param').id, c.req.valid('json'), c.get('principal')!.id, deps.clock());

@@ -26,4 +26,5 @@ export const createBase = (name: string, point: [number, number]) => call(() => 
 export const fetchPlans = (date: string, team: string) => call(() => plans.$get({ query: { date, team } }));
 export const fetchPlan = (id: number) => call(() => byId.$get({ param: { id: String(id) } }));
 export const createPlan = (json: NewPlan) => call(() => plans.$post({ json }));
+export const fetchPlanWeek = (id: number) => call(() => byId.week.$get({ param: { id: String(id) } }));
 export const changePlan = (id: number, json: PlanChange) => call(() => byId.$patch({ param: { id: String(id) }, json }));

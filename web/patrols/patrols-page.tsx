@@ -12,7 +12,7 @@ import { fetchAreas, fetchMapConfig, type User } from '../api-client';
 import { AREA_KINDS, EMPTY_AREAS, type BaseAreas } from '../map-style';
 import { MapView } from '../map-view';
 import { fetchTasking, fetchTaskingOptions, type Tasking } from '../taskings/tasking-api';
-import { changePlan, createBase, createPlan, fetchBases, fetchPlans, type PatrolBaseAnswer, type PatrolPlanAnswer } from './patrol-api';
+import { changePlan, createBase, createPlan, fetchBases, fetchPlans, fetchPlanWeek, type PatrolBaseAnswer, type PatrolPlanAnswer } from './patrol-api';
 import { labelsOfAreas } from '../area-labels';
 import { wardLabels } from '../build-layers';
 import { patrolLayers } from './patrol-layers';
@@ -50,6 +50,7 @@ export default function PatrolsPage({ user, onSignOut }: PatrolsPageProps) {
   const [picked, setPicked] = useState<[number, number] | null>(null);
   const [busy, setBusy] = useState(false);
   const [message, setMessage] = useState<string | null>(null);
+  const [week, setWeek] = useState<{ taskingId: number; message: string }[]>([]);
 
   useEffect(() => {
     const keys = Object.keys(AREA_KINDS).filter((key): key is keyof BaseAreas => key in EMPTY_AREAS);
@@ -80,6 +81,7 @@ export default function PatrolsPage({ user, onSignOut }: PatrolsPageProps) {
     setPlan(next);
     setOrder(null);
     setMessage(null);
+    void fetchPlanWeek(next.id).then((r) => setWeek(r.ok ? r.value.taskings : []));
     void Promise.all(next.taskingIds.map((id) => fetchTasking(id))).then((results) =>
       setTaskings(new Map(results.flatMap((r) => (r.ok ? [[r.value.tasking.id, r.value.tasking] as const] : [])))),
     );
@@ -246,6 +248,16 @@ export default function PatrolsPage({ user, onSignOut }: PatrolsPageProps) {
                 onAutomatic={() => void save({ order: null })}
               />
             </>
+          )}
+          {plan && week.length > 0 && (
+            <section className="plan-week" aria-labelledby="plan-week-title">
+              <h2 id="plan-week-title">This week against the planned dosage</h2>
+              <ul>
+                {week.map((row) => (
+                  <li key={row.taskingId}>{row.message}</li>
+                ))}
+              </ul>
+            </section>
           )}
           {!plan && <p className="hint">Plan a shift, or open one of the day's plans, to see its visits here.</p>}
         </aside>
