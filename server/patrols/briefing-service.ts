@@ -131,10 +131,12 @@ export async function briefingOf(deps: Pick<AppDeps, 'db' | 'compute'>, stored: 
     return k < 0 ? Number.MAX_SAFE_INTEGER : k;
   };
   const ordered = [...records].sort((a, b) => firstVisit(a.id) - firstVisit(b.id) || a.id - b.id);
-  const tacticLabels = new Map(getTaskingOptions(deps.db).tactics.map((t) => [t.id, t.label]));
+  const options = getTaskingOptions(deps.db);
+  const tacticLabels = new Map(options.tactics.map((t) => [t.id, t.label]));
   const base = stored.baseId === null ? null : getBase(deps.db, stored.baseId);
   return {
     plan: planToApi(stored),
+    teamLabel: options.teams.find((t) => t.id === stored.team)?.label ?? stored.team,
     base: base ? { id: base.id, name: base.name } : null,
     koper: KOPER.guidance,
     areas: ordered.map((record) => areaOf(record, stored, index, tacticLabels)),
