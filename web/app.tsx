@@ -7,6 +7,7 @@ import { MapPage } from './map-page';
 
 const PublicPage = lazy(() => import('./public/public-page'));
 const PatrolsPage = lazy(() => import('./patrols/patrols-page'));
+const BriefingPage = lazy(() => import('./patrols/briefing-page'));
 
 function publicPage() {
   return (
@@ -15,6 +16,12 @@ function publicPage() {
     </Suspense>
   );
 }
+
+/** The plan id of /patrol-plans/:id/briefing, the printed patrol briefing (staff), or null. */
+const briefingPlanId = () => {
+  const id = /^\/patrol-plans\/(\d+)\/briefing\/?$/.exec(window.location.pathname)?.[1];
+  return id === undefined ? null : Number(id);
+};
 
 /** The public page's address: anyone may open it, signed in or not. */
 const onPublicPath = () => window.location.pathname === '/public' || window.location.pathname.startsWith('/public/');
@@ -50,6 +57,14 @@ function SignedInApp() {
     return (
       <Suspense fallback={<p className="page-message">Loading…</p>}>
         <PatrolsPage user={session.user} onSignOut={onSignOut} />
+      </Suspense>
+    );
+  }
+  const planId = briefingPlanId();
+  if (planId !== null) {
+    return (
+      <Suspense fallback={<p className="page-message">Loading…</p>}>
+        <BriefingPage planId={planId} />
       </Suspense>
     );
   }
