@@ -3,6 +3,8 @@
 // taskings, reads the visits, the route and what the shift cannot deliver, drops a visit by hand
 // (the times recompute at once), saves, and the server holds the new order. Real app, real
 // server, Debian's Chromium; screenshots at 1920x1080.
+import { execFileSync } from 'node:child_process';
+import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -85,11 +87,21 @@ describe("the planner's Patrols page", () => {
     await page.getByRole('button', { name: `Drop visit ${last}` }).click();
     await expect.poll(() => rows.count()).toBe(last - 1);
     await page.getByRole('button', { name: 'Save this order' }).click();
-    await expect.poll(async () => planAnswer.parse(await (await page.request.get(`/api/patrol-plans?date=${friday}&team=snt`)).json()).plans[0]!.version).toBe(stored.version + 1);
+    await expect
+      .poll(async () => planAnswer.parse(await (await page.request.get(`/api/patrol-plans?date=${friday}&team=snt`)).json()).plans[0]!.version)
+      .toBe(stored.version + 1);
     const saved = planAnswer.parse(await (await page.request.get(`/api/patrol-plans?date=${friday}&team=snt`)).json()).plans[0]!;
     expect(saved.visitOrder).toEqual(stored.visits.slice(0, -1).map((v) => v.taskingId));
     expect(saved.visits).toHaveLength(last - 1);
     await page.screenshot({ path: resolve(SCREENSHOTS, 'patrols-2-dropped.png') });
+
+    // The briefing as a PDF, from the page's own link: both taskings' names are in its text.
+    const [download] = await Promise.all([page.waitForEvent('download', { timeout: 60_000 }), page.getByRole('link', { name: 'Briefing as PDF' }).click()]);
+    const pdf = (await download.path())!;
+    expect(readFileSync(pdf).subarray(0, 5).toString('latin1')).toBe('%PDF-');
+    const text = execFileSync('pdftotext', ['-layout', pdf, '-'], { encoding: 'utf8' });
+    for (const title of ['Canary Wharf bicycle theft', 'Bethnal Green weapons']) expect(text).toContain(title);
+    execFileSync('pdftoppm', ['-png', '-r', '60', '-f', '1', '-l', '1', pdf, resolve(SCREENSHOTS, 'patrols-3-briefing')]);
     expect(problems).toEqual([]);
     await page.context().close();
   });

@@ -232,7 +232,10 @@ export default function PatrolsPage({ user, onSignOut }: PatrolsPageProps) {
           {plan && shown && (
             <>
               <p className="plan-links">
-                <a href={`/patrol-plans/${plan.id}/briefing`}>Printed briefing</a>
+                <a href={`/patrol-plans/${plan.id}/briefing`}>Printed briefing</a> ·{' '}
+                <a href={`/api/patrol-plans/${plan.id}/briefing.pdf`} download>
+                  Briefing as PDF
+                </a>
               </p>
               <PlanStops
                 plan={shown}
