@@ -23,6 +23,9 @@ const DONE: [number, number, number] = [150, 150, 150];
 
 export function buildPatrolLayers(state: PatrolMapState): Layer[] {
   const ordered = [...state.stops].sort((a, b) => (a.index === state.nextIndex ? 1 : 0) - (b.index === state.nextIndex ? 1 : 0));
+  // A repeat visit to the next stop's area sits on the same point: only the next one's number is drawn there.
+  const next = state.stops.find((s) => s.index === state.nextIndex);
+  const numbered = ordered.filter((s) => !next || s === next || s.point[0] !== next.point[0] || s.point[1] !== next.point[1]);
   return [
     new PathLayer<{ path: LngLat[] }>({
       id: 'patrol-route',
@@ -49,7 +52,7 @@ export function buildPatrolLayers(state: PatrolMapState): Layer[] {
     }),
     new TextLayer<PatrolMapStop>({
       id: 'patrol-stop-numbers',
-      data: ordered,
+      data: numbered,
       getPosition: (d) => d.point,
       getText: (d) => String(d.index + 1),
       getSize: (d) => (d.index === state.nextIndex ? 17 : 13),

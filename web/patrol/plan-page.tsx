@@ -97,6 +97,13 @@ export function PlanPage({ planId, onSessionEnded }: { planId: number; onSession
               Arrived
             </button>
           )}
+          <PatrolMap
+            route={plan.route.coordinates as [number, number][]}
+            stops={stops}
+            nextIndex={next}
+            focusCells={tasking?.cells ?? []}
+            focusKey={`${plan.id}:${next}`}
+          />
           {tasking && (
             <dl className="patrol-notes">
               <dt>Problem</dt>
@@ -109,13 +116,6 @@ export function PlanPage({ planId, onSessionEnded }: { planId: number; onSession
               )}
             </dl>
           )}
-          <PatrolMap
-            route={plan.route.coordinates as [number, number][]}
-            stops={stops}
-            nextIndex={next}
-            focusCells={tasking?.cells ?? []}
-            focusKey={`${plan.id}:${next}`}
-          />
         </section>
       ) : (
         <section className="patrol-stop">

@@ -53,7 +53,7 @@ describe('the phone record of a patrol plan', () => {
   it('never ends a visit before it began, and Leaving without Arrived changes nothing', () => {
     const started = arrive({ arrived: null, finished: [] }, { stopIndex: 0, taskingId: 1 }, new Date('2026-06-12T15:00:00Z'), 'a');
     // The phone's clock stepped back between the taps.
-    expect(leave(started, new Date('2026-06-12T14:58:00Z')).finished[0]!.endedAt).toBe('2026-06-12T15:01:00.000Z');
+    expect(leave(started, new Date('2026-06-12T14:58:00Z')).finished[0]!.endedAt).toBe('2026-06-12T15:00:01.000Z');
     const empty = { arrived: null, finished: [] };
     expect(leave(empty, new Date())).toBe(empty);
   });

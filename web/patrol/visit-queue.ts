@@ -83,8 +83,8 @@ export function arrive(record: PhoneRecord, stop: { stopIndex: number; taskingId
 export function leave(record: PhoneRecord, at: Date): PhoneRecord {
   if (!record.arrived) return record;
   const { stopIndex, taskingId, startedAt, clientRef } = record.arrived;
-  // The phone's clock may not go backwards between the taps; a visit lasts at least a minute on the record.
-  const endedAt = new Date(Math.max(at.getTime(), Date.parse(startedAt) + 60_000)).toISOString();
+  // Should the phone's clock step back between the taps, the visit still ends after it began (the server insists).
+  const endedAt = new Date(Math.max(at.getTime(), Date.parse(startedAt) + 1_000)).toISOString();
   return { arrived: null, finished: [...record.finished, { stopIndex, taskingId, startedAt, endedAt, clientRef, status: 'waiting' }] };
 }
 
