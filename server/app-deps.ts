@@ -7,6 +7,7 @@ import type { SignInThrottle } from './auth/sign-in-throttle';
 import type { Db } from './db/open-database';
 import type { StudyGrid } from './hotspots/study-grid';
 import type { IncidentIndex } from './incidents/incident-index';
+import type { PdfRenderer } from './pdf/pdf-renderer';
 import type { SchoolCalendarSource } from './incidents/window-params';
 
 export interface AppDeps {
@@ -37,4 +38,8 @@ export interface AppDeps {
   uploadTempDir: string;
   /** What the public may see: every /api/public answer goes through these (decision 031). */
   disclosureRules: DisclosureRules;
+  /** Prints the app's own pages to PDF in headless Chromium (decision 039). */
+  pdf: PdfRenderer;
+  /** Where this server's pages can be opened from this machine, for printing them; null = the request's own origin. */
+  pageOrigin: string | null;
 }

@@ -24,7 +24,9 @@ import { createResponseCache } from './compute/response-cache';
 import { workerCompute } from './compute/worker-compute';
 import { cameraRoutes } from './cameras/camera-routes';
 import { cctvRoutes } from './cctv/cctv-routes';
+import { briefingRoutes } from './patrols/briefing-routes';
 import { patrolRoutes } from './patrols/patrol-routes';
+import { createPdfRenderer, type PdfRenderer } from './pdf/pdf-renderer';
 import { populationRoutes } from './populations/population-routes';
 import { publicPageRoutes } from './public/public-page-routes';
 import { publicRoutes } from './public/public-routes';
@@ -72,6 +74,12 @@ export interface CreateAppOptions {
   disclosureRules?: DisclosureRules;
   /** Keep statistics answers per data version (default); benchmarks of the computation turn it off. */
   cacheAnswers?: boolean;
+  /** The Chromium that prints PDFs (CHROMIUM_PATH); default /usr/bin/chromium, looked for at each print. */
+  chromiumPath?: string | null;
+  /** Where the server's own pages can be opened from this machine (the listening address); default the request's origin. */
+  pageOrigin?: string | null;
+  /** Tests may pass their own printer. */
+  pdf?: PdfRenderer;
 }
 
 /** JSON bodies (taskings with a drawn area included) stay far below this; uploads have their own cap. */
@@ -103,6 +111,8 @@ export function createApp(options: CreateAppOptions) {
     maxUploadBytes: options.maxUploadBytes ?? MAX_UPLOAD_BYTES,
     uploadTempDir: options.uploadTempDir ?? tmpdir(),
     disclosureRules: options.disclosureRules ?? DEFAULT_DISCLOSURE_RULES,
+    pdf: options.pdf ?? createPdfRenderer({ chromiumPath: options.chromiumPath ?? null }),
+    pageOrigin: options.pageOrigin ?? null,
   };
   const jsonBodyLimit = bodyLimit({
     maxSize: MAX_JSON_BODY_BYTES,
@@ -144,6 +154,7 @@ export function createApp(options: CreateAppOptions) {
     .route('/', cameraRoutes(deps))
     .route('/', cctvRoutes(deps))
     .route('/', patrolRoutes(deps))
+    .route('/', briefingRoutes(deps))
     .route('/', populationRoutes(deps))
     .route('/', publicRoutes(deps))
     .route('/', publicPageRoutes(deps));

@@ -62,6 +62,7 @@ const envSchema = z.object({
     .max(600_000, 'expected 1 to 600000 milliseconds')
     .default(DEFAULT_SLOW_REQUEST_MS),
   DISCLOSURE_RULES: z.string().min(1, 'expected the path of a JSON file of disclosure rules (see docs/public-view.md)').optional(),
+  CHROMIUM_PATH: z.string().min(1, 'expected the path of a Chromium executable, e.g. /usr/bin/chromium').optional(),
 });
 
 export interface ServerConfig {
@@ -83,6 +84,8 @@ export interface ServerConfig {
   slowRequestMs: number;
   /** What the public may see (decision 031): DISCLOSURE_RULES's file, or the safe defaults; `source` names which. */
   disclosure: { rules: DisclosureRules; source: string };
+  /** The Chromium that prints PDFs; null = /usr/bin/chromium (decision 039). */
+  chromiumPath: string | null;
 }
 
 export type ConfigResult = { ok: true; config: ServerConfig } | { ok: false; problems: string[] };
@@ -127,6 +130,7 @@ export function readConfig(env: Record<string, string | undefined>): ConfigResul
       logLevel: e.LOG_LEVEL,
       slowRequestMs: e.SLOW_REQUEST_MS,
       disclosure,
+      chromiumPath: e.CHROMIUM_PATH ?? null,
     },
   };
 }

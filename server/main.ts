@@ -15,6 +15,7 @@ import { storedIncidentCount } from './store/chunk-store';
 import { hasDemoData } from './store/import-batches';
 import { recordRulesInForce } from './public/public-settings';
 import { serveWebBuild } from './web-build';
+import { pageOriginOf } from './pdf/page-origin';
 
 const read = readConfig(process.env);
 if (!read.ok) {
@@ -69,6 +70,9 @@ const app = createApp({
   logger: createLogger({ level: config.logLevel }),
   slowRequestMs: config.slowRequestMs,
   disclosureRules: config.disclosure.rules,
+  // PDFs (decision 039): Chromium opens the pages on this server's own listening address.
+  chromiumPath: config.chromiumPath,
+  pageOrigin: pageOriginOf(config.tls ? 'https' : 'http', config.host, config.port),
 });
 app.get('/config.json', (c) => c.json({ mapStyleUrl: config.mapStyleUrl }));
 if (existsSync(config.webDist)) {

@@ -6,6 +6,8 @@ import { LoginPage } from './login-page';
 import { MapPage } from './map-page';
 
 const PublicPage = lazy(() => import('./public/public-page'));
+const PatrolsPage = lazy(() => import('./patrols/patrols-page'));
+const BriefingPage = lazy(() => import('./patrols/briefing-page'));
 // The officer's phone (decision 038): an officer's only page, and /patrol/:planId for anyone signed in.
 const PatrolApp = lazy(() => import('./patrol/patrol-app'));
 
@@ -16,6 +18,12 @@ function publicPage() {
     </Suspense>
   );
 }
+
+/** The plan id of /patrol-plans/:id/briefing, the printed patrol briefing (staff), or null. */
+const briefingPlanId = () => {
+  const id = /^\/patrol-plans\/(\d+)\/briefing\/?$/.exec(window.location.pathname)?.[1];
+  return id === undefined ? null : Number(id);
+};
 
 /** The public page's address: anyone may open it, signed in or not. */
 const onPublicPath = () => window.location.pathname === '/public' || window.location.pathname.startsWith('/public/');
@@ -51,6 +59,21 @@ function SignedInApp() {
     return (
       <Suspense fallback={<p className="page-message">Loading…</p>}>
         <PatrolApp user={session.user} onSignOut={onSignOut} onSessionEnded={onSessionEnded} />
+      </Suspense>
+    );
+  }
+  if (window.location.pathname === '/patrols') {
+    return (
+      <Suspense fallback={<p className="page-message">Loading…</p>}>
+        <PatrolsPage user={session.user} onSignOut={onSignOut} />
+      </Suspense>
+    );
+  }
+  const planId = briefingPlanId();
+  if (planId !== null) {
+    return (
+      <Suspense fallback={<p className="page-message">Loading…</p>}>
+        <BriefingPage planId={planId} />
       </Suspense>
     );
   }

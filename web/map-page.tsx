@@ -77,6 +77,7 @@ export function MapPage({ user, onSignOut, onSessionEnded }: MapPageProps) {
           Tasking Map <span className="area-name">{studyAreaName ?? 'Tower Hamlets'}</span>
         </h1>
         <div className="who">
+          <a href="/patrols">Patrols</a>
           <span>
             {user.name} <span className="role">({user.role})</span>
           </span>

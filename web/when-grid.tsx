@@ -26,7 +26,18 @@ function WhenGrid({ profile }: { profile: ProfileResponse }) {
 }
 
 /** Hour of day x day of week (Monday first), shaded to the busiest square, its peak in the caption. */
-export function WhenTable({ grid, note, testId = 'when-grid' }: { grid: readonly (readonly number[])[]; note?: string | null; testId?: string }) {
+export function WhenTable({
+  grid,
+  note,
+  testId = 'when-grid',
+  showCounts = false,
+}: {
+  grid: readonly (readonly number[])[];
+  note?: string | null;
+  testId?: string;
+  /** Print each non-zero count in its square (the printed briefing, readable in black and white). */
+  showCounts?: boolean;
+}) {
   const max = Math.max(0, ...grid.flat());
   const caption = peakCaption(grid);
   return (
@@ -48,8 +59,13 @@ export function WhenTable({ grid, note, testId = 'when-grid' }: { grid: readonly
             <tr key={WEEKDAY_LABELS[weekday] ?? weekday}>
               <th scope="row">{WEEKDAY_LABELS[weekday]}</th>
               {hours.map((count, hour) => (
-                <td key={hour} style={{ background: shadeOf(count, max) }} title={`${WEEKDAY_LABELS[weekday]} ${hour}:00: ${count}`}>
-                  <span className="visually-hidden">{count}</span>
+                <td
+                  key={hour}
+                  // Printed counts turn white on the darkest squares so they stay legible.
+                  style={{ background: shadeOf(count, max), ...(showCounts && count > 0.55 * max ? { color: '#fff' } : {}) }}
+                  title={`${WEEKDAY_LABELS[weekday]} ${hour}:00: ${count}`}
+                >
+                  {showCounts && count > 0 ? <span className="when-count">{count}</span> : <span className="visually-hidden">{count}</span>}
                 </td>
               ))}
             </tr>

@@ -325,6 +325,11 @@ export function listApiTokens(db: Db): ApiTokenRecord[] {
   }));
 }
 
+/** Revokes a token by its secret (the server's own short-lived tokens, e.g. for printing a page to PDF); false when unknown or already revoked. */
+export function revokeApiTokenBySecret(db: Db, token: string, now: Date): boolean {
+  return db.prepare('UPDATE api_tokens SET revoked_at = ? WHERE token_hash = ? AND revoked_at IS NULL').run(now.toISOString(), sha256Hex(token)).changes === 1;
+}
+
 export function revokeApiToken(db: Db, id: number, now: Date): 'revoked' | 'already-revoked' | 'unknown' {
   const row = db.prepare('SELECT revoked_at FROM api_tokens WHERE id = ?').get(id) as { revoked_at: string | null } | undefined;
   if (!row) return 'unknown';

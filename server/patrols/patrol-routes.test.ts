@@ -135,6 +135,27 @@ describe('patrol plans and bases', () => {
     expect((await call('PATCH', `/api/patrol-plans/${plan.id}`, chair, { version: after.version, order: null })).status).toBe(403);
   });
 
+  it("says what this week's plans schedule for each tasking against its planned dosage", async () => {
+    const plan = ((await (await call('GET', `/api/patrol-plans?date=${friday}&team=snt`, planner)).json()) as { plans: Plan[] }).plans[0]!;
+    const response = await call('GET', `/api/patrol-plans/${plan.id}/week`, chair);
+    expect(response.status).toBe(200);
+    const week = (await response.json()) as { taskings: { taskingId: number; plannedVisits: number | null; scheduledVisits: number; message: string }[] };
+    // Every plan of the week (Monday to Sunday round the Friday), counted here from the list route.
+    const monday = dayOfIsoDate(friday) - 4;
+    const all = (await Promise.all(
+      Array.from({ length: 7 }, (_, k) => (async () => (await call('GET', `/api/patrol-plans?date=${isoDateOfDay(monday + k)}`, chair)).json())()),
+    )) as { plans: Plan[] }[];
+    const visits = all.flatMap((a) => a.plans.flatMap((p) => p.visits));
+    for (const row of week.taskings) expect(row.scheduledVisits, row.message).toBe(visits.filter((v) => v.taskingId === row.taskingId).length);
+    const weapons = snt.find((t) => t.timeBands.length > 0)!;
+    // 2 a day on Friday and Saturday.
+    expect(week.taskings.find((t) => t.taskingId === weapons.id)!.plannedVisits).toBe(4);
+    expect(week.taskings.find((t) => t.taskingId === weapons.id)!.message).toMatch(
+      /^Bethnal Green weapons: this week's 1 plan schedules \d+ of the 4 planned visits \(2 a day, Fri, Sat\)/,
+    );
+    expect((await call('GET', '/api/patrol-plans/9999/week', chair)).status).toBe(404);
+  });
+
   it('refuses what cannot be planned, in words', async () => {
     const base = { team: 'snt', date: friday, shiftStart: '16:00', shiftEnd: '00:00', officers: ['theo.adams'] };
     const both = await call('POST', '/api/patrol-plans', planner, { ...base, start: [-0.03, 51.52], baseId: 1 });

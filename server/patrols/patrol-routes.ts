@@ -9,7 +9,7 @@ import { allow, STAFF } from '../auth/roles';
 import { fieldProblemsBody, validate } from '../validation';
 import { logPlanVisit, planAnswer, planNotFound, plansVisibleTo, planVisibleTo, type PlanVisitFailure } from './patrol-officers';
 import { planIdParam, planListQuery, planPatchBody, planVisitBody, newBaseBody, newPlanBody } from './patrol-schemas';
-import { createBase, createPlan, patchPlan, type PatrolFailure } from './patrol-service';
+import { createBase, createPlan, patchPlan, weekOfPlan, type PatrolFailure } from './patrol-service';
 import { listBases } from './patrol-store';
 
 const PLANNERS = ['planner'] as const;
@@ -49,6 +49,10 @@ export function patrolRoutes(deps: AppDeps) {
       // An officer is told "no such plan" for another officer's plan, as for one that does not exist.
       const plan = planVisibleTo(deps.db, principalOf(c), id);
       return plan ? c.json(planAnswer(deps.db, plan)) : c.json(failureBody(planNotFound(id)), 404);
+    })
+    .get('/patrol-plans/:id/week', allow(...STAFF), validate('param', planIdParam), (c) => {
+      const week = weekOfPlan(deps.db, c.req.valid('param').id);
+      return week.ok ? c.json({ taskings: week.value }) : c.json(failureBody(week.reason), week.reason.status);
     })
     .patch('/patrol-plans/:id', allow(...PLANNERS), validate('param', planIdParam), validate('json', planPatchBody), (c) => {
       const plan = patchPlan(deps.db, c.req.valid('param').id, c.req.valid('json'), principalOf(c).id, deps.clock());

@@ -6,13 +6,16 @@ import { planPatrol } from '../../geo/patrols/patrol-plan';
 import { prepareShift, type PatrolShift, type PatrolStop } from '../../geo/patrols/patrol-input';
 import type { PatrolPlan } from '../../geo/patrols/plan-output';
 import { scheduleInOrder } from '../../geo/patrols/schedule-in-order';
-import { labelPointOfCells } from '../../geo/taskings/tasking-area';
+import { mondayOf, weekDosage, type WeekDosageRow } from '../../geo/patrols/week-dosage';
+import { weekHoursOfBands } from '../../geo/taskings/time-bands';
+import { dayOfIsoDate, isoDateOfDay } from '../../geo/time';
+import { stopOfTasking } from '../../geo/patrols/tasking-stop';
 import { fail, ok, type LngLat, type Result } from '../../geo/types';
 import { createAreaTest } from '../../geo/study-area';
 import type { Db } from '../db/open-database';
 import { getStudyArea } from '../areas/area-queries';
 import { getTasking, listTaskingRecords, type TaskingRecord } from '../taskings/tasking-store';
-import { getBase, getPlan, insertBase, insertPlan, updatePlan, type PatrolBase, type PlanRequest, type StoredPlan } from './patrol-store';
+import { getBase, getPlan, insertBase, insertPlan, listPlansBetween, updatePlan, type PatrolBase, type PlanRequest, type StoredPlan } from './patrol-store';
 
 export interface PatrolFailure {
   status: 400 | 404 | 409 | 422;
@@ -43,11 +46,6 @@ export interface PlanPatchBody {
   breakMinutes?: number | undefined;
   /** The visits in the planner's order (tasking ids, repeated for repeat visits; an area left out is dropped); null = plan automatically again. */
   order?: number[] | null | undefined;
-}
-
-/** A tasking as a stop of the shift: its name, the centre of its area, its bands and planned dosage. */
-export function stopOfTasking(record: TaskingRecord): PatrolStop {
-  return { taskingId: record.id, area: record.title, point: labelPointOfCells(record.cells), timeBands: record.timeBands, plannedDosage: record.plannedDosage };
 }
 
 /** Agreed, started by `date` and not ended or closed before it (as GET /api/taskings?activeOn= counts). */
@@ -203,4 +201,28 @@ export function createBase(db: Db, name: string, point: LngLat, by: string, now:
 export function planToApi(stored: StoredPlan) {
   const { plan, ...request } = stored;
   return { ...request, ...plan };
+}
+
+/** What the week's plans (every team's) schedule for each tasking of this plan, against its planned dosage. */
+export function weekOfPlan(db: Db, id: number): Result<WeekDosageRow[], PatrolFailure> {
+  const plan = getPlan(db, id);
+  if (!plan) return failure(404, 'not_found', `There is no patrol plan ${id}.`);
+  const day = dayOfIsoDate(plan.date);
+  const monday = mondayOf(day);
+  const plans = listPlansBetween(db, isoDateOfDay(monday), isoDateOfDay(monday + 6)).map((p) => ({ day: dayOfIsoDate(p.date), visits: p.plan.visits }));
+  const taskings = plan.taskingIds.flatMap((taskingId) => {
+    const record = getTasking(db, taskingId);
+    if (!record) return [];
+    return [
+      {
+        taskingId,
+        title: record.title,
+        planned: record.plannedDosage,
+        weekHours: weekHoursOfBands(record.timeBands),
+        startDay: dayOfIsoDate(record.startDate),
+        endDay: record.endDate ? dayOfIsoDate(record.endDate) : null,
+      },
+    ];
+  });
+  return ok(weekDosage(day, taskings, plans));
 }

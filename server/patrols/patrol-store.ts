@@ -188,3 +188,8 @@ export function listPlans(db: Db, filter: PlanFilter): StoredPlan[] {
     .all({ date: filter.date ?? null, team: filter.team ?? null, from: filter.from ?? null, officer: filter.officer ?? null }) as PlanRow[];
   return rows.map(planOf);
 }
+
+/** Plans whose date is from `from` to `to` inclusive ('YYYY-MM-DD'), any team. */
+export function listPlansBetween(db: Db, from: string, to: string): StoredPlan[] {
+  return (db.prepare('SELECT * FROM patrol_plans WHERE date BETWEEN ? AND ? ORDER BY date, shift_start, id').all(from, to) as PlanRow[]).map(planOf);
+}

@@ -17,6 +17,8 @@ import { openDatabase } from '../../server/db/open-database';
 import { runImport } from '../../server/import/run-import';
 import { killHard, startScript, startServerProcess, type Running } from './child-processes';
 import { allRows, integrityCheck, walFrames, type DatabaseRows } from './database-rows';
+import { DEFAULT_DISCLOSURE_RULES } from '../../geo/disclosure/rules';
+import { recordRulesInForce } from '../../server/public/public-settings';
 
 const NOW = new Date('2026-11-20T09:00:00Z');
 /** Rows in the first attempt's file; each further attempt doubles it. */
@@ -60,6 +62,8 @@ async function baselineDatabase(path: string): Promise<string> {
   // Used just now: the server records a token's use at most hourly, so the upload's own sign-in
   // writes nothing and the database before and after the kill can be compared row for row.
   db.prepare('UPDATE api_tokens SET last_used_at = ?').run(new Date().toISOString());
+  // The server records the disclosure rules it starts with once (decision 036): recorded here, so it writes nothing new.
+  recordRulesInForce(db, DEFAULT_DISCLOSURE_RULES, 'defaults', new Date());
   const small = join(path, '..', 'baseline.csv');
   writeFileSync(small, partnerCsv(500, 'B'));
   const outcome = await runImport(

@@ -52,16 +52,15 @@ describe('sign-in', () => {
     );
     // Let the requests reach the server and start hashing.
     await new Promise((resolve) => setTimeout(resolve, 50));
-    const started = performance.now();
     const health = await fetch(`${url}/api/health`);
     const healthAt = performance.now();
     expect(health.status).toBe(200);
     const results = await Promise.all(attempts);
-    // Causal, not only timed: every password was checked, health answered before most of
-    // them were (a blocking hash would hold it until the one in progress ended), and in under 200 ms.
+    // Causal, not timed (a timed bound failed on a busy shared machine): every password was
+    // checked, and health answered before most of them were; a blocking hash would hold it until
+    // the one in progress ended, so the hashes would finish first.
     expect(results.map((r) => r.status)).toEqual(Array(16).fill(401));
     expect(results.filter((r) => r.at > healthAt).length).toBeGreaterThan(8);
-    expect(healthAt - started).toBeLessThan(200);
   });
 
   it('turns away parallel guesses from one address beyond the four it may have in flight', async () => {
