@@ -54,6 +54,15 @@ describe('npm run users', () => {
     expect(list.stdout()).toMatch(/^j\.smith@towerhamlets\.gov\.uk +chair +active +never signed in {2}\(Jo Smith\)$/);
   });
 
+  it('creates an officer account, who signs in on the phone page (decision 038)', async () => {
+    const add = io(['officer password on patrol']);
+    expect(await runUsersCli(['add', 'theo.adams', '--role', 'officer', '--name', 'Theo Adams'], add.io)).toBe(0);
+    expect(add.stdout()).toBe(`Created the officer account "theo.adams" in ${dbPath}.`);
+    expect(withDb((db) => accountForSignIn(db, 'theo.adams'))).toMatchObject({ name: 'Theo Adams', role: 'officer', disabled: false, demo: false });
+    const published = io(['officer-demo-password']);
+    expect(await runUsersCli(['add', 'theo.bello', '--role', 'officer'], published.io)).toBe(1);
+  });
+
   it('refuses weak or published passwords, bad names, unknown roles and taken names, saying what to do', async () => {
     const short = io(['short']);
     expect(await runUsersCli(['add', 'jo', '--role', 'chair'], short.io)).toBe(1);
@@ -66,7 +75,7 @@ describe('npm run users', () => {
     expect(name.stderr()).toMatch(/^"jo smith": A user name is 1 to 100 characters/);
     const role = io();
     expect(await runUsersCli(['add', 'jo', '--role', 'admin'], role.io)).toBe(2);
-    expect(role.stderr()).toBe('--role must be one of chair, planner, analyst, public (got "admin").');
+    expect(role.stderr()).toBe('--role must be one of chair, planner, analyst, public, officer (got "admin").');
     expect(await runUsersCli(['add', 'jo', '--role', 'planner'], io(['a long enough password']).io)).toBe(0);
     const taken = io(['another long password']);
     expect(await runUsersCli(['add', 'JO', '--role', 'chair'], taken.io)).toBe(1);

@@ -21,11 +21,13 @@ Options:
   -h, --help          show this help
 
 Roles: chair and analyst run the tasking meeting and the data; planner plans patrols;
+officer (a THEO on patrol) sees only the patrol plans that name them and logs visits on a phone;
 public (Safer Neighbourhood Board members) sees published layers only.
 Passwords need at least 12 characters; a few unrelated words make a good one.
 
 Examples:
   npm run users -- add j.smith@towerhamlets.gov.uk --role chair --name "Jo Smith"
+  npm run users -- add theo.adams --role officer --name "Theo Adams"
   printf '%s\\n' "$PASSWORD" | npm run users -- passwd j.smith@towerhamlets.gov.uk
   npm run users -- disable j.smith@towerhamlets.gov.uk`;
 

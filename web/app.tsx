@@ -8,6 +8,8 @@ import { MapPage } from './map-page';
 const PublicPage = lazy(() => import('./public/public-page'));
 const PatrolsPage = lazy(() => import('./patrols/patrols-page'));
 const BriefingPage = lazy(() => import('./patrols/briefing-page'));
+// The officer's phone (decision 038): an officer's only page, and /patrol/:planId for anyone signed in.
+const PatrolApp = lazy(() => import('./patrol/patrol-app'));
 
 function publicPage() {
   return (
@@ -53,6 +55,13 @@ function SignedInApp() {
   }
   // Safer Neighbourhood Board members see what residents see.
   if (session.user.role === 'public') return publicPage();
+  if (session.user.role === 'officer' || window.location.pathname.startsWith('/patrol/')) {
+    return (
+      <Suspense fallback={<p className="page-message">Loading…</p>}>
+        <PatrolApp user={session.user} onSignOut={onSignOut} onSessionEnded={onSessionEnded} />
+      </Suspense>
+    );
+  }
   if (window.location.pathname === '/patrols') {
     return (
       <Suspense fallback={<p className="page-message">Loading…</p>}>

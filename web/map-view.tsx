@@ -53,6 +53,8 @@ export interface MapViewProps {
   drawing: boolean;
   /** Cells to bring into view (an opened tasking's area); the map moves when `key` changes. */
   focus?: { key: string; cells: readonly string[] } | null;
+  /** Pixels kept around a focused area (a phone's small map needs less than a meeting screen). */
+  focusPadding?: number;
   /** Called when the base map is idle and deck.gl has drawn the layers for `key`. */
   onDrawn: (key: string) => void;
   /** When this changes the page's layout has changed the map's size: it fits the study area again. */
@@ -66,7 +68,19 @@ function cellOf(value: unknown): string | null {
   return typeof value === 'object' && value !== null && 'cell' in value && typeof value.cell === 'string' ? value.cell : null;
 }
 
-export function MapView({ baseAreas, mapStyleUrl, layers, layersKey, onPick, onDrawn, drawing, focus = null, fitKey = '', onZoom }: MapViewProps) {
+export function MapView({
+  baseAreas,
+  mapStyleUrl,
+  layers,
+  layersKey,
+  onPick,
+  onDrawn,
+  drawing,
+  focus = null,
+  focusPadding = 160,
+  fitKey = '',
+  onZoom,
+}: MapViewProps) {
   const containerRef = useRef<HTMLDivElement>(null);
   const overlayRef = useRef<MapboxOverlay | null>(null);
   const mapRef = useRef<MapLibreMap | null>(null);
@@ -191,7 +205,7 @@ export function MapView({ baseAreas, mapStyleUrl, layers, layersKey, onPick, onD
         [Math.min(...lngs), Math.min(...lats)],
         [Math.max(...lngs), Math.max(...lats)],
       ],
-      { padding: 160, maxZoom: 14, duration: 500 },
+      { padding: focusPadding, maxZoom: 14, duration: 500 },
     );
     // eslint-disable-next-line react-hooks/exhaustive-deps -- moves once per key: a new answer for the same tasking must not pull the map back
   }, [focusKey]);

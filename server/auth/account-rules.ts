@@ -14,7 +14,7 @@ export function usernameProblem(name: string): string | null {
 }
 
 /** Published passwords may never guard a real account. */
-const PUBLISHED = new Set(['chair-demo-password', 'planner-demo-password', 'analyst-demo-password', 'public-demo-password']);
+const PUBLISHED = new Set(['chair-demo-password', 'planner-demo-password', 'analyst-demo-password', 'public-demo-password', 'officer-demo-password']);
 
 export function passwordProblem(password: string, username: string): string | null {
   if (password.length < MIN_PASSWORD_LENGTH) return `A password needs at least ${MIN_PASSWORD_LENGTH} characters; a few unrelated words make a good one.`;

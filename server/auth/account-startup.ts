@@ -11,7 +11,7 @@ export function prepareAccounts(db: Db, now: Date, sessions: SessionPolicy): str
   if (demoData) {
     const seeded = seedDemoAccounts(db, now);
     messages.push(
-      `This database holds the demo data, so the demo accounts sign in${seeded > 0 ? ' (seeded now)' : ''}: chair, planner, analyst and public, passwords in the README (Demo accounts).`,
+      `This database holds the demo data, so the demo accounts sign in${seeded > 0 ? ' (seeded now)' : ''}: chair, planner, analyst, public and officer, passwords in the README (Demo accounts).`,
     );
   } else {
     const demo = enabledDemoAccounts(db);

@@ -66,14 +66,25 @@ export interface UserSummary {
   role: Role;
 }
 
-/** Signed-in staff (every role but public, enabled accounts), e.g. the people who may own a tasking. */
+/** Partnership staff (chair, planner, analyst; enabled accounts), e.g. the people who may own a tasking. */
 export function listStaffUsers(db: Db): UserSummary[] {
-  const rows = db.prepare("SELECT username, display_name, role FROM users WHERE role != 'public' AND disabled_at IS NULL ORDER BY display_name").all() as {
+  const rows = db
+    .prepare("SELECT username, display_name, role FROM users WHERE role IN ('chair', 'planner', 'analyst') AND disabled_at IS NULL ORDER BY display_name")
+    .all() as {
     username: string;
     display_name: string;
     role: string;
   }[];
   return rows.map((r) => ({ username: r.username, name: r.display_name, role: toRole(r.role) }));
+}
+
+/** Enabled officer accounts (decision 038), the people a planner names on a patrol plan. */
+export function listOfficers(db: Db): { username: string; name: string }[] {
+  const rows = db.prepare("SELECT username, display_name FROM users WHERE role = 'officer' AND disabled_at IS NULL ORDER BY display_name, username").all() as {
+    username: string;
+    display_name: string;
+  }[];
+  return rows.map((r) => ({ username: r.username, name: r.display_name }));
 }
 
 export interface UserRecord extends UserSummary {
@@ -162,6 +173,7 @@ export const DEMO_ACCOUNTS: readonly AccountInput[] = [
   { username: 'planner', displayName: 'Demo THEO planner', role: 'planner', password: 'planner-demo-password' },
   { username: 'analyst', displayName: 'Demo analyst', role: 'analyst', password: 'analyst-demo-password' },
   { username: 'public', displayName: 'Demo Safer Neighbourhood Board member', role: 'public', password: 'public-demo-password' },
+  { username: 'officer', displayName: 'Demo THEO officer', role: 'officer', password: 'officer-demo-password' },
 ];
 
 // scrypt is slow on purpose; a process that seeds many databases (the test suite) hashes

@@ -1,10 +1,14 @@
 import { createMiddleware } from 'hono/factory';
 import type { AppEnv } from '../app-env';
 
-export const ROLES = ['chair', 'planner', 'analyst', 'public'] as const;
+export const ROLES = ['chair', 'planner', 'analyst', 'public', 'officer'] as const;
 export type Role = (typeof ROLES)[number];
 
-/** Partnership staff: everyone but Safer Neighbourhood Board (public) members. */
+/**
+ * Partnership staff: everyone but Safer Neighbourhood Board (public) members and officers.
+ * An officer (a THEO on patrol, decision 038) reads only the patrol plans that name them and logs
+ * visits to them: their routes name 'officer' one by one, never through STAFF.
+ */
 export const STAFF: readonly Role[] = ['chair', 'planner', 'analyst'];
 export const EVERY_ROLE: readonly Role[] = ROLES;
 /** Marker for routes anyone may call, signed in or not (health, login). */

@@ -44,7 +44,28 @@ export const planPatchBody = z
   })
   .strict();
 
-export const planListQuery = z.object({ date: isoDateText.optional(), team: z.string().trim().min(1).max(60).optional() });
+export const planListQuery = z.object({ date: isoDateText.optional(), team: z.string().trim().min(1).max(60).optional(), from: isoDateText.optional() });
+
+const instant = (example: string) =>
+  z
+    .string({ error: `expected a date and time with its offset, e.g. ${example}` })
+    .min(1)
+    .max(40);
+
+/** A visit an officer's phone logs against a plan (decision 038); the officer is whoever is signed in. */
+export const planVisitBody = z
+  .object({
+    taskingId: id,
+    startedAt: instant('2026-06-12T16:05:00.000Z'),
+    endedAt: instant('2026-06-12T16:20:00.000Z'),
+    clientRef: z
+      .string({ error: 'expected the reference the phone gave this visit' })
+      .trim()
+      .min(8, 'expected the reference the phone gave this visit (8 to 100 characters)')
+      .max(100, 'expected at most 100 characters'),
+    note: z.string().trim().max(1000, 'expected at most 1000 characters').optional(),
+  })
+  .strict();
 
 export const planIdParam = z.object({ id: z.coerce.number({ error: 'expected a plan id' }).int('expected a plan id').min(1, 'expected a plan id') });
 

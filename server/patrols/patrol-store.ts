@@ -169,10 +169,23 @@ export function getPlan(db: Db, id: number): StoredPlan | null {
   return row ? planOf(row) : null;
 }
 
-export function listPlans(db: Db, filter: { date?: string | undefined; team?: string | undefined }): StoredPlan[] {
+export interface PlanFilter {
+  date?: string | undefined;
+  team?: string | undefined;
+  /** Plans on this date or later. */
+  from?: string | undefined;
+  /** Plans that name this user name among their officers (an officer's own plans, decision 038). */
+  officer?: string | undefined;
+}
+
+export function listPlans(db: Db, filter: PlanFilter): StoredPlan[] {
   const rows = db
-    .prepare('SELECT * FROM patrol_plans WHERE (@date IS NULL OR date = @date) AND (@team IS NULL OR team = @team) ORDER BY date DESC, shift_start, id')
-    .all({ date: filter.date ?? null, team: filter.team ?? null }) as PlanRow[];
+    .prepare(
+      `SELECT * FROM patrol_plans WHERE (@date IS NULL OR date = @date) AND (@team IS NULL OR team = @team) AND (@from IS NULL OR date >= @from)
+         AND (@officer IS NULL OR EXISTS (SELECT 1 FROM json_each(officers_json) WHERE value = @officer))
+       ORDER BY date DESC, shift_start, id`,
+    )
+    .all({ date: filter.date ?? null, team: filter.team ?? null, from: filter.from ?? null, officer: filter.officer ?? null }) as PlanRow[];
   return rows.map(planOf);
 }
 

@@ -309,6 +309,12 @@ export function listVisits(db: Db, taskingId: number): VisitRecord[] {
   return (db.prepare('SELECT * FROM tasking_visits WHERE tasking_id = ? ORDER BY started_at, id').all(taskingId) as VisitRow[]).map(visitOf);
 }
 
+/** The visit a client already sent with this reference, if any (an offline phone sends again when unsure). */
+export function findVisitByClientRef(db: Db, taskingId: number, clientRef: string): VisitRecord | null {
+  const row = db.prepare('SELECT * FROM tasking_visits WHERE tasking_id = ? AND client_ref = ?').get(taskingId, clientRef) as VisitRow | undefined;
+  return row ? visitOf(row) : null;
+}
+
 export type NewVisit = Omit<VisitRecord, 'id' | 'taskingId' | 'loggedAt' | 'loggedBy'>;
 
 /**

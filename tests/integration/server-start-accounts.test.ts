@@ -48,7 +48,7 @@ describe('accounts at start-up', () => {
     );
     db.close();
     server = await spawnServer(path, { DEMO_DATA: 'auto', COOKIE_SECURE: 'false', WEB_DIST: '/nonexistent' });
-    expect(server.log()).toContain('This database holds no demo data, so its demo accounts (analyst, chair, planner, public) are refused at sign-in.');
+    expect(server.log()).toContain('This database holds no demo data, so its demo accounts (analyst, chair, officer, planner, public) are refused at sign-in.');
     const res = await login(server.baseUrl, 'chair', 'chair-demo-password');
     expect(res.status).toBe(403);
     expect(((await res.json()) as { error: { code: string } }).error.code).toBe('demo_account');
