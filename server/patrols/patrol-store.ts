@@ -107,6 +107,23 @@ export function insertBase(db: Db, name: string, point: LngLat, by: string, at: 
   return getBase(db, id);
 }
 
+/** A plan's columns from team to plan_json, in the order both statements below name them. */
+function requestValues(request: PlanRequest, plan: PatrolPlan) {
+  return [
+    request.team,
+    request.date,
+    request.shiftStart,
+    request.shiftEnd,
+    request.breakMinutes,
+    JSON.stringify(request.officers),
+    JSON.stringify(request.start),
+    request.baseId,
+    JSON.stringify(request.taskingIds),
+    request.visitOrder === null ? null : JSON.stringify(request.visitOrder),
+    JSON.stringify(plan),
+  ] as const;
+}
+
 export function insertPlan(db: Db, request: PlanRequest, plan: PatrolPlan, by: string, at: string): StoredPlan {
   const id = Number(
     db
@@ -115,23 +132,7 @@ export function insertPlan(db: Db, request: PlanRequest, plan: PatrolPlan, by: s
            visit_order_json, plan_json, version, created_at, created_by, updated_at, updated_by)
          VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 1, ?, ?, ?, ?)`,
       )
-      .run(
-        request.team,
-        request.date,
-        request.shiftStart,
-        request.shiftEnd,
-        request.breakMinutes,
-        JSON.stringify(request.officers),
-        JSON.stringify(request.start),
-        request.baseId,
-        JSON.stringify(request.taskingIds),
-        request.visitOrder === null ? null : JSON.stringify(request.visitOrder),
-        JSON.stringify(plan),
-        at,
-        by,
-        at,
-        by,
-      ).lastInsertRowid,
+      .run(...requestValues(request, plan), at, by, at, by).lastInsertRowid,
   );
   return getPlan(db, id)!;
 }
@@ -144,23 +145,7 @@ export function updatePlan(db: Db, id: number, version: number, request: PlanReq
          tasking_ids_json = ?, visit_order_json = ?, plan_json = ?, version = version + 1, updated_at = ?, updated_by = ?
        WHERE id = ? AND version = ?`,
     )
-    .run(
-      request.team,
-      request.date,
-      request.shiftStart,
-      request.shiftEnd,
-      request.breakMinutes,
-      JSON.stringify(request.officers),
-      JSON.stringify(request.start),
-      request.baseId,
-      JSON.stringify(request.taskingIds),
-      request.visitOrder === null ? null : JSON.stringify(request.visitOrder),
-      JSON.stringify(plan),
-      at,
-      by,
-      id,
-      version,
-    ).changes;
+    .run(...requestValues(request, plan), at, by, id, version).changes;
   return changed === 1 ? getPlan(db, id) : null;
 }
 
