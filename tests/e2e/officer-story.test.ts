@@ -164,6 +164,13 @@ describe('the officer on patrol', () => {
     expect(Date.parse(second.endedAt)).toBeGreaterThan(Date.parse(second.startedAt));
     expect(first.clientRef).not.toBe(second.clientRef);
 
+    // The taskings' results count them as delivered dosage on today's date.
+    for (const id of ids) {
+      const results = (await planner<{ dosage: { byDay: { date: string; deliveredVisits: number }[] } }>('GET', `/api/taskings/${id}/results`)).body;
+      const mine = visits.filter((v) => v.taskingId === id).length;
+      expect(results.dosage.byDay.find((d) => d.date === today)?.deliveredVisits, `tasking ${id}`).toBeGreaterThanOrEqual(mine);
+    }
+
     // The only problems on the page are the requests the cut network refused.
     expect(problems.filter((p) => !/ERR_INTERNET_DISCONNECTED/.test(p))).toEqual([]);
   });

@@ -22,6 +22,7 @@ async function call<R extends Response>(request: () => Promise<R>): Promise<Resu
 }
 
 export const fetchBases = () => call(() => api.bases.$get());
+export const fetchOfficers = () => call(() => api.officers.$get());
 export const createBase = (name: string, point: [number, number]) => call(() => api.bases.$post({ json: { name, point } }));
 export const fetchPlans = (date: string, team: string) => call(() => plans.$get({ query: { date, team } }));
 export const fetchPlan = (id: number) => call(() => byId.$get({ param: { id: String(id) } }));

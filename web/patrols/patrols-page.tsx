@@ -12,7 +12,17 @@ import { fetchAreas, fetchMapConfig, type User } from '../api-client';
 import { AREA_KINDS, EMPTY_AREAS, type BaseAreas } from '../map-style';
 import { MapView } from '../map-view';
 import { fetchTasking, fetchTaskingOptions, type Tasking } from '../taskings/tasking-api';
-import { changePlan, createBase, createPlan, fetchBases, fetchPlans, fetchPlanWeek, type PatrolBaseAnswer, type PatrolPlanAnswer } from './patrol-api';
+import {
+  changePlan,
+  createBase,
+  createPlan,
+  fetchBases,
+  fetchOfficers,
+  fetchPlans,
+  fetchPlanWeek,
+  type PatrolBaseAnswer,
+  type PatrolPlanAnswer,
+} from './patrol-api';
 import { labelsOfAreas } from '../area-labels';
 import { wardLabels } from '../build-layers';
 import { patrolLayers } from './patrol-layers';
@@ -33,6 +43,7 @@ export default function PatrolsPage({ user, onSignOut }: PatrolsPageProps) {
   const [mapStyleUrl, setMapStyleUrl] = useState<string | null>(null);
   const [teams, setTeams] = useState<{ id: string; label: string }[]>([]);
   const [bases, setBases] = useState<PatrolBaseAnswer[]>([]);
+  const [officerAccounts, setOfficerAccounts] = useState<{ username: string; name: string }[]>([]);
   const [choice, setChoice] = useState<ShiftChoice>({
     team: '',
     date: today(),
@@ -69,6 +80,7 @@ export default function PatrolsPage({ user, onSignOut }: PatrolsPageProps) {
       setChoice((c) => (c.team === '' && r.value.teams[0] ? { ...c, team: r.value.teams[0].id } : c));
     });
     void fetchBases().then((r) => (r.ok ? setBases(r.value.bases) : setMessage(r.reason.message)));
+    void fetchOfficers().then((r) => r.ok && setOfficerAccounts(r.value.officers));
   }, []);
 
   const refreshPlans = useCallback(() => {
@@ -191,6 +203,7 @@ export default function PatrolsPage({ user, onSignOut }: PatrolsPageProps) {
               onPlan={() => void planShift()}
               onAddBase={(name) => void addBase(name)}
               pickedPoint={picked}
+              officerAccounts={officerAccounts}
             />
           ) : (
             <p className="hint">Patrol plans are made by THEO planners; you can read them here.</p>

@@ -24,6 +24,8 @@ export interface PlanFormProps {
   onAddBase: (name: string) => void;
   /** The point last clicked on the map, for a new base. */
   pickedPoint: [number, number] | null;
+  /** Officers with accounts (they see the plan on their phone): ticking one adds their user name. */
+  officerAccounts: readonly { username: string; name: string }[];
 }
 
 export function officersOf(text: string): string[] {
@@ -33,7 +35,7 @@ export function officersOf(text: string): string[] {
     .filter((name) => name !== '');
 }
 
-export function PlanForm({ choice, onChange, teams, bases, busy, onPlan, onAddBase, pickedPoint }: PlanFormProps) {
+export function PlanForm({ choice, onChange, teams, bases, busy, onPlan, onAddBase, pickedPoint, officerAccounts }: PlanFormProps) {
   const [baseName, setBaseName] = useState('');
   const set = (patch: Partial<ShiftChoice>) => onChange({ ...choice, ...patch });
   const ready = choice.team !== '' && choice.baseId !== null && officersOf(choice.officers).length > 0;
@@ -92,6 +94,27 @@ export function PlanForm({ choice, onChange, teams, bases, busy, onPlan, onAddBa
           placeholder="theo.adams, theo.bello"
         />
       </div>
+      {officerAccounts.length > 0 && (
+        <fieldset className="officer-accounts">
+          <legend>Officers with the app on their phone</legend>
+          {officerAccounts.map((o) => {
+            const named = officersOf(choice.officers).includes(o.username);
+            return (
+              <label key={o.username}>
+                <input
+                  type="checkbox"
+                  checked={named}
+                  onChange={() => {
+                    const names = officersOf(choice.officers).filter((n) => n !== o.username);
+                    set({ officers: (named ? names : [...names, o.username]).join(', ') });
+                  }}
+                />{' '}
+                {o.name} ({o.username})
+              </label>
+            );
+          })}
+        </fieldset>
+      )}
       <div className="field">
         <label htmlFor="patrol-base">Start and finish at</label>
         <select id="patrol-base" value={choice.baseId ?? ''} onChange={(e) => set({ baseId: e.target.value === '' ? null : Number(e.target.value) })}>
