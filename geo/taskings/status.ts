@@ -62,3 +62,13 @@ export function applyDecision(
     }
   }
 }
+
+/**
+ * Whether a tasking runs on a London date ('YYYY-MM-DD'): agreed (not proposed), started by then,
+ * and not ended before it; one closed without an end date ran until it was closed, so not now.
+ */
+export function runsOnDate(tasking: { status: StoredStatus; startDate: string; endDate: string | null }, date: string): boolean {
+  if (tasking.status === 'proposed' || tasking.startDate > date) return false;
+  if (tasking.endDate) return tasking.endDate >= date;
+  return tasking.status !== 'closed';
+}

@@ -7,6 +7,7 @@ import { prepareShift, type PatrolShift, type PatrolStop } from '../../geo/patro
 import type { PatrolPlan } from '../../geo/patrols/plan-output';
 import { scheduleInOrder } from '../../geo/patrols/schedule-in-order';
 import { mondayOf, weekDosage, type WeekDosageRow } from '../../geo/patrols/week-dosage';
+import { runsOnDate } from '../../geo/taskings/status';
 import { weekHoursOfBands } from '../../geo/taskings/time-bands';
 import { dayOfIsoDate, isoDateOfDay } from '../../geo/time';
 import { stopOfTasking } from '../../geo/patrols/tasking-stop';
@@ -48,13 +49,6 @@ export interface PlanPatchBody {
   order?: number[] | null | undefined;
 }
 
-/** Agreed, started by `date` and not ended or closed before it (as GET /api/taskings?activeOn= counts). */
-function runsOn(record: TaskingRecord, date: string): boolean {
-  if (record.status === 'proposed' || record.startDate > date) return false;
-  if (record.endDate) return record.endDate >= date;
-  return record.status !== 'closed';
-}
-
 function resolveStart(
   db: Db,
   body: { start?: LngLat | undefined; baseId?: number | undefined },
@@ -75,7 +69,7 @@ function taskingsOf(db: Db, body: NewPlanBody, start: LngLat): Result<TaskingRec
     for (const id of body.taskingIds) {
       const record = getTasking(db, id);
       if (!record) return failure(404, 'not_found', `There is no tasking ${id}.`);
-      if (!runsOn(record, body.date))
+      if (!runsOnDate(record, body.date))
         return failure(
           422,
           'tasking_not_running',
@@ -85,7 +79,7 @@ function taskingsOf(db: Db, body: NewPlanBody, start: LngLat): Result<TaskingRec
     }
     return ok(records);
   }
-  const running = listTaskingRecords(db).filter((r) => r.team === body.team && runsOn(r, body.date));
+  const running = listTaskingRecords(db).filter((r) => r.team === body.team && runsOnDate(r, body.date));
   if (running.length === 0)
     return failure(
       422,

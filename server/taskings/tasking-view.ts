@@ -4,7 +4,7 @@
 import { outlineOfCells } from '../../geo/h3';
 import { visitInsideBands, visitMinutes } from '../../geo/taskings/dosage';
 import { dosageWarnings, isKoperLength } from '../../geo/taskings/koper';
-import { effectiveStatus } from '../../geo/taskings/status';
+import { effectiveStatus, runsOnDate } from '../../geo/taskings/status';
 import { labelPointOfCells } from '../../geo/taskings/tasking-area';
 import { weekHoursOfBands } from '../../geo/taskings/time-bands';
 import { dayOfIsoDate, londonToday, londonWallClock } from '../../geo/time';
@@ -88,17 +88,12 @@ const STATUS_ORDER = { 'review-due': 0, active: 1, proposed: 2, closed: 3 } as c
 /** Taskings for the meeting: review-due first, then active, proposed and closed, each by review date. */
 export function listTaskings(deps: TaskingDeps, filter: ListFilter): { record: TaskingRecord; api: TaskingApi }[] {
   const context = apiContext(deps);
-  const activeOn = filter.activeOn ? dayOfIsoDate(filter.activeOn) : null;
   return listTaskingRecords(deps.db)
     .map((record) => ({ record, api: taskingToApi(record, context) }))
     .filter(({ record, api }) => {
       if (filter.team && record.team !== filter.team) return false;
       if (filter.status && !filter.status.includes(api.status)) return false;
-      if (activeOn === null) return true;
-      // Agreed (not proposed), started by then, not ended before; a tasking closed before it started never ran.
-      if (record.status === 'proposed' || dayOfIsoDate(record.startDate) > activeOn) return false;
-      if (record.endDate) return dayOfIsoDate(record.endDate) >= activeOn;
-      return record.status !== 'closed';
+      return filter.activeOn ? runsOnDate(record, filter.activeOn) : true;
     })
     .sort((a, b) => STATUS_ORDER[a.api.status] - STATUS_ORDER[b.api.status] || a.api.reviewDate.localeCompare(b.api.reviewDate) || a.api.id - b.api.id);
 }
